@@ -1,0 +1,125 @@
+// The contract between the engine and every action. An action is one file-per-family definition with a
+// params schema, a read-only plan, an apply that makes the mutating call(s), a poll that decides when
+// the change is complete, and the IAM permissions it needs. Actions talk to AWS only through ports.
+import type { z } from 'zod';
+import type { Clock } from '../engine/clock';
+import type { AwsPorts, Service } from '../aws/ports';
+import type { Resource, ResourceType } from '../runbook/schema';
+
+export interface PlannedCall {
+  service: Service;
+  region: string;
+  operation: string;
+  params: Record<string, unknown>;
+}
+
+/** What an approval prompt asks and what the answer was. */
+export interface ApprovalRequest {
+  stepId: string;
+  message: string;
+  /** For a mutating runbook the operator types this (the target region) to confirm. */
+  confirmText?: string;
+  timeoutMs?: number;
+}
+
+export interface ApprovalAnswer {
+  approved: boolean;
+  by: string;
+  /** Why it was not approved: denied, timed out, no TTY. */
+  reason?: string;
+}
+
+export interface ActionContext {
+  ports: AwsPorts;
+  /** The runbook's resources by name. */
+  resources: Readonly<Record<string, Resource>>;
+  clock: Clock;
+  signal: AbortSignal;
+  dryRun: boolean;
+  stepId: string;
+  /** Reports something seen in AWS; shown live and journaled. */
+  observe(message: string, data?: Record<string, unknown>): void;
+  /** Asks the operator (only the approval action uses it). */
+  requestApproval(request: ApprovalRequest): Promise<ApprovalAnswer>;
+  /** Records a metric read that the report uses, e.g. replication lag before cutover (RPO). */
+  recordMetric(metric: MetricReading): void;
+}
+
+export interface MetricReading {
+  resource: string;
+  /** rpo-lag for replication lag read just before cutover. */
+  kind: 'replication-lag' | 'health';
+  metricName: string;
+  region: string;
+  /** In milliseconds for lag, whatever the service's unit on the wire. */
+  valueMs?: number;
+  /** The metric had no data points (said plainly in the report). */
+  missing?: boolean;
+  at: number;
+}
+
+export type PlanStatus = 'ready' | 'done' | 'in-progress';
+
+export interface ActionPlan<State = unknown> {
+  /** ready: apply would act; done: already in the desired state; in-progress: the same change is under way. */
+  status: PlanStatus;
+  /** One line for people, e.g. "switch over shop-orders us-east-1 -> us-west-2". */
+  summary: string;
+  /** The exact mutating calls apply would make (none when done or in progress). */
+  calls: PlannedCall[];
+  /** What was read while planning, for the dry-run output. */
+  observations: string[];
+  /** What cannot be verified without acting (e.g. that the target can really take writes). */
+  unverifiable: string[];
+  /** Expected duration when run, for the critical-path estimate. */
+  estimateMs: number;
+  /** The resource this step changes and the from/to regions, for reports. */
+  target?: { resource: string; from?: string; to?: string; operation?: string };
+  /** Whatever apply and poll need (resolved ARNs, regions); must be JSON for the journal. */
+  state: State;
+}
+
+export interface PollResult {
+  done: boolean;
+  /** e.g. "shop-orders: switching-over us-east-1 -> us-west-2". */
+  observation?: string;
+  outputs?: Record<string, unknown>;
+}
+
+export interface ActionDefinition<Params = Record<string, unknown>, State = unknown> {
+  uses: string;
+  description: string;
+  /** When set, `with.resource` must name a resource of one of these types. */
+  resourceTypes?: readonly ResourceType[];
+  /** Validates `with` after expressions are resolved. Expressions are allowed wherever a value is. */
+  params: z.ZodType<Params>;
+  /** Output names other steps may read as steps.<id>.outputs.<name>. */
+  outputs: readonly string[];
+  mutating: boolean;
+  defaultTimeoutMs: number;
+  /** How often to poll at first; the engine backs off from there. */
+  pollIntervalMs?: number;
+  permissions(params: Params): string[];
+  plan(ctx: ActionContext, params: Params): Promise<ActionPlan<State>>;
+  /** Makes the mutating call(s) described by the plan; absent for read-only actions. */
+  apply?(ctx: ActionContext, params: Params, plan: ActionPlan<State>): Promise<PollResult | void>;
+  /** Called until done; absent when apply completes the work. */
+  poll?(ctx: ActionContext, params: Params, plan: ActionPlan<State>): Promise<PollResult>;
+}
+
+export interface CheckResult {
+  ok: boolean;
+  message: string;
+  observations?: string[];
+}
+
+/** A read-only preflight check, run by plan and before any change. */
+export interface CheckDefinition<Params = Record<string, unknown>> {
+  check: string;
+  description: string;
+  params: z.ZodType<Params>;
+  /** Parameter names holding resource names, with the types they accept. */
+  resourceParams: Record<string, readonly ResourceType[]>;
+  permissions(params: Params): string[];
+  run(ctx: ActionContext, params: Params): Promise<CheckResult>;
+}

@@ -1,0 +1,25 @@
+// Time is injected into the engine and actions so tests run on a fake clock and never sleep for real,
+// and so the simulator's time scale can compress drctl's own waits.
+export interface Clock {
+  /** Milliseconds since the epoch, in the run's time (simulated time under --sim). */
+  now(): number;
+  /** Resolves after ms of the clock's time; rejects with the signal's reason when aborted. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, Math.max(0, ms));
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(signal?.reason);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};

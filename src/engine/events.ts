@@ -1,0 +1,89 @@
+// Every state change in a run is an event with a stable `type` (its code), a sequence number and a
+// timestamp in run time. Events go to the reporter and to the journal; the journal is the single source
+// of truth for resume and report, so payloads are plain JSON and never hold credentials.
+import type { ApiCallRecord } from '../aws/ports';
+import type { PlannedCall, PlanStatus, MetricReading } from '../actions/types';
+import type { Problem } from '../errors';
+
+export type StepState =
+  | 'pending'
+  | 'waiting-approval'
+  | 'running'
+  | 'polling'
+  | 'succeeded'
+  | 'failed'
+  | 'skipped'
+  | 'cancelled'
+  | 'rolling-back'
+  | 'rolled-back';
+
+export type RunMode = 'run' | 'dry-run';
+export type RunOutcome = 'succeeded' | 'failed' | 'aborted';
+
+export interface StepInfo {
+  id: string;
+  uses: string;
+  needs: string[];
+  resource?: string;
+  mutating: boolean;
+  phase: 'main' | 'rollback';
+}
+
+interface Base {
+  seq: number;
+  at: number;
+}
+
+export type RunEventBody =
+  | {
+      type: 'run.started';
+      runId: string;
+      runbook: string;
+      file: string;
+      mode: RunMode;
+      inputs: Record<string, unknown>;
+      objectives: { rtoMs?: number; rpoMs?: number };
+      steps: StepInfo[];
+      resumedFrom?: string;
+      incidentStart?: number;
+    }
+  | { type: 'preflight.started'; check: string; name: string }
+  | { type: 'preflight.passed'; check: string; name: string; message: string; observations?: string[] }
+  | { type: 'preflight.failed'; check: string; name: string; message: string; error?: Problem }
+  | { type: 'step.started'; stepId: string; attempt: number }
+  | {
+      type: 'step.planned';
+      stepId: string;
+      status: PlanStatus;
+      summary: string;
+      calls: PlannedCall[];
+      observations: string[];
+      unverifiable: string[];
+      estimateMs: number;
+      target?: { resource: string; from?: string; to?: string; operation?: string };
+    }
+  | { type: 'step.intent'; stepId: string; calls: PlannedCall[]; state: unknown }
+  | { type: 'step.applied'; stepId: string }
+  | { type: 'step.observation'; stepId: string; message: string; data?: Record<string, unknown> }
+  | { type: 'step.retrying'; stepId: string; attempt: number; delayMs: number; error: Problem }
+  | { type: 'step.succeeded'; stepId: string; outputs: Record<string, unknown>; alreadyDone?: boolean; joined?: boolean }
+  | { type: 'step.failed'; stepId: string; error: Problem; continued?: boolean }
+  | { type: 'step.skipped'; stepId: string; reason: string }
+  | { type: 'step.cancelled'; stepId: string; reason: string }
+  | { type: 'approval.requested'; stepId: string; message: string; confirmText?: string }
+  | { type: 'approval.answered'; stepId: string; approved: boolean; by: string; reason?: string }
+  | { type: 'api.call'; stepId?: string; call: ApiCallRecord }
+  | { type: 'metric.read'; stepId?: string; reading: MetricReading }
+  | { type: 'rollback.started'; reason: string }
+  | { type: 'rollback.finished'; outcome: 'succeeded' | 'failed' }
+  | { type: 'run.interrupted'; signal: string; forced: boolean }
+  | { type: 'run.finished'; outcome: RunOutcome; durationMs: number; error?: Problem };
+
+export type RunEvent = RunEventBody & Base;
+export type RunEventType = RunEvent['type'];
+export type EventOf<T extends RunEventType> = Extract<RunEvent, { type: T }>;
+
+/** Where the engine sends events and asks questions. Reporters and the journal implement it. */
+export interface EventSink {
+  emit(event: RunEvent): void;
+}

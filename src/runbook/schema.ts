@@ -1,0 +1,161 @@
+// Runbook format v1. This zod definition is the single source of the TypeScript types and of the JSON
+// Schema printed by `drctl schema`. Semantic rules that need the whole document (ids, needs, cycles,
+// expressions, action parameters) live in semantics.ts.
+import { z } from 'zod';
+import { isDuration } from './duration';
+import { isRegion } from './regions';
+
+/** Marks a zod issue with a stable drctl code, read back by the loader. */
+export const codeParam = (drctlCode: string) => ({ params: { drctlCode } });
+
+export const Duration = z
+  .string()
+  .refine(isDuration, { message: 'is not a duration', ...codeParam('runbook.bad-duration') })
+  .meta({ description: 'A duration such as "90s", "5m", "1m30s" or "250ms".', pattern: '^(\\d+(\\.\\d+)?(ms|s|m|h))+$' });
+
+export const Region = z
+  .string()
+  .refine(isRegion, { message: 'is not an AWS region', ...codeParam('runbook.bad-region') })
+  .meta({ description: 'An AWS region such as us-east-1.' });
+
+export const EXPRESSION_PATTERN = /\$\{\{[\s\S]*?\}\}/;
+const isExpression = (text: string) => /^\s*\$\{\{[\s\S]*\}\}\s*$/.test(text);
+
+/** A literal of the given schema, or a whole-value `${{ }}` expression resolved at run time. */
+export function orExpression<T extends z.ZodType>(schema: T) {
+  return z.union([schema, z.string().refine(isExpression, { message: 'is not an expression' })]);
+}
+
+export const RegionOrExpression = z
+  .string()
+  .refine((text) => isExpression(text) || isRegion(text), {
+    message: 'is not an AWS region',
+    ...codeParam('runbook.bad-region'),
+  })
+  .meta({ description: 'An AWS region such as us-west-2, or an expression like ${{ inputs.to }}.' });
+
+const Name = z
+  .string()
+  .regex(/^[a-zA-Z][a-zA-Z0-9_-]*$/, { message: 'must start with a letter and hold only letters, digits, "-" and "_"' });
+
+export const InputType = z.enum(['string', 'region', 'number', 'boolean']);
+
+export const Input = z
+  .strictObject({
+    type: InputType,
+    description: z.string().optional(),
+    required: z.boolean().optional(),
+    default: z.union([z.string(), z.number(), z.boolean()]).optional(),
+    enum: z.array(z.union([z.string(), z.number()])).min(1).optional(),
+  })
+  .meta({ description: 'A value given with --input name=value at run time.' });
+
+export const Objectives = z.strictObject({
+  rto: Duration.optional().meta({ description: 'Recovery time objective: the longest acceptable outage.' }),
+  rpo: Duration.optional().meta({ description: 'Recovery point objective: the most data, in time, that may be lost.' }),
+});
+
+const regionsHint = z
+  .array(Region)
+  .min(1)
+  .optional()
+  .meta({ description: 'Regions where members live; drctl asks these regions first and needs no other.' });
+
+export const AuroraGlobal = z.strictObject({
+  type: z.literal('aurora-global'),
+  globalClusterId: z.string().min(1),
+  regions: regionsHint,
+  description: z.string().optional(),
+});
+export const DocdbGlobal = z.strictObject({
+  type: z.literal('docdb-global'),
+  globalClusterId: z.string().min(1),
+  regions: regionsHint,
+  description: z.string().optional(),
+});
+export const ElasticacheGlobal = z.strictObject({
+  type: z.literal('elasticache-global'),
+  globalReplicationGroupId: z.string().min(1),
+  regions: regionsHint,
+  description: z.string().optional(),
+});
+export const Route53HealthCheck = z.strictObject({
+  type: z.literal('route53-health-check'),
+  healthCheckId: z.string().min(1),
+  region: Region.optional().meta({ description: 'The region whose endpoint this health check watches.' }),
+  description: z.string().optional(),
+});
+export const Route53RecordSet = z.strictObject({
+  type: z.literal('route53-record-set'),
+  hostedZoneId: z.string().min(1),
+  name: z.string().min(1).meta({ description: 'The record name, e.g. api.shop.example.com.' }),
+  recordType: z.enum(['A', 'AAAA', 'CNAME', 'TXT', 'MX', 'SRV', 'NS', 'PTR', 'CAA']).default('A'),
+  description: z.string().optional(),
+});
+
+export const Resource = z.discriminatedUnion('type', [
+  AuroraGlobal,
+  DocdbGlobal,
+  ElasticacheGlobal,
+  Route53HealthCheck,
+  Route53RecordSet,
+]);
+export const RESOURCE_TYPES = ['aurora-global', 'docdb-global', 'elasticache-global', 'route53-health-check', 'route53-record-set'] as const;
+export type ResourceType = (typeof RESOURCE_TYPES)[number];
+
+export const Retry = z.union([
+  z.number().int().min(0).max(20),
+  z.strictObject({
+    attempts: z.number().int().min(0).max(20),
+    backoff: Duration.optional().meta({ description: 'First delay; doubled each attempt, with jitter.' }),
+  }),
+]);
+
+export const Step = z.strictObject({
+  id: Name,
+  name: z.string().optional(),
+  uses: z.string().min(1).meta({ description: 'The action: approval, wait, assert, aurora.switchover, ...' }),
+  with: z.record(z.string(), z.unknown()).optional(),
+  needs: z.union([Name, z.array(Name)]).optional(),
+  if: z.string().optional().meta({ description: 'Run the step only when this expression is true.' }),
+  timeout: Duration.optional(),
+  retry: Retry.optional(),
+  'continue-on-error': z.boolean().optional(),
+});
+
+export const PreflightCheck = z.strictObject({
+  check: z.string().min(1).meta({ description: 'replication-lag-below, healthy, writer-in or available.' }),
+  name: z.string().optional(),
+  with: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const Metadata = z.strictObject({
+  name: Name,
+  description: z.string().optional(),
+  owner: z.string().optional(),
+  labels: z.record(z.string(), z.string()).optional(),
+});
+
+export const Spec = z.strictObject({
+  inputs: z.record(z.string(), Input).optional(),
+  objectives: Objectives.optional(),
+  resources: z.record(z.string(), Resource).optional(),
+  preflight: z.array(PreflightCheck).optional(),
+  steps: z.array(Step).min(1, { message: 'needs at least one step' }),
+  rollback: z.array(Step).optional(),
+});
+
+export const RunbookDocument = z.strictObject({
+  apiVersion: z.literal('drctl/v1', { error: 'must be "drctl/v1"' }),
+  kind: z.literal('Runbook', { error: 'must be "Runbook"' }),
+  metadata: Metadata,
+  spec: Spec,
+});
+
+export type Input = z.infer<typeof Input>;
+export type Objectives = z.infer<typeof Objectives>;
+export type Resource = z.infer<typeof Resource>;
+export type Step = z.infer<typeof Step>;
+export type PreflightCheck = z.infer<typeof PreflightCheck>;
+export type RunbookDocument = z.infer<typeof RunbookDocument>;
+export type ResourceOf<T extends ResourceType> = Extract<Resource, { type: T }>;
