@@ -1,0 +1,4 @@
+import type { RegisteredAction } from './define';
+
+// Filled in by the core actions work.
+export const coreActions: RegisteredAction[] = [];

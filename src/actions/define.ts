@@ -1,0 +1,64 @@
+// Actions are written with precise parameter and state types; the registry holds them type-erased.
+// defineAction closes over the params schema so the engine passes resolved `with` values and every
+// entry point re-validates them: an action never sees unchecked input.
+import type { z } from 'zod';
+import type { ResourceType } from '../runbook/schema';
+import type { ActionContext, ActionDefinition, ActionPlan, CheckDefinition, CheckResult, PollResult } from './types';
+
+export interface RegisteredAction {
+  uses: string;
+  description: string;
+  resourceTypes?: readonly ResourceType[];
+  params: z.ZodType<unknown>;
+  outputs: readonly string[];
+  mutating: boolean;
+  defaultTimeoutMs: number;
+  pollIntervalMs?: number;
+  hasApply: boolean;
+  hasPoll: boolean;
+  permissions(params: unknown): string[];
+  plan(ctx: ActionContext, params: unknown): Promise<ActionPlan>;
+  apply(ctx: ActionContext, params: unknown, plan: ActionPlan): Promise<PollResult | void>;
+  poll(ctx: ActionContext, params: unknown, plan: ActionPlan): Promise<PollResult>;
+}
+
+export function defineAction<P, S>(definition: ActionDefinition<P, S>): RegisteredAction {
+  const parse = (raw: unknown): P => definition.params.parse(raw);
+  return {
+    uses: definition.uses,
+    description: definition.description,
+    resourceTypes: definition.resourceTypes,
+    params: definition.params,
+    outputs: definition.outputs,
+    mutating: definition.mutating,
+    defaultTimeoutMs: definition.defaultTimeoutMs,
+    pollIntervalMs: definition.pollIntervalMs,
+    hasApply: Boolean(definition.apply),
+    hasPoll: Boolean(definition.poll),
+    permissions: (raw) => definition.permissions(parse(raw)),
+    plan: (ctx, raw) => definition.plan(ctx, parse(raw)),
+    apply: async (ctx, raw, plan) => definition.apply?.(ctx, parse(raw), plan as ActionPlan<S>),
+    poll: async (ctx, raw, plan) => (definition.poll ? definition.poll(ctx, parse(raw), plan as ActionPlan<S>) : { done: true }),
+  };
+}
+
+export interface RegisteredCheck {
+  check: string;
+  description: string;
+  params: z.ZodType<unknown>;
+  resourceParams: Record<string, readonly ResourceType[]>;
+  permissions(params: unknown): string[];
+  run(ctx: ActionContext, params: unknown): Promise<CheckResult>;
+}
+
+export function defineCheck<P>(definition: CheckDefinition<P>): RegisteredCheck {
+  const parse = (raw: unknown): P => definition.params.parse(raw);
+  return {
+    check: definition.check,
+    description: definition.description,
+    params: definition.params,
+    resourceParams: definition.resourceParams,
+    permissions: (raw) => definition.permissions(parse(raw)),
+    run: (ctx, raw) => definition.run(ctx, parse(raw)),
+  };
+}

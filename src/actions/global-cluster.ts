@@ -1,0 +1,4 @@
+import type { RegisteredAction } from './define';
+
+// Filled in by the global-cluster actions work.
+export const globalClusterActions: RegisteredAction[] = [];
