@@ -1,0 +1,23 @@
+// drctl validate <files, directories or globs...>: every problem in every runbook, at once.
+import path from 'node:path';
+import type { CliIO } from '../src/cli/io';
+import { ExitCode } from '../src/errors';
+import { discoverRunbooks } from '../src/runbook/discover';
+import { checkRunbookFile } from '../src/runbook/load';
+import { print, stdoutStyle } from '../src/ui/print';
+import { validationJson, validationJunit, validationText, type ValidationResult } from '../src/ui/validate-output';
+
+export interface ValidateOptions {
+  output: 'text' | 'json' | 'junit';
+}
+
+export async function validateCommand(args: string[], options: ValidateOptions, io: CliIO): Promise<number> {
+  const discovered = await discoverRunbooks(args, io.cwd);
+  const results: ValidationResult[] = discovered.problems.map(({ file, problem }) => ({ file, problems: [problem] }));
+  // Read relative to the command's cwd, but show paths as the user typed them.
+  const checked = await Promise.all(discovered.files.map((file) => checkRunbookFile(path.resolve(io.cwd, file), file)));
+  results.push(...checked.map(({ file, problems }) => ({ file, problems })));
+  const render = { text: () => validationText(results, stdoutStyle(io)), json: () => validationJson(results), junit: () => validationJunit(results) };
+  print(io, render[options.output]());
+  return results.every((result) => result.problems.length === 0) ? ExitCode.ok : ExitCode.invalidInput;
+}

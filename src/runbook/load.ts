@@ -1,0 +1,104 @@
+// Runbook text -> validated model. Reading refuses what cannot be a runbook (missing, unreadable, binary,
+// huge) with one clear problem; checking reports every problem at once, each at file:line:col.
+import { readFile, stat } from 'node:fs/promises';
+import { ProblemsError, type Problem } from '../errors';
+import { RunbookDocument } from './schema';
+import { issueToProblems } from './schema-problems';
+import { checkSemantics } from './semantics';
+import { RunbookSource } from './source';
+
+/** Runbooks are small; anything larger is almost certainly the wrong file. */
+export const MAX_RUNBOOK_BYTES = 1024 * 1024;
+
+export interface LoadedRunbook {
+  file: string;
+  document: RunbookDocument;
+  source: RunbookSource;
+}
+
+export interface CheckedRunbook {
+  file: string;
+  document?: RunbookDocument;
+  source?: RunbookSource;
+  problems: Problem[];
+}
+
+const at = (file: string) => ({ file, line: 1, column: 1 });
+
+/** Reads `file`; messages name it as `shown` (the path as the user typed it). */
+export async function readRunbookText(file: string, shown = file): Promise<{ text: string } | { problem: Problem }> {
+  const real = file;
+  file = shown;
+  let size: number;
+  try {
+    const info = await stat(real);
+    if (info.isDirectory()) {
+      return { problem: { code: 'runbook.is-directory', message: `${file} is a directory`, hint: 'Pass runbook files, or use `drctl validate <dir>` to check a whole directory.', location: at(file) } };
+    }
+    size = info.size;
+  } catch (error) {
+    return { problem: fileProblem(file, error) };
+  }
+  if (size > MAX_RUNBOOK_BYTES) {
+    return { problem: { code: 'runbook.too-large', message: `${file} is ${(size / 1024 / 1024).toFixed(1)} MB; a runbook is at most 1 MB`, hint: 'Check that this is the runbook you meant; split very large runbooks.', location: at(file) } };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(real);
+  } catch (error) {
+    return { problem: fileProblem(file, error) };
+  }
+  if (bytes.includes(0)) return { problem: notText(file) };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { problem: notText(file) };
+  }
+}
+
+function notText(file: string): Problem {
+  return { code: 'runbook.not-text', message: `${file} is not a text file (binary or not UTF-8)`, hint: 'A runbook is a UTF-8 YAML file; check the path.', location: at(file) };
+}
+
+function fileProblem(file: string, error: unknown): Problem {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { code: 'runbook.not-found', message: `${file} does not exist`, hint: 'Check the path; `drctl validate runbooks/` checks every runbook in a directory.', location: at(file) };
+  if (code === 'EACCES' || code === 'EPERM') return { code: 'runbook.unreadable', message: `${file} cannot be read (permission denied)`, hint: 'Check the file permissions.', location: at(file) };
+  return { code: 'runbook.unreadable', message: `${file} cannot be read (${code ?? 'unknown error'})`, hint: 'Check the path and permissions.', location: at(file) };
+}
+
+/** Checks runbook text; never throws for bad input. */
+export function checkRunbookText(file: string, text: string): CheckedRunbook {
+  if (text.trim() === '' || /^(\s*#.*\n?|\s*---\s*\n?)*$/.test(text)) {
+    return { file, problems: [{ code: 'runbook.empty', message: `${file} is empty`, hint: 'Start from `drctl schema` or a runbook in runbooks/.', location: at(file) }] };
+  }
+  const source = new RunbookSource(file, text);
+  const syntax = source.syntaxProblems();
+  if (syntax.length) return { file, source, problems: syntax };
+  const data: unknown = source.document.toJS({ maxAliasCount: 100 });
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { file, source, problems: [{ code: 'runbook.not-a-mapping', message: `${file} holds ${Array.isArray(data) ? 'a list' : 'a single value'}, not a runbook`, hint: 'A runbook is a mapping that starts with `apiVersion: drctl/v1` and `kind: Runbook`.', location: at(file) }] };
+  }
+  const parsed = RunbookDocument.safeParse(data);
+  const context = { source, data, root: RunbookDocument, basePath: [], subject: 'the runbook' };
+  const problems = parsed.success ? [] : parsed.error.issues.flatMap((issue) => issueToProblems(issue, context));
+  problems.push(...checkSemantics(data, source));
+  problems.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
+  return { file, source, problems, document: problems.length === 0 && parsed.success ? parsed.data : undefined };
+}
+
+export async function checkRunbookFile(file: string, shown = file): Promise<CheckedRunbook> {
+  const read = await readRunbookText(file, shown);
+  if ('problem' in read) return { file: shown, problems: [read.problem] };
+  return checkRunbookText(shown, read.text);
+}
+
+/** Loads a runbook for running; throws ProblemsError listing every problem when it is invalid. */
+export async function loadRunbookFile(file: string): Promise<LoadedRunbook> {
+  const checked = await checkRunbookFile(file);
+  if (!checked.document || !checked.source) {
+    const count = checked.problems.length;
+    throw new ProblemsError(checked.problems, `${file} is not a valid runbook (${count} problem${count === 1 ? '' : 's'})`);
+  }
+  return { file, document: checked.document, source: checked.source };
+}

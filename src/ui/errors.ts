@@ -1,0 +1,23 @@
+// How a user-facing error or problem reads in the terminal: where, what (with its code), how to fix it.
+import { formatLocation, type DrctlError, type Problem } from '../errors';
+import type { Style } from './style';
+
+export function formatProblem(problem: Problem, style: Style, indent = ''): string {
+  const where = problem.location ? `${style.bold(formatLocation(problem.location))} ` : '';
+  const lines = [`${indent}${where}${style.red('error')} ${problem.message} ${style.dim(`[${problem.code}]`)}`];
+  if (problem.hint) lines.push(`${indent}  ${style.cyan('hint:')} ${problem.hint}`);
+  return lines.join('\n');
+}
+
+export function formatError(error: DrctlError, style: Style): string {
+  const problems = 'problems' in error && Array.isArray(error.problems) ? (error.problems as Problem[]) : [];
+  if (problems.length) {
+    return [`${style.red('error')} ${error.message}`, ...problems.map((problem) => formatProblem(problem, style, '  '))].join('\n');
+  }
+  return formatProblem(error.toProblem(), style);
+}
+
+export function formatBug(error: unknown, style: Style): string {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return `${style.red('drctl hit a bug')} (this is not your mistake; please report it with the text below)\n${detail}`;
+}

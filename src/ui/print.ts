@@ -1,0 +1,25 @@
+// The one place plain command output is written. Commands hand text here instead of touching streams.
+import type { CliIO } from '../cli/io';
+import { formatBug, formatError } from './errors';
+import { styleFor, type Style } from './style';
+import type { DrctlError } from '../errors';
+
+export function print(io: CliIO, text: string): void {
+  io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+export function printError(io: CliIO, error: DrctlError): void {
+  io.stderr.write(`${formatError(error, stderrStyle(io))}\n`);
+}
+
+export function printBug(io: CliIO, error: unknown): void {
+  io.stderr.write(`${formatBug(error, stderrStyle(io))}\n`);
+}
+
+export function stdoutStyle(io: CliIO): Style {
+  return styleFor(io.stdout, io.env);
+}
+
+function stderrStyle(io: CliIO): Style {
+  return styleFor(io.stderr, io.env);
+}

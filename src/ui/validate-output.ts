@@ -1,0 +1,61 @@
+// The three shapes of `drctl validate` output: readable text, JSON for tools, JUnit for CI systems.
+import { formatLocation, type Problem } from '../errors';
+import { escapeXml } from '../report/xml';
+import { formatProblem } from './errors';
+import type { Style } from './style';
+
+export interface ValidationResult {
+  file: string;
+  problems: Problem[];
+}
+
+export function validationText(results: ValidationResult[], style: Style): string {
+  const lines: string[] = [];
+  for (const result of results) {
+    if (result.problems.length === 0) {
+      lines.push(`${style.green('✓')} ${result.file}`);
+      continue;
+    }
+    lines.push(`${style.red('✗')} ${result.file}`);
+    for (const problem of result.problems) lines.push(formatProblem(problem, style, '  '));
+  }
+  const invalid = results.filter((result) => result.problems.length > 0);
+  const problemCount = invalid.reduce((sum, result) => sum + result.problems.length, 0);
+  const noun = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  lines.push(
+    invalid.length === 0
+      ? style.green(`${noun(results.length, 'runbook')} valid`)
+      : style.red(`${noun(invalid.length, 'runbook')} of ${results.length} invalid (${noun(problemCount, 'problem')})`),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+export function validationJson(results: ValidationResult[]): string {
+  const body = {
+    valid: results.every((result) => result.problems.length === 0),
+    runbooks: results.map((result) => ({ file: result.file, valid: result.problems.length === 0, problems: result.problems })),
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+export function validationJunit(results: ValidationResult[]): string {
+  const failures = results.filter((result) => result.problems.length > 0).length;
+  const cases = results.map((result) => {
+    const open = `  <testcase classname="drctl.validate" name="${escapeXml(result.file)}" time="0">`;
+    if (result.problems.length === 0) return `${open}</testcase>`;
+    const text = result.problems
+      .map((p) => `${formatLocation(p.location)} ${p.code}: ${p.message}${p.hint ? `\n  hint: ${p.hint}` : ''}`)
+      .join('\n');
+    const first = result.problems[0] as Problem;
+    return `${open}\n    <failure message="${escapeXml(first.message)}" type="${escapeXml(first.code)}">${escapeXml(text)}</failure>\n  </testcase>`;
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="drctl validate" tests="${results.length}" failures="${failures}">`,
+    `<testsuite name="runbooks" tests="${results.length}" failures="${failures}" errors="0">`,
+    ...cases,
+    '</testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
