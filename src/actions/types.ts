@@ -37,6 +37,11 @@ export interface ActionContext {
   signal: AbortSignal;
   dryRun: boolean;
   stepId: string;
+  /**
+   * The region from --region / AWS_REGION / the profile. Actions ask it for a global resource only after
+   * the step's target region and the resource's `regions` hint, so a runbook without hints still works.
+   */
+  defaultRegion?: string;
   /** Reports something seen in AWS; shown live and journaled. */
   observe(message: string, data?: Record<string, unknown>): void;
   /** Asks the operator (only the approval action uses it). */

@@ -19,6 +19,12 @@ export type StepState =
 
 export type RunMode = 'run' | 'dry-run';
 export type RunOutcome = 'succeeded' | 'failed' | 'aborted';
+/** start: a new run; resume: continues a journal; rollback: `drctl rollback` on a journal. */
+export type RunSession = 'start' | 'resume' | 'rollback';
+/** What an operator question gates: an approval step, a --step confirmation, or the start of a mutating run. */
+export type ApprovalGate = 'approval' | 'step' | 'run';
+/** --step answers, as in Ansible's step mode: run it, skip it, run the rest without asking, stop. */
+export type StepDecision = 'run' | 'skip' | 'continue' | 'quit';
 
 export interface StepInfo {
   id: string;
@@ -46,6 +52,7 @@ export type RunEventBody =
       steps: StepInfo[];
       resumedFrom?: string;
       incidentStart?: number;
+      session?: RunSession;
     }
   | { type: 'preflight.started'; check: string; name: string }
   | { type: 'preflight.passed'; check: string; name: string; message: string; observations?: string[] }
@@ -64,26 +71,50 @@ export type RunEventBody =
     }
   | { type: 'step.intent'; stepId: string; calls: PlannedCall[]; state: unknown }
   | { type: 'step.applied'; stepId: string }
+  | { type: 'step.polling'; stepId: string; intervalMs: number }
+  | { type: 'step.unplanned'; stepId: string; reason: string; waitsFor: string[] }
   | { type: 'step.observation'; stepId: string; message: string; data?: Record<string, unknown> }
   | { type: 'step.retrying'; stepId: string; attempt: number; delayMs: number; error: Problem }
   | { type: 'step.succeeded'; stepId: string; outputs: Record<string, unknown>; alreadyDone?: boolean; joined?: boolean }
   | { type: 'step.failed'; stepId: string; error: Problem; continued?: boolean }
   | { type: 'step.skipped'; stepId: string; reason: string }
   | { type: 'step.cancelled'; stepId: string; reason: string }
-  | { type: 'approval.requested'; stepId: string; message: string; confirmText?: string }
-  | { type: 'approval.answered'; stepId: string; approved: boolean; by: string; reason?: string }
+  | {
+      type: 'approval.requested';
+      stepId: string;
+      message: string;
+      confirmText?: string;
+      gate?: ApprovalGate;
+      timeoutMs?: number;
+    }
+  | {
+      type: 'approval.answered';
+      stepId: string;
+      approved: boolean;
+      by: string;
+      reason?: string;
+      gate?: ApprovalGate;
+      decision?: StepDecision;
+    }
   | { type: 'api.call'; stepId?: string; call: ApiCallRecord }
   | { type: 'metric.read'; stepId?: string; reading: MetricReading }
   | { type: 'rollback.started'; reason: string }
   | { type: 'rollback.finished'; outcome: 'succeeded' | 'failed' }
   | { type: 'run.interrupted'; signal: string; forced: boolean }
+  | { type: 'plan.finished'; ok: boolean; criticalPathMs: number; criticalPath: string[]; unverifiable: string[] }
   | { type: 'run.finished'; outcome: RunOutcome; durationMs: number; error?: Problem };
 
 export type RunEvent = RunEventBody & Base;
 export type RunEventType = RunEvent['type'];
 export type EventOf<T extends RunEventType> = Extract<RunEvent, { type: T }>;
 
-/** Where the engine sends events and asks questions. Reporters and the journal implement it. */
+/** Where the engine sends events. Reporters and the journal implement it. */
 export interface EventSink {
   emit(event: RunEvent): void;
+  /**
+   * Emits an event and resolves once it is durable (the journal fsyncs). The engine awaits it for
+   * `step.intent` before every mutating call, so a crash can never hide a call that was made.
+   * Sinks without storage leave it out and the engine falls back to emit.
+   */
+  commit?(event: RunEvent): Promise<void>;
 }

@@ -86,14 +86,15 @@ export function issueToProblems(issue: Issue, context: IssueContext): Problem[] 
     return [{ code: 'runbook.bad-value', message: `${where} is ${describeValue(value)}; expected one of ${shown}`, hint: (typeof value === 'string' && didYouMean(value, values.map(String))) || `Use one of ${shown}.`, location: source.locate(path) }];
   }
 
-  if (issue.code === 'invalid_union' && path.length === 4 && path[1] === 'resources') {
-    const type = (value as { type?: unknown } | undefined)?.type;
+  if (issue.code === 'invalid_union' && path[1] === 'resources' && path.length >= 3) {
+    // zod reports a bad discriminator at .type, a missing one at the resource itself.
+    const type = last === 'type' ? value : (value as { type?: unknown } | undefined)?.type;
     const known = [...RESOURCE_TYPES];
     return [{
       code: 'runbook.unknown-resource-type',
       message: `resource "${String(path[2])}" has ${type === undefined ? 'no type' : `the unknown type ${describeValue(type)}`}`,
       hint: (typeof type === 'string' && didYouMean(type, known)) || `Resource types: ${known.join(', ')}.`,
-      location: source.locate(type === undefined ? path : [...path, 'type']),
+      location: source.locate(type === undefined ? path : [...path.slice(0, 3), 'type']),
     }];
   }
 

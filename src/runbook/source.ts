@@ -60,8 +60,9 @@ export class RunbookSource {
     return this.locationAt(node.range[0] + (quoted ? 1 : 0) + offsetInValue);
   }
 
+  /** The first syntax error only: after it the parser's recovery produces noise, not information. */
   syntaxProblems(): Problem[] {
-    return this.document.errors.map((error) => ({
+    return this.document.errors.slice(0, 1).map((error) => ({
       code: error.code === 'DUPLICATE_KEY' ? 'runbook.duplicate-key' : 'runbook.yaml-syntax',
       message: firstLine(error.message),
       hint:

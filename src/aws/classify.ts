@@ -1,0 +1,223 @@
+// The one place that turns SDK and network errors into AwsError kinds. Each kind gets a message naming the
+// service, operation, region and resource, and a hint an on-call engineer can act on. The wire code and
+// request id stay on the error (details) so actions can branch on them.
+import { AwsError, type AwsErrorKind } from './aws-error';
+import type { Service } from './ports';
+
+/** Which call: the service, the region of the client and the operation name (without "Command"). */
+export interface CallSite {
+  service: Service;
+  region: string;
+  operation: string;
+}
+
+/** What a port was doing when the error happened. */
+export interface CallTarget extends CallSite {
+  /** For people, e.g. "global cluster shop-orders". */
+  resource: string;
+}
+
+const SERVICE_NAMES: Record<Service, string> = {
+  rds: 'RDS',
+  docdb: 'DocumentDB',
+  elasticache: 'ElastiCache',
+  route53: 'Route 53',
+  cloudwatch: 'CloudWatch',
+};
+
+// Matched against both the SDK class name and the wire code (they differ, e.g. ElastiCache's
+// InvalidGlobalReplicationGroupStateFault arrives as InvalidGlobalReplicationGroupState).
+const CODES: Array<[AwsErrorKind, RegExp]> = [
+  ['version-mismatch', /^HealthCheckVersionMismatch$/],
+  ['throttled', /^(Throttling|ThrottlingException|ThrottledException|PriorRequestNotComplete|RequestLimitExceeded|TooManyRequestsException|APICallRateForCustomerExceeded(Fault)?|RequestThrottled(Exception)?|SlowDown|LimitExceededException)$/],
+  ['access-denied', /^(AccessDenied|AccessDeniedException|UnauthorizedOperation|ExpiredToken|ExpiredTokenException|InvalidClientTokenId|UnrecognizedClientException|SignatureDoesNotMatch|AuthFailure|MissingAuthenticationToken(Exception)?|InvalidSignatureException|CredentialsProviderError|TokenProviderError)$/],
+  ['not-found', /^(GlobalClusterNotFoundFault|DBClusterNotFoundFault|DBInstanceNotFound(Fault)?|GlobalReplicationGroupNotFoundFault|ReplicationGroupNotFoundFault|NodeGroupNotFoundFault|NoSuchHealthCheck|NoSuchHostedZone|NoSuchChange)$/],
+  ['invalid-state', /^Invalid\w*State(Fault)?$/],
+  ['invalid-request', /^(InvalidParameterValue(Exception)?|InvalidParameterCombination(Exception)?|InvalidInput|InvalidChangeBatch|MissingParameter|ValidationError|InvalidNextToken)$/],
+  ['service', /^(InternalFailure|InternalServiceError|InternalServiceFault|ServiceUnavailable(Exception)?|InternalError)$/],
+];
+
+const NETWORK_CODES = /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EPIPE|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN)$/;
+
+/** The fields drctl reads from an SDK, credential-provider or Node network error. */
+interface WireError {
+  name?: string;
+  message?: string;
+  Code?: string;
+  code?: string;
+  $fault?: 'client' | 'server';
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+}
+
+/**
+ * Returns the AwsError for an AWS failure, or the error itself when it is not one (a bug keeps its stack).
+ * An AwsError raised earlier (the read-only guard) passes through unchanged.
+ */
+export function classifyAwsError(error: unknown, target: CallTarget): unknown {
+  if (error instanceof AwsError || typeof error !== 'object' || error === null) return error;
+  const wire = error as WireError;
+  const awsCode = wireCode(wire);
+  const networkCode = wire.code && NETWORK_CODES.test(wire.code) ? wire.code : undefined;
+  const httpStatus = wire.$metadata?.httpStatusCode;
+  const kind = kindOf(wire, awsCode, networkCode, httpStatus);
+  if (!kind) return error;
+  const { message, hint } = describe(kind, target, labelOf(wire, awsCode, networkCode, httpStatus), awsSaid(wire));
+  const { service, region, operation } = target;
+  const details = { kind, service, region, operation, awsCode, httpStatus, requestId: wire.$metadata?.requestId };
+  return new AwsError(details, message, hint, error);
+}
+
+/** The code to journal for a failed call: the wire code, else the network code, else the error's name. */
+export function errorCodeOf(error: unknown): string | undefined {
+  if (error instanceof AwsError) return error.details.awsCode ?? error.code;
+  if (typeof error !== 'object' || error === null) return undefined;
+  const wire = error as WireError;
+  const status = wire.$metadata?.httpStatusCode;
+  return wireCode(wire) ?? wire.code ?? (status === undefined ? wire.name : `HTTP ${status}`);
+}
+
+/** What goes in brackets after the message: the wire code, or what is known when there is none. */
+function labelOf(wire: WireError, awsCode?: string, networkCode?: string, httpStatus?: number): string | undefined {
+  if (awsCode) return awsCode;
+  if (networkCode) return networkCode;
+  if (httpStatus !== undefined) return `HTTP ${httpStatus}`;
+  return wire.name && wire.name !== 'Error' ? wire.name : undefined;
+}
+
+/** The service's own words, when it said something readable. */
+function awsSaid(wire: WireError): string {
+  const text = wire.message ?? '';
+  // The SDK's parse failures quote broken markup (an HTML error page, a proxy) and say nothing useful.
+  if (/Deserialization error/.test(text)) return 'the answer was not a response drctl can read';
+  return redact(text);
+}
+
+/**
+ * Only errors that came back from a service carry a wire code. The retry middleware adds $metadata
+ * (attempts) to Node and credential errors too, so a response is recognised by its status or fault.
+ */
+function wireCode(wire: WireError): string | undefined {
+  const fromService = wire.$fault !== undefined || wire.$metadata?.httpStatusCode !== undefined;
+  // A body the SDK could not parse leaves the generic name "Error": that is no wire code.
+  return wire.Code ?? (fromService && wire.name !== 'Error' ? wire.name : undefined);
+}
+
+/** The guard's refusal, raised before anything is signed or sent. */
+export function readOnlyError(site: CallSite): AwsError {
+  const { service, region, operation } = site;
+  return new AwsError(
+    { kind: 'read-only', service, region, operation },
+    `${SERVICE_NAMES[service]} ${operation} in ${region} refused: drctl is in read-only mode (dry run) and ${operation} changes AWS`,
+    'Read-only mode allows only Describe*, Get* and List* calls. Use `drctl run` to make changes; ' +
+      'if `drctl plan` got here, that is a drctl bug: please report it.',
+  );
+}
+
+function kindOf(
+  wire: WireError,
+  awsCode: string | undefined,
+  networkCode: string | undefined,
+  httpStatus: number | undefined,
+): AwsErrorKind | undefined {
+  for (const code of [wire.name, awsCode]) {
+    const match = code ? CODES.find(([, pattern]) => pattern.test(code)) : undefined;
+    if (match) return match[0];
+  }
+  if (networkCode || wire.name === 'TimeoutError' || /socket hang up/i.test(wire.message ?? '')) return 'unreachable';
+  if (httpStatus === 429) return 'throttled';
+  if (httpStatus === 403) return 'access-denied';
+  if (httpStatus === 404) return 'not-found';
+  if (httpStatus === 409) return 'version-mismatch';
+  if ((httpStatus && httpStatus >= 500) || wire.$fault === 'server') return 'service';
+  if ((httpStatus && httpStatus >= 400) || wire.$fault === 'client') return 'invalid-request';
+  // A response the SDK could not read (e.g. 200 with a broken body): the service misbehaved, not drctl.
+  if (httpStatus !== undefined) return 'service';
+  return undefined;
+}
+
+function describe(
+  kind: AwsErrorKind,
+  target: CallTarget,
+  awsCode: string | undefined,
+  awsMessage: string,
+): { message: string; hint: string } {
+  const { region, resource } = target;
+  const call = `${SERVICE_NAMES[target.service]} ${target.operation} in ${region}`;
+  const said = awsMessage ? `: ${awsMessage}` : '';
+  const code = awsCode ? ` (${awsCode})` : '';
+  switch (kind) {
+    case 'not-found':
+      return {
+        message: `${call}: ${resource} was not found${code}`,
+        hint: `Check the identifier in the runbook, and that ${region} and the account (--profile) are the ones you mean.`,
+      };
+    case 'invalid-state':
+      return {
+        message: `${call}: ${resource} is not in a state that allows this${code}${said}`,
+        hint: `Run \`drctl status\` to see what ${resource} is doing; wait for any operation under way to finish, then run again.`,
+      };
+    case 'version-mismatch':
+      return {
+        message: `${call}: ${resource} was changed by someone else since drctl read it${code}`,
+        hint: 'Someone else updated it at the same time. Check who did, then run again: drctl re-reads the version first.',
+      };
+    case 'access-denied':
+      return {
+        message: `${call}: access denied for ${resource}${code}${said}`,
+        hint:
+          'Check the credentials drctl uses: pass --profile or set AWS_PROFILE, run `aws sso login` if the session ' +
+          `expired, and make sure the role may call ${target.operation} (see \`drctl plan\` for the permissions).`,
+      };
+    case 'throttled':
+      return {
+        message: `${call}: throttled by AWS for ${resource}, still refused after the SDK's retries${code}`,
+        hint: 'Another tool may be calling the same API; wait a minute and run again, or raise --max-attempts.',
+      };
+    case 'unreachable':
+      return {
+        message: `${call}: the ${region} endpoint did not answer for ${resource}${code}`,
+        hint:
+          `Check the network and --endpoint-url. If the ${region} region is down, use an unplanned failover ` +
+          '(mode: unplanned) sent to the target region.',
+      };
+    case 'invalid-request':
+      return {
+        message: `${call}: AWS rejected the request for ${resource}${code}${said}`,
+        hint: 'Check the parameters in the runbook for this resource; if they look right, this may be a drctl bug.',
+      };
+    case 'service':
+    case 'read-only': // raised by readOnlyError, never classified from a response
+      return {
+        message: `${call}: AWS failed on its side for ${resource}${code}${said}`,
+        hint: `This is an AWS-side failure; run again in a moment. If it persists, check the AWS Health Dashboard for ${region}.`,
+      };
+  }
+}
+
+/** AWS messages can quote a canonical request (signature errors); never let an access key id through. */
+function redact(text: string): string {
+  const cleaned = text.replace(/\b(AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g, '<redacted>');
+  return cleaned.length > 300 ? `${cleaned.slice(0, 300)}…` : cleaned;
+}
+
+/** An empty answer that means the resource does not exist (e.g. DescribeGlobalClusters returning no cluster). */
+export function notFoundError(target: CallTarget): AwsError {
+  const { service, region, operation } = target;
+  const { message, hint } = describe('not-found', target, undefined, '');
+  return new AwsError({ kind: 'not-found', service, region, operation }, message, hint);
+}
+
+/** A success answer without the field drctl needs: the service (or a simulator) misbehaved. */
+export function incompleteAnswerError(target: CallTarget, missing: string): AwsError {
+  const { service, region, operation } = target;
+  const { message, hint } = describe('service', target, undefined, `the answer has no ${missing}`);
+  return new AwsError({ kind: 'service', service, region, operation }, message, hint);
+}
+
+/** GetMetricData answers per query: a Forbidden or InternalError series fails that series only. */
+export function seriesStatusError(target: CallTarget, statusCode: 'Forbidden' | 'InternalError'): AwsError {
+  const { service, region, operation } = target;
+  const kind = statusCode === 'Forbidden' ? 'access-denied' : 'service';
+  const { message, hint } = describe(kind, target, statusCode, '');
+  return new AwsError({ kind, service, region, operation, awsCode: statusCode }, message, hint);
+}

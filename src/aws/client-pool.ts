@@ -1,0 +1,113 @@
+// One SDK client per (service, region), made on first use and kept. Every client gets the same retry
+// strategy, timeouts, user agent, credentials and drctl's middleware; nothing else in drctl makes clients.
+import { VERSION } from '../version';
+import { installMiddleware } from './middleware';
+import type { ApiCallRecord, Service } from './ports';
+import { loadSdkModule, type SdkClient, type SdkModule } from './sdk-modules';
+
+export interface StaticCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface AwsOptions {
+  /** A named profile; otherwise the standard chain (env, AWS_PROFILE, SSO, IMDS...) decides. */
+  profile?: string;
+  /** The region the CLI was given; picks the partition of global services (Route 53). */
+  region?: string;
+  /** One endpoint for every service, e.g. the simulator or moto_server. */
+  endpointUrl?: string;
+  /** Per-service endpoints; win over endpointUrl. */
+  endpoints?: Partial<Record<Service, string>>;
+  /** Static credentials (the simulator); otherwise the standard credential chain. */
+  credentials?: StaticCredentials;
+  /** Attempts per call, first one included (standard retry mode). Default 3. */
+  maxAttempts?: number;
+  /** Refuse every operation that is not Describe*, Get* or List* (dry run). */
+  readOnly: boolean;
+  onCall?: (record: ApiCallRecord) => void;
+  /** Appended to the SDK's user agent after drctl/<version>. */
+  userAgent?: string;
+}
+
+export interface ServiceHandle {
+  client: SdkClient;
+  sdk: SdkModule['exports'];
+  region: string;
+}
+
+// Fail fast when a region is down: an on-call engineer must not wait minutes for a dead endpoint.
+// throwOnRequestTimeout makes requestTimeout an error rather than a logged warning.
+export const REQUEST_HANDLER = { connectionTimeout: 3_000, requestTimeout: 10_000, throwOnRequestTimeout: true };
+export const DEFAULT_MAX_ATTEMPTS = 3;
+
+/** Route 53 is global: its API is signed for us-east-1 (or the first region of the other partitions). */
+export function route53SigningRegion(cliRegion: string | undefined): string {
+  if (cliRegion?.startsWith('cn-')) return 'cn-northwest-1';
+  if (cliRegion?.startsWith('us-gov-')) return 'us-gov-west-1';
+  return 'us-east-1';
+}
+
+export class ClientPool {
+  private readonly handles = new Map<string, Promise<ServiceHandle>>();
+  private readonly clients: SdkClient[] = [];
+  private credentials?: Promise<unknown>;
+
+  constructor(private readonly options: AwsOptions) {}
+
+  /** The region a call really goes to: the one asked for, except for global services. */
+  regionFor(service: Service, region: string): string {
+    return service === 'route53' ? route53SigningRegion(this.options.region) : region;
+  }
+
+  /** The client for this service and region, loading the SDK package the first time it is needed. */
+  get(service: Service, region: string): Promise<ServiceHandle> {
+    const signingRegion = this.regionFor(service, region);
+    const key = `${service}/${signingRegion}`;
+    let handle = this.handles.get(key);
+    if (!handle) {
+      handle = this.create(service, signingRegion);
+      // A failed load is not cached: the next call tries again.
+      handle.catch(() => this.handles.delete(key));
+      this.handles.set(key, handle);
+    }
+    return handle;
+  }
+
+  close(): void {
+    for (const client of this.clients.splice(0)) client.destroy();
+    this.handles.clear();
+  }
+
+  private async create(service: Service, region: string): Promise<ServiceHandle> {
+    const [module, credentials] = await Promise.all([loadSdkModule(service), this.sharedCredentials()]);
+    const { options } = this;
+    const endpoint = options.endpoints?.[service] ?? options.endpointUrl;
+    const client = new module.Client({
+      region,
+      credentials,
+      ...(endpoint === undefined ? {} : { endpoint }),
+      maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      retryMode: 'standard',
+      requestHandler: REQUEST_HANDLER,
+      customUserAgent: options.userAgent ? `drctl/${VERSION} ${options.userAgent}` : `drctl/${VERSION}`,
+    });
+    installMiddleware(client, { service, region }, options);
+    this.clients.push(client);
+    return { client, sdk: module.exports, region };
+  }
+
+  /**
+   * One credential provider for every client, so a profile with SSO, MFA or assume-role is resolved
+   * once per run rather than once per service and region. It is the SDK's own default chain (the package
+   * the clients themselves depend on), memoised and refreshed by the SDK.
+   */
+  private sharedCredentials(): Promise<unknown> {
+    if (this.options.credentials) return Promise.resolve(this.options.credentials);
+    this.credentials ??= import('@aws-sdk/credential-provider-node').then(({ defaultProvider }) =>
+      defaultProvider(this.options.profile === undefined ? {} : { profile: this.options.profile }),
+    );
+    return this.credentials;
+  }
+}

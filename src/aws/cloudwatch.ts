@@ -1,0 +1,82 @@
+// MetricsPort: one metric series through GetMetricData, every page of it. Replication-lag metrics are
+// emitted in the secondary's region only, so an empty series is a normal answer, not an error.
+import type { GetMetricDataOutput, MetricDataResult } from '@aws-sdk/client-cloudwatch';
+import { type CallTarget, seriesStatusError } from './classify';
+import type { ClientPool } from './client-pool';
+import { invoke, targetOf } from './invoke';
+import type { MetricPoint, MetricQuery, MetricsPort } from './ports';
+
+const service = 'cloudwatch';
+const operation = 'GetMetricData';
+const QUERY_ID = 'series'; // must start with a lowercase letter
+// One series at 60 s over 15 days is 21,600 points, well inside one page of 100,800; more pages than this
+// means the endpoint keeps handing back tokens.
+const MAX_PAGES = 20;
+
+export function createMetricsPort(pool: ClientPool): MetricsPort {
+  return {
+    async getMetricSeries(region, query) {
+      const resource = `metric ${query.namespace} ${query.metricName}${describeDimensions(query.dimensions)}`;
+      const points: MetricPoint[] = [];
+      let nextToken: string | undefined;
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const output = await invoke<GetMetricDataOutput>(pool, {
+          service,
+          region,
+          operation,
+          resource,
+          input: metricDataInput(query, nextToken),
+        });
+        const result = output.MetricDataResults?.find((r) => r.Id === QUERY_ID);
+        if (result) points.push(...toPoints(result, targetOf(pool, { service, region, operation, resource })));
+        if (!output.NextToken || output.NextToken === nextToken) break;
+        nextToken = output.NextToken;
+      }
+      // Newest first, as the port promises, however the pages were cut.
+      return points.sort((a, b) => b.timestamp.getTime() - a.timestamp.getTime());
+    },
+  };
+}
+
+export function metricDataInput(query: MetricQuery, nextToken: string | undefined): object {
+  return {
+    MetricDataQueries: [
+      {
+        Id: QUERY_ID,
+        MetricStat: {
+          Metric: {
+            Namespace: query.namespace,
+            MetricName: query.metricName,
+            // GetMetricData matches the exact dimension set: no more and no fewer than these.
+            Dimensions: Object.entries(query.dimensions).map(([Name, Value]) => ({ Name, Value })),
+          },
+          Period: query.periodSeconds,
+          Stat: query.stat,
+        },
+        ReturnData: true,
+      },
+    ],
+    StartTime: query.start,
+    EndTime: query.end,
+    ScanBy: 'TimestampDescending',
+    ...(nextToken === undefined ? {} : { NextToken: nextToken }),
+  };
+}
+
+function toPoints(result: MetricDataResult, target: CallTarget): MetricPoint[] {
+  // A per-query status is not an HTTP error: the call succeeded but this series could not be read.
+  if (result.StatusCode === 'Forbidden' || result.StatusCode === 'InternalError') {
+    throw seriesStatusError(target, result.StatusCode);
+  }
+  const timestamps = result.Timestamps ?? [];
+  const values = result.Values ?? [];
+  return timestamps.flatMap((timestamp, i) => {
+    const value = values[i];
+    return value === undefined ? [] : [{ timestamp, value }];
+  });
+}
+
+function describeDimensions(dimensions: Record<string, string>): string {
+  const entries = Object.entries(dimensions);
+  return entries.length ? ` (${entries.map(([name, value]) => `${name}=${value}`).join(', ')})` : '';
+}

@@ -1,0 +1,45 @@
+// Loads each SDK client package on first use. Every specifier is a literal inside its own import() so that
+// esbuild splits each client into a chunk of its own: `drctl --version` loads none of them, and a command
+// that never touches ElastiCache never loads the ElastiCache client.
+import type { MiddlewareStack } from '@smithy/types';
+import type { Service } from './ports';
+
+/** What drctl needs from any SDK v3 client. `any` stays at this wire boundary; ports narrow at once. */
+export interface SdkClient {
+  send(command: any): Promise<any>;
+  middlewareStack: MiddlewareStack<any, any>;
+  destroy(): void;
+}
+
+export type SdkClientConstructor = new (config: Record<string, unknown>) => SdkClient;
+
+/** A loaded SDK package: its client class and its exports, where the `<Operation>Command` classes live. */
+export interface SdkModule {
+  Client: SdkClientConstructor;
+  exports: Readonly<Record<string, unknown>>;
+}
+
+export async function loadSdkModule(service: Service): Promise<SdkModule> {
+  switch (service) {
+    case 'rds': {
+      const sdk = await import('@aws-sdk/client-rds');
+      return { Client: sdk.RDSClient as unknown as SdkClientConstructor, exports: sdk };
+    }
+    case 'docdb': {
+      const sdk = await import('@aws-sdk/client-docdb');
+      return { Client: sdk.DocDBClient as unknown as SdkClientConstructor, exports: sdk };
+    }
+    case 'elasticache': {
+      const sdk = await import('@aws-sdk/client-elasticache');
+      return { Client: sdk.ElastiCacheClient as unknown as SdkClientConstructor, exports: sdk };
+    }
+    case 'route53': {
+      const sdk = await import('@aws-sdk/client-route-53');
+      return { Client: sdk.Route53Client as unknown as SdkClientConstructor, exports: sdk };
+    }
+    case 'cloudwatch': {
+      const sdk = await import('@aws-sdk/client-cloudwatch');
+      return { Client: sdk.CloudWatchClient as unknown as SdkClientConstructor, exports: sdk };
+    }
+  }
+}

@@ -1,0 +1,107 @@
+// Simulated time. The world and drctl share one clock: under a time scale of 30, a 90 s Aurora switchover
+// takes 3 real seconds and drctl's own 5 s polling sleeps take 167 ms, so every figure drctl reports stays
+// in simulated time. Tests use the manual clock and move time by hand, never sleeping for real.
+import type { Clock } from '../engine/clock';
+
+/** A clock the simulator can run on. timeScale is simulated ms per real ms (undefined for a manual clock). */
+export interface SimClock extends Clock {
+  readonly timeScale?: number;
+}
+
+/** Minutes become seconds: a shop failover rehearsal finishes in seconds, not minutes. */
+export const DEFAULT_SIM_TIME_SCALE = 30;
+
+function abortable(realMs: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, Math.max(0, realMs));
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Simulated time = start + realElapsed x timeScale; sleep(ms) waits ms / timeScale real milliseconds. */
+export function createScaledClock(options: { timeScale?: number; start?: number } = {}): SimClock {
+  const timeScale = options.timeScale ?? DEFAULT_SIM_TIME_SCALE;
+  if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new RangeError(`time scale must be a positive number, got ${timeScale}`);
+  const start = options.start ?? Date.now();
+  const realStart = performance.now();
+  return {
+    timeScale,
+    now: () => Math.floor(start + (performance.now() - realStart) * timeScale),
+    sleep: (ms, signal) => abortable(ms / timeScale, signal),
+  };
+}
+
+interface Sleeper {
+  until: number;
+  resolve: () => void;
+}
+
+/** Time moves only when a test says so. Sleepers wake, in deadline order, as advance() passes them. */
+export class ManualClock implements SimClock {
+  private current: number;
+  private sleepers: Sleeper[] = [];
+
+  constructor(start: number = Date.UTC(2026, 0, 5, 9, 0, 0)) {
+    this.current = start;
+  }
+
+  now(): number {
+    return this.current;
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise<void>((resolve, reject) => {
+      const sleeper: Sleeper = { until: this.current + Math.max(0, ms), resolve: () => resolve() };
+      this.sleepers.push(sleeper);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          this.sleepers = this.sleepers.filter((other) => other !== sleeper);
+          reject(signal.reason);
+        },
+        { once: true },
+      );
+    });
+  }
+
+  /** Number of sleep() calls still waiting. */
+  get pendingSleeps(): number {
+    return this.sleepers.length;
+  }
+
+  /**
+   * Moves time forward by ms, waking sleepers one deadline at a time and letting promise chains run in
+   * between, so a loop of "poll, sleep, poll" advances exactly as it would in real time.
+   */
+  async advance(ms: number): Promise<void> {
+    const target = this.current + ms;
+    for (;;) {
+      await flushMicrotasks();
+      const next = this.sleepers.reduce<Sleeper | undefined>((a, b) => (!a || b.until < a.until ? b : a), undefined);
+      if (!next || next.until > target) break;
+      this.current = Math.max(this.current, next.until);
+      this.sleepers = this.sleepers.filter((other) => other !== next);
+      next.resolve();
+    }
+    this.current = target;
+    await flushMicrotasks();
+  }
+
+  /** Jumps time without waking anyone in between (for state-machine tests that poll by hand). */
+  set(time: number): void {
+    this.current = time;
+  }
+}
+
+async function flushMicrotasks(): Promise<void> {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+}

@@ -1,0 +1,138 @@
+// CloudWatch in the simulated world. Replication-lag series exist only in a secondary's own region and
+// only while it is a secondary (AWS-API.md section 6.1): one point per minute, the member's base lag with
+// seeded jitter, raised by lag-spike faults. Aurora and DocumentDB report milliseconds, ElastiCache
+// SECONDS. Route 53 health metrics live in us-east-1. PutMetricData adds custom series.
+import { seededUnit } from './random';
+import { faults } from './sim-fault';
+import type { WorldCore } from './world-core';
+import { memberClusterIds, type GlobalDatastores } from './world-datastores';
+import type { GlobalClusters } from './world-global-clusters';
+import type { HealthChecks } from './world-health-checks';
+import type { Period } from './world-state';
+
+export const MINUTE = 60_000;
+
+export interface MetricPoint {
+  t: number;
+  v: number;
+}
+
+export interface Series {
+  region: string;
+  namespace: string;
+  metricName: string;
+  dimensions: Record<string, string>;
+  /** Points with from <= t < to that exist by now. */
+  points(from: number, to: number, now: number): MetricPoint[];
+}
+
+export function dimensionsKey(dimensions: Record<string, string>): string {
+  return Object.entries(dimensions)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => `${name}=${value}`)
+    .join(',');
+}
+
+const within = (periods: Period[], t: number) => periods.some((period) => t >= period.from && (period.to === undefined || t < period.to));
+
+/** Minute starts in [from, to) whose minute has ended by now (CloudWatch publishes a period once it closes). */
+function minutes(from: number, to: number, now: number): number[] {
+  const result: number[] = [];
+  for (let t = Math.ceil(from / MINUTE) * MINUTE; t < to && t + MINUTE <= now; t += MINUTE) result.push(t);
+  return result;
+}
+
+export class Metrics {
+  private readonly custom = new Map<string, { series: Series; points: MetricPoint[] }>();
+
+  constructor(
+    private readonly core: WorldCore,
+    private readonly globalClusters: GlobalClusters,
+    private readonly datastores: GlobalDatastores,
+    private readonly healthChecks: HealthChecks,
+  ) {}
+
+  /** Every series that exists in a region (lag series of clusters that have ever been secondaries). */
+  seriesIn(region: string): Series[] {
+    return [...this.lagSeries(region), ...this.healthSeries(region), ...[...this.custom.values()].map((entry) => entry.series).filter((series) => series.region === region)];
+  }
+
+  private lagSeries(region: string): Series[] {
+    const result: Series[] = [];
+    for (const cluster of this.globalClusters.clustersIn(region)) {
+      if (cluster.secondaryPeriods.length === 0) continue;
+      const resource = cluster.globalClusterId ?? cluster.id;
+      const names = cluster.family === 'aurora' ? ['AuroraGlobalDBReplicationLag', 'AuroraGlobalDBRPOLag', 'AuroraGlobalDBProgressLag'] : ['GlobalClusterReplicationLag'];
+      for (const metricName of names) {
+        result.push(this.lag(region, cluster.family === 'aurora' ? 'AWS/RDS' : 'AWS/DocDB', metricName, { DBClusterIdentifier: cluster.id },
+          { resource, member: cluster.id, baseMs: cluster.lagMs, periods: cluster.secondaryPeriods, unit: 1 }));
+      }
+    }
+    for (const group of this.datastores.groupsIn(region)) {
+      if (group.secondaryPeriods.length === 0) continue;
+      const lag = { resource: group.globalDatastoreId ?? group.id, member: group.id, baseMs: group.lagMs, periods: group.secondaryPeriods, unit: 1000 };
+      for (const cacheClusterId of memberClusterIds(group)) {
+        for (const dimensions of [{ CacheClusterId: cacheClusterId }, { CacheClusterId: cacheClusterId, CacheNodeId: '0001' }]) {
+          result.push(this.lag(region, 'AWS/ElastiCache', 'GlobalDatastoreReplicationLag', dimensions, lag));
+        }
+      }
+    }
+    return result;
+  }
+
+  private lag(
+    region: string,
+    namespace: string,
+    metricName: string,
+    dimensions: Record<string, string>,
+    lag: { resource: string; member: string; baseMs: number; periods: Period[]; unit: number },
+  ): Series {
+    const seed = this.core.seed;
+    const faultsInForce = this.core.faults;
+    return {
+      region,
+      namespace,
+      metricName,
+      dimensions,
+      points: (from, to, now) =>
+        minutes(from, to, now)
+          .filter((t) => within(lag.periods, t))
+          .map((t) => {
+            const jittered = lag.baseMs * (0.6 + 0.8 * seededUnit(seed, 'lag', lag.member, metricName, t));
+            const ms = Math.max(jittered, faultsInForce.lagSpikeMs(lag.resource, lag.member, t) ?? 0);
+            return { t, v: lag.unit === 1 ? Math.round(ms) : Math.round(ms) / lag.unit };
+          }),
+    };
+  }
+
+  private healthSeries(region: string): Series[] {
+    if (region !== 'us-east-1') return [];
+    return [...this.healthChecks.checks.keys()].flatMap((id) => [
+      { region, namespace: 'AWS/Route53', metricName: 'HealthCheckStatus', dimensions: { HealthCheckId: id },
+        points: (from: number, to: number, now: number) => minutes(from, to, now).map((t) => ({ t, v: this.healthChecks.isHealthy(id, t + MINUTE) ? 1 : 0 })) },
+      { region, namespace: 'AWS/Route53', metricName: 'HealthCheckPercentageHealthy', dimensions: { HealthCheckId: id },
+        points: (from: number, to: number, now: number) => minutes(from, to, now).map((t) => ({ t, v: this.healthChecks.percentageHealthy(id, t + MINUTE) })) },
+    ]);
+  }
+
+  /** The series with exactly this dimension set (GetMetricData matches exact sets only). */
+  find(region: string, namespace: string, metricName: string, dimensions: Record<string, string>): Series | undefined {
+    const key = dimensionsKey(dimensions);
+    return this.seriesIn(region).find(
+      (series) => series.namespace === namespace && series.metricName === metricName && dimensionsKey(series.dimensions) === key,
+    );
+  }
+
+  /** PutMetricData: a custom point. */
+  put(region: string, namespace: string, metricName: string, dimensions: Record<string, string>, point: MetricPoint): void {
+    if (namespace.startsWith('AWS/')) throw faults.invalidParameterValue(`The value AWS/ for parameter Namespace is invalid.`);
+    const key = [region, namespace, metricName, dimensionsKey(dimensions)].join('|');
+    let entry = this.custom.get(key);
+    if (!entry) {
+      const points: MetricPoint[] = [];
+      entry = { points, series: { region, namespace, metricName, dimensions, points: (from, to) => points.filter((p) => p.t >= from && p.t < to) } };
+      this.custom.set(key, entry);
+    }
+    entry.points.push(point);
+  }
+}

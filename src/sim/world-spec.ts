@@ -1,0 +1,112 @@
+// The world file: what a game-day author writes (or `generateWorld` derives from a runbook). This zod
+// definition is the single source of the WorldSpec type. Durations are strings ("90s"); a duration that
+// varies is a range ("60s..90s") from which the world draws with its seed. Faults live in their own section.
+import { z } from 'zod';
+import { DURATION_KEYS } from './world-durations';
+import { SimDuration, SimDurationRange, SimRegion } from './world-spec-primitives';
+import { FaultSpec } from './world-faults-spec';
+
+export const DbClusterSpec = z.strictObject({
+  id: z.string().min(1),
+  region: SimRegion,
+  writer: z.boolean().default(false),
+  /** DB instances in the cluster; 0 makes it headless. */
+  instances: z.number().int().min(0).max(16).default(1),
+  /** Defaults to the global cluster's engine version. */
+  engineVersion: z.string().optional(),
+  /** Typical replication lag while this cluster is a secondary. */
+  lag: SimDuration.optional(),
+});
+
+export const GlobalClusterSpec = z.strictObject({
+  globalClusterId: z.string().min(1),
+  engine: z.string().optional(),
+  engineVersion: z.string().optional(),
+  clusters: z.array(DbClusterSpec).min(1),
+});
+
+export const ReplicationGroupSpec = z.strictObject({
+  id: z.string().min(1),
+  region: SimRegion,
+  primary: z.boolean().default(false),
+  /** Cache nodes, each its own member cache cluster <id>-001, <id>-002, ... */
+  nodes: z.number().int().min(1).max(6).default(2),
+  lag: SimDuration.optional(),
+});
+
+export const GlobalDatastoreSpec = z.strictObject({
+  globalReplicationGroupId: z.string().min(1),
+  engine: z.enum(['redis', 'valkey']).default('redis'),
+  engineVersion: z.string().default('7.1'),
+  cacheNodeType: z.string().default('cache.r7g.large'),
+  replicationGroups: z.array(ReplicationGroupSpec).min(1),
+});
+
+export const HealthCheckSpec = z.strictObject({
+  id: z.string().min(1),
+  /** The region whose endpoint this health check watches: it turns red when that region is out. */
+  region: SimRegion,
+  fqdn: z.string().min(1),
+  type: z.enum(['HTTP', 'HTTPS', 'HTTP_STR_MATCH', 'HTTPS_STR_MATCH', 'TCP']).default('HTTPS'),
+  port: z.number().int().min(1).max(65535).optional(),
+  resourcePath: z.string().default('/health'),
+  requestInterval: z.enum(['10s', '30s']).default('30s'),
+  failureThreshold: z.number().int().min(1).max(10).default(3),
+  inverted: z.boolean().default(false),
+  disabled: z.boolean().default(false),
+});
+
+export const RecordSpec = z.strictObject({
+  name: z.string().min(1),
+  type: z.enum(['A', 'AAAA', 'CNAME', 'TXT', 'MX', 'SRV', 'NS', 'PTR', 'CAA']).default('A'),
+  setIdentifier: z.string().optional(),
+  failover: z.enum(['PRIMARY', 'SECONDARY']).optional(),
+  weight: z.number().int().min(0).max(255).optional(),
+  region: SimRegion.optional(),
+  ttl: z.number().int().min(0).default(60),
+  values: z.array(z.string()).min(1),
+  healthCheckId: z.string().optional(),
+});
+
+export const HostedZoneSpec = z.strictObject({
+  id: z.string().regex(/^[A-Z0-9]+$/, { message: 'must be upper-case letters and digits, like Z0123456789ABC' }),
+  name: z.string().min(1),
+  records: z.array(RecordSpec).default([]),
+});
+
+export const DurationsSpec = z.strictObject(
+  Object.fromEntries(DURATION_KEYS.map((key) => [key, SimDurationRange.optional()])) as Record<
+    (typeof DURATION_KEYS)[number],
+    z.ZodOptional<typeof SimDurationRange>
+  >,
+);
+
+export const WorldSpecBody = z.strictObject({
+  seed: z.number().int().default(1),
+  /** Simulated start time (ISO-8601); defaults to the moment the simulator starts. */
+  start: z.iso.datetime({ offset: true }).optional(),
+  aurora: z.array(GlobalClusterSpec).default([]),
+  docdb: z.array(GlobalClusterSpec).default([]),
+  elasticache: z.array(GlobalDatastoreSpec).default([]),
+  healthChecks: z.array(HealthCheckSpec).default([]),
+  hostedZones: z.array(HostedZoneSpec).default([]),
+  durations: DurationsSpec.default({}),
+  faults: z.array(FaultSpec).default([]),
+});
+
+export const WorldDocument = z.strictObject({
+  apiVersion: z.literal('drctl/v1', { error: 'must be "drctl/v1"' }),
+  kind: z.literal('SimWorld', { error: 'must be "SimWorld"' }),
+  metadata: z.strictObject({ name: z.string().min(1), description: z.string().optional() }),
+  spec: WorldSpecBody,
+});
+
+export type WorldSpec = z.output<typeof WorldDocument>;
+export type WorldSpecInput = z.input<typeof WorldDocument>;
+export type GlobalClusterSpec = z.output<typeof GlobalClusterSpec>;
+export type DbClusterSpec = z.output<typeof DbClusterSpec>;
+export type GlobalDatastoreSpec = z.output<typeof GlobalDatastoreSpec>;
+export type ReplicationGroupSpec = z.output<typeof ReplicationGroupSpec>;
+export type HealthCheckSpec = z.output<typeof HealthCheckSpec>;
+export type HostedZoneSpec = z.output<typeof HostedZoneSpec>;
+export type RecordSpec = z.output<typeof RecordSpec>;
