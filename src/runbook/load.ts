@@ -75,7 +75,9 @@ export function checkRunbookText(file: string, text: string): CheckedRunbook {
   const source = new RunbookSource(file, text);
   const syntax = source.syntaxProblems();
   if (syntax.length) return { file, source, problems: syntax };
-  const data: unknown = source.document.toJS({ maxAliasCount: 100 });
+  const converted = source.toData();
+  if ('problem' in converted) return { file, source, problems: [converted.problem] };
+  const data = converted.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { file, source, problems: [{ code: 'runbook.not-a-mapping', message: `${file} holds ${Array.isArray(data) ? 'a list' : 'a single value'}, not a runbook`, hint: 'A runbook is a mapping that starts with `apiVersion: drctl/v1` and `kind: Runbook`.', location: at(file) }] };
   }

@@ -1,6 +1,6 @@
 // A parsed YAML document that can answer "where is this path?" as file:line:col, so every problem
 // points at the exact key or value an engineer must change.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Problem, SourceLocation } from '../errors';
 
 export type Path = readonly (string | number)[];
@@ -58,6 +58,17 @@ export class RunbookSource {
     // Offsets map one to one for single-line plain and quoted scalars; otherwise point at the value.
     if (raw.includes('\n') || node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return this.locate(path);
     return this.locationAt(node.range[0] + (quoted ? 1 : 0) + offsetInValue);
+  }
+
+  /** Plain data; aliases are the one thing that can still fail here (an alias to nothing, alias bombs). */
+  toData(): { data: unknown } | { problem: Problem } {
+    try {
+      return { data: this.document.toJS({ maxAliasCount: 100 }) };
+    } catch (error) {
+      let offset = 0;
+      visit(this.document, { Alias: (_, node) => { if (isAlias(node) && node.range) { offset = node.range[0]; return visit.BREAK; } } });
+      return { problem: { code: 'runbook.bad-alias', message: `YAML alias problem: ${firstLine(error instanceof Error ? error.message : String(error))}`, hint: 'Define the anchor (&name) before using the alias (*name), or write the value out; runbooks rarely need aliases.', location: this.locationAt(offset) } };
+    }
   }
 
   /** The first syntax error only: after it the parser's recovery produces noise, not information. */

@@ -113,3 +113,12 @@ describe('runbook structure', () => {
     expect(codes).toEqual(['runbook.bad-api-version', 'runbook.bad-duration', 'runbook.unknown-key']);
   });
 });
+
+describe('YAML aliases', () => {
+  it('reports an alias to an undefined anchor at the alias (found by the fuzz test)', () => {
+    const text = VALID_RUNBOOK.replace('rpo: 1s', 'rpo: *later');
+    const problem = only(text, 'runbook.bad-alias');
+    expect(problem.at).toBe(at(text, '*later'));
+    expect(problem.hint).toMatch(/anchor/);
+  });
+});
