@@ -1,40 +1,43 @@
-// The one place that turns SDK and network errors into AwsError kinds. Each kind gets a message naming the
-// service, operation, region and resource, and a hint an on-call engineer can act on. The wire code and
-// request id stay on the error (details) so actions can branch on them.
+// The one place that decides which AwsError kind an SDK, credential or network error is (error-text.ts
+// words it). The wire code and request id stay on the error (details) so actions can branch on them.
 import { AwsError, type AwsErrorKind } from './aws-error';
-import type { Service } from './ports';
+import { type CallTarget, explain } from './error-text';
 
-/** Which call: the service, the region of the client and the operation name (without "Command"). */
-export interface CallSite {
-  service: Service;
-  region: string;
-  operation: string;
-}
+export type { CallTarget } from './error-text';
 
-/** What a port was doing when the error happened. */
-export interface CallTarget extends CallSite {
-  /** For people, e.g. "global cluster shop-orders". */
-  resource: string;
-}
-
-const SERVICE_NAMES: Record<Service, string> = {
-  rds: 'RDS',
-  docdb: 'DocumentDB',
-  elasticache: 'ElastiCache',
-  route53: 'Route 53',
-  cloudwatch: 'CloudWatch',
-};
+const oneOf = (...codes: string[]) => new RegExp(`^(${codes.join('|')})$`);
 
 // Matched against both the SDK class name and the wire code (they differ, e.g. ElastiCache's
-// InvalidGlobalReplicationGroupStateFault arrives as InvalidGlobalReplicationGroupState).
-const CODES: Array<[AwsErrorKind, RegExp]> = [
-  ['version-mismatch', /^HealthCheckVersionMismatch$/],
-  ['throttled', /^(Throttling|ThrottlingException|ThrottledException|PriorRequestNotComplete|RequestLimitExceeded|TooManyRequestsException|APICallRateForCustomerExceeded(Fault)?|RequestThrottled(Exception)?|SlowDown|LimitExceededException)$/],
-  ['access-denied', /^(AccessDenied|AccessDeniedException|UnauthorizedOperation|ExpiredToken|ExpiredTokenException|InvalidClientTokenId|UnrecognizedClientException|SignatureDoesNotMatch|AuthFailure|MissingAuthenticationToken(Exception)?|InvalidSignatureException|CredentialsProviderError|TokenProviderError)$/],
-  ['not-found', /^(GlobalClusterNotFoundFault|DBClusterNotFoundFault|DBInstanceNotFound(Fault)?|GlobalReplicationGroupNotFoundFault|ReplicationGroupNotFoundFault|NodeGroupNotFoundFault|NoSuchHealthCheck|NoSuchHostedZone|NoSuchChange)$/],
+// InvalidGlobalReplicationGroupStateFault arrives as InvalidGlobalReplicationGroupState). First match wins.
+const KNOWN_CODES: Array<[AwsErrorKind, RegExp]> = [
+  ['version-mismatch', oneOf('HealthCheckVersionMismatch')],
+  [
+    'throttled',
+    // The SDK has already retried these; they reach drctl only once its attempts are spent.
+    oneOf('Throttling', 'ThrottlingException', 'ThrottledException', 'PriorRequestNotComplete', 'RequestLimitExceeded',
+      'TooManyRequestsException', 'APICallRateForCustomerExceeded(Fault)?', 'RequestThrottled(Exception)?', 'SlowDown',
+      'LimitExceededException'),
+  ],
+  [
+    'access-denied',
+    oneOf('AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'ExpiredToken(Exception)?',
+      'InvalidClientTokenId', 'UnrecognizedClientException', 'SignatureDoesNotMatch', 'AuthFailure',
+      'MissingAuthenticationToken(Exception)?', 'InvalidSignatureException', 'CredentialsProviderError', 'TokenProviderError'),
+  ],
+  [
+    'not-found',
+    oneOf('GlobalClusterNotFoundFault', 'DBClusterNotFoundFault', 'DBInstanceNotFound(Fault)?',
+      'GlobalReplicationGroupNotFoundFault', 'ReplicationGroupNotFoundFault', 'NodeGroupNotFoundFault',
+      'NoSuchHealthCheck', 'NoSuchHostedZone', 'NoSuchChange'),
+  ],
+  // InvalidGlobalClusterStateFault, InvalidDBClusterStateFault, InvalidGlobalReplicationGroupState, ...
   ['invalid-state', /^Invalid\w*State(Fault)?$/],
-  ['invalid-request', /^(InvalidParameterValue(Exception)?|InvalidParameterCombination(Exception)?|InvalidInput|InvalidChangeBatch|MissingParameter|ValidationError|InvalidNextToken)$/],
-  ['service', /^(InternalFailure|InternalServiceError|InternalServiceFault|ServiceUnavailable(Exception)?|InternalError)$/],
+  [
+    'invalid-request',
+    oneOf('InvalidParameterValue(Exception)?', 'InvalidParameterCombination(Exception)?', 'InvalidInput',
+      'InvalidChangeBatch', 'MissingParameter', 'ValidationError', 'InvalidNextToken'),
+  ],
+  ['service', oneOf('InternalFailure', 'InternalServiceError', 'InternalServiceFault', 'ServiceUnavailable(Exception)?', 'InternalError')],
 ];
 
 const NETWORK_CODES = /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EPIPE|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN)$/;
@@ -61,7 +64,7 @@ export function classifyAwsError(error: unknown, target: CallTarget): unknown {
   const httpStatus = wire.$metadata?.httpStatusCode;
   const kind = kindOf(wire, awsCode, networkCode, httpStatus);
   if (!kind) return error;
-  const { message, hint } = describe(kind, target, labelOf(wire, awsCode, networkCode, httpStatus), awsSaid(wire));
+  const { message, hint } = explain(kind, target, labelOf(wire, awsCode, networkCode, httpStatus), awsSaid(wire));
   const { service, region, operation } = target;
   const details = { kind, service, region, operation, awsCode, httpStatus, requestId: wire.$metadata?.requestId };
   return new AwsError(details, message, hint, error);
@@ -103,14 +106,10 @@ function wireCode(wire: WireError): string | undefined {
 }
 
 /** The guard's refusal, raised before anything is signed or sent. */
-export function readOnlyError(site: CallSite): AwsError {
+export function readOnlyError(site: Omit<CallTarget, 'resource'>): AwsError {
   const { service, region, operation } = site;
-  return new AwsError(
-    { kind: 'read-only', service, region, operation },
-    `${SERVICE_NAMES[service]} ${operation} in ${region} refused: drctl is in read-only mode (dry run) and ${operation} changes AWS`,
-    'Read-only mode allows only Describe*, Get* and List* calls. Use `drctl run` to make changes; ' +
-      'if `drctl plan` got here, that is a drctl bug: please report it.',
-  );
+  const { message, hint } = explain('read-only', { ...site, resource: '' });
+  return new AwsError({ kind: 'read-only', service, region, operation }, message, hint);
 }
 
 function kindOf(
@@ -120,7 +119,7 @@ function kindOf(
   httpStatus: number | undefined,
 ): AwsErrorKind | undefined {
   for (const code of [wire.name, awsCode]) {
-    const match = code ? CODES.find(([, pattern]) => pattern.test(code)) : undefined;
+    const match = code ? KNOWN_CODES.find(([, pattern]) => pattern.test(code)) : undefined;
     if (match) return match[0];
   }
   if (networkCode || wire.name === 'TimeoutError' || /socket hang up/i.test(wire.message ?? '')) return 'unreachable';
@@ -135,65 +134,6 @@ function kindOf(
   return undefined;
 }
 
-function describe(
-  kind: AwsErrorKind,
-  target: CallTarget,
-  awsCode: string | undefined,
-  awsMessage: string,
-): { message: string; hint: string } {
-  const { region, resource } = target;
-  const call = `${SERVICE_NAMES[target.service]} ${target.operation} in ${region}`;
-  const said = awsMessage ? `: ${awsMessage}` : '';
-  const code = awsCode ? ` (${awsCode})` : '';
-  switch (kind) {
-    case 'not-found':
-      return {
-        message: `${call}: ${resource} was not found${code}`,
-        hint: `Check the identifier in the runbook, and that ${region} and the account (--profile) are the ones you mean.`,
-      };
-    case 'invalid-state':
-      return {
-        message: `${call}: ${resource} is not in a state that allows this${code}${said}`,
-        hint: `Run \`drctl status\` to see what ${resource} is doing; wait for any operation under way to finish, then run again.`,
-      };
-    case 'version-mismatch':
-      return {
-        message: `${call}: ${resource} was changed by someone else since drctl read it${code}`,
-        hint: 'Someone else updated it at the same time. Check who did, then run again: drctl re-reads the version first.',
-      };
-    case 'access-denied':
-      return {
-        message: `${call}: access denied for ${resource}${code}${said}`,
-        hint:
-          'Check the credentials drctl uses: pass --profile or set AWS_PROFILE, run `aws sso login` if the session ' +
-          `expired, and make sure the role may call ${target.operation} (see \`drctl plan\` for the permissions).`,
-      };
-    case 'throttled':
-      return {
-        message: `${call}: throttled by AWS for ${resource}, still refused after the SDK's retries${code}`,
-        hint: 'Another tool may be calling the same API; wait a minute and run again, or raise --max-attempts.',
-      };
-    case 'unreachable':
-      return {
-        message: `${call}: the ${region} endpoint did not answer for ${resource}${code}`,
-        hint:
-          `Check the network and --endpoint-url. If the ${region} region is down, use an unplanned failover ` +
-          '(mode: unplanned) sent to the target region.',
-      };
-    case 'invalid-request':
-      return {
-        message: `${call}: AWS rejected the request for ${resource}${code}${said}`,
-        hint: 'Check the parameters in the runbook for this resource; if they look right, this may be a drctl bug.',
-      };
-    case 'service':
-    case 'read-only': // raised by readOnlyError, never classified from a response
-      return {
-        message: `${call}: AWS failed on its side for ${resource}${code}${said}`,
-        hint: `This is an AWS-side failure; run again in a moment. If it persists, check the AWS Health Dashboard for ${region}.`,
-      };
-  }
-}
-
 /** AWS messages can quote a canonical request (signature errors); never let an access key id through. */
 function redact(text: string): string {
   const cleaned = text.replace(/\b(AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g, '<redacted>');
@@ -203,14 +143,14 @@ function redact(text: string): string {
 /** An empty answer that means the resource does not exist (e.g. DescribeGlobalClusters returning no cluster). */
 export function notFoundError(target: CallTarget): AwsError {
   const { service, region, operation } = target;
-  const { message, hint } = describe('not-found', target, undefined, '');
+  const { message, hint } = explain('not-found', target);
   return new AwsError({ kind: 'not-found', service, region, operation }, message, hint);
 }
 
 /** A success answer without the field drctl needs: the service (or a simulator) misbehaved. */
 export function incompleteAnswerError(target: CallTarget, missing: string): AwsError {
   const { service, region, operation } = target;
-  const { message, hint } = describe('service', target, undefined, `the answer has no ${missing}`);
+  const { message, hint } = explain('service', target, undefined, `the answer has no ${missing}`);
   return new AwsError({ kind: 'service', service, region, operation }, message, hint);
 }
 
@@ -218,6 +158,6 @@ export function incompleteAnswerError(target: CallTarget, missing: string): AwsE
 export function seriesStatusError(target: CallTarget, statusCode: 'Forbidden' | 'InternalError'): AwsError {
   const { service, region, operation } = target;
   const kind = statusCode === 'Forbidden' ? 'access-denied' : 'service';
-  const { message, hint } = describe(kind, target, statusCode, '');
+  const { message, hint } = explain(kind, target, statusCode);
   return new AwsError({ kind, service, region, operation, awsCode: statusCode }, message, hint);
 }

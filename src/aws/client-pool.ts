@@ -27,7 +27,7 @@ export interface AwsOptions {
   /** Refuse every operation that is not Describe*, Get* or List* (dry run). */
   readOnly: boolean;
   onCall?: (record: ApiCallRecord) => void;
-  /** Appended to the SDK's user agent after drctl/<version>. */
+  /** Tokens appended to the SDK's user agent after drctl/<version>, e.g. "ci/github-actions". */
   userAgent?: string;
 }
 
@@ -47,6 +47,15 @@ export function route53SigningRegion(cliRegion: string | undefined): string {
   if (cliRegion?.startsWith('cn-')) return 'cn-northwest-1';
   if (cliRegion?.startsWith('us-gov-')) return 'us-gov-west-1';
   return 'us-east-1';
+}
+
+/** drctl/<version>, then the caller's own tokens ("ci/github-actions"), as the SDK's [name, version] pairs. */
+export function userAgentPairs(extra: string | undefined): Array<[string, string?]> {
+  const tokens = (extra ?? '').split(/\s+/).filter(Boolean);
+  return [['drctl', VERSION], ...tokens.map((token): [string, string?] => {
+    const [name = token, version] = token.split('/', 2);
+    return version === undefined ? [name] : [name, version];
+  })];
 }
 
 export class ClientPool {
@@ -69,7 +78,8 @@ export class ClientPool {
     if (!handle) {
       handle = this.create(service, signingRegion);
       // A failed load is not cached: the next call tries again.
-      handle.catch(() => this.handles.delete(key));
+      const made = handle;
+      made.catch(() => this.handles.get(key) === made && this.handles.delete(key));
       this.handles.set(key, handle);
     }
     return handle;
@@ -81,6 +91,10 @@ export class ClientPool {
   }
 
   private async create(service: Service, region: string): Promise<ServiceHandle> {
+    // The SDK warns on Node < 22 about its releases from 2027 on. drctl pins its SDK and supports Node 20,
+    // so the eight-line warning would only land in the middle of an incident's live view. Set the SDK's own
+    // switch unless the user chose otherwise.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     const [module, credentials] = await Promise.all([loadSdkModule(service), this.sharedCredentials()]);
     const { options } = this;
     const endpoint = options.endpoints?.[service] ?? options.endpointUrl;
@@ -91,7 +105,7 @@ export class ClientPool {
       maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       retryMode: 'standard',
       requestHandler: REQUEST_HANDLER,
-      customUserAgent: options.userAgent ? `drctl/${VERSION} ${options.userAgent}` : `drctl/${VERSION}`,
+      customUserAgent: userAgentPairs(options.userAgent),
     });
     installMiddleware(client, { service, region }, options);
     this.clients.push(client);

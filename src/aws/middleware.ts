@@ -27,7 +27,6 @@ export function operationOf(context: HandlerExecutionContext): string {
   return (context.commandName ?? '').replace(/Command$/, '');
 }
 
-// Outermost: nothing below it runs for a refused operation, not even credential resolution.
 const GUARD: InitializeHandlerOptions & AbsoluteLocation = {
   step: 'initialize',
   priority: 'high',
@@ -93,8 +92,8 @@ export function installMiddleware(
   site: ClientSite,
   options: { readOnly: boolean; onCall?: (record: ApiCallRecord) => void },
 ): void {
-  // Same step and priority: the one added first is outermost. The guard goes first, so a refused operation
-  // is not recorded as an API call (it never reached AWS).
+  // Same step and priority: the one added first is outermost. The guard goes first: nothing runs for a
+  // refused operation, not even credential resolution, and it is not recorded as an API call.
   if (options.readOnly) client.middlewareStack.add(readOnlyGuard(site), GUARD);
   if (options.onCall) client.middlewareStack.add(callRecorder(site, options.onCall), RECORDER);
 }

@@ -21,9 +21,11 @@ export function createGlobalClusterPort(service: GlobalClusterService, pool: Cli
     region: string,
     operation: string,
     globalClusterId: string,
+    clusterArn: string,
     input: object,
   ): Promise<GlobalClusterView> => {
-    const call = { service, region, operation, resource: `global cluster ${globalClusterId}` };
+    // Name both: a DBClusterNotFoundFault is about the member, not the global cluster.
+    const call = { service, region, operation, resource: `global cluster ${globalClusterId} (member ${clusterArn})` };
     const output = await invoke<{ GlobalCluster?: GlobalCluster }>(pool, { ...call, input });
     if (!output.GlobalCluster) throw incompleteAnswerError(targetOf(pool, call), 'GlobalCluster');
     return toGlobalClusterView(output.GlobalCluster, targetOf(pool, call));
@@ -60,7 +62,7 @@ export function createGlobalClusterPort(service: GlobalClusterService, pool: Cli
     },
 
     switchoverGlobalCluster(region, globalClusterId, targetClusterArn) {
-      return globalClusterChange(region, 'SwitchoverGlobalCluster', globalClusterId, {
+      return globalClusterChange(region, 'SwitchoverGlobalCluster', globalClusterId, targetClusterArn, {
         GlobalClusterIdentifier: globalClusterId,
         TargetDbClusterIdentifier: targetClusterArn,
       });
@@ -69,7 +71,7 @@ export function createGlobalClusterPort(service: GlobalClusterService, pool: Cli
     failoverGlobalCluster(region, globalClusterId, targetClusterArn) {
       // AllowDataLoss=true makes this the managed failover for a region outage. Switchover is never sent
       // with it: AWS rejects the pair, and without AllowDataLoss the call would default to a switchover.
-      return globalClusterChange(region, 'FailoverGlobalCluster', globalClusterId, {
+      return globalClusterChange(region, 'FailoverGlobalCluster', globalClusterId, targetClusterArn, {
         GlobalClusterIdentifier: globalClusterId,
         TargetDbClusterIdentifier: targetClusterArn,
         AllowDataLoss: true,
@@ -77,7 +79,7 @@ export function createGlobalClusterPort(service: GlobalClusterService, pool: Cli
     },
 
     removeFromGlobalCluster(region, globalClusterId, clusterArn) {
-      return globalClusterChange(region, 'RemoveFromGlobalCluster', globalClusterId, {
+      return globalClusterChange(region, 'RemoveFromGlobalCluster', globalClusterId, clusterArn, {
         GlobalClusterIdentifier: globalClusterId,
         DbClusterIdentifier: clusterArn, // "Db", not "DB": the SDK's own casing for this operation
       });

@@ -1,0 +1,39 @@
+// The CLI is bundled with esbuild code splitting. src/aws must keep every SDK client behind its own
+// dynamic import(), or `drctl --version` would pay for loading the SDK and every command for all five.
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+const CLIENT_CLASSES = ['RDSClient', 'DocDBClient', 'ElastiCacheClient', 'Route53Client', 'CloudWatchClient'];
+
+describe('src/aws bundle', () => {
+  it('loads no SDK client with the entry, and puts each client in a chunk of its own', async () => {
+    const result = await build({
+      entryPoints: { aws: 'src/aws/index.ts' },
+      outdir: 'out', // nothing is written
+      write: false,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'silent',
+    });
+    const entry = result.outputFiles.find((file) => file.path.endsWith('/aws.js'));
+    expect(entry).toBeDefined();
+    // What loading src/aws costs: the entry and the chunks it imports statically, transitively.
+    const byName = new Map(result.outputFiles.map((file) => [file.path.split('/').pop()!, file.text]));
+    const loaded = new Set<string>(['aws.js']);
+    for (const name of loaded) {
+      for (const [, chunk] of (byName.get(name) ?? '').matchAll(/^import\s[^;]*?["']\.\/([^"']+)["']/gm)) loaded.add(chunk!);
+    }
+    const eager = [...loaded].map((name) => byName.get(name) ?? '').join('\n');
+    // esbuild marks every bundled file with a "// node_modules/..." comment: none may load eagerly.
+    expect(eager).not.toMatch(/^\/\/ node_modules\//m);
+    const declares = (text: string, name: string) => new RegExp(`\\bvar ${name} = class\\b|\\bclass ${name}\\b`).test(text);
+    for (const name of CLIENT_CLASSES) expect(declares(entry!.text, name), `${name} in the entry chunk`).toBe(false);
+    const chunksDeclaring = CLIENT_CLASSES.map((name) => result.outputFiles.filter((file) => declares(file.text, name)));
+    // One chunk per client, and never two clients in the same chunk.
+    expect(chunksDeclaring.map((files) => files.length)).toEqual([1, 1, 1, 1, 1]);
+    expect(new Set(chunksDeclaring.map((files) => files[0]!.path)).size).toBe(5);
+  }, 30_000);
+});
