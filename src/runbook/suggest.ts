@@ -15,10 +15,11 @@ export function levenshtein(a: string, b: string): number {
 
 /** The closest candidate, when it is close enough to be a plausible typo. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
   let best: string | undefined;
   let bestDistance = Infinity;
   const lower = word.toLowerCase();
-  for (const candidate of candidates) {
+  for (const candidate of list) {
     const distance = levenshtein(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
@@ -26,7 +27,9 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     }
   }
   const limit = Math.max(2, Math.floor(word.length / 3));
-  return bestDistance <= limit ? best : undefined;
+  if (best !== undefined && bestDistance <= limit) return best;
+  // "orders" for "orders-db": a name written without its suffix is a likely slip too.
+  return list.find((candidate) => word.length >= 3 && candidate.toLowerCase().startsWith(lower));
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {

@@ -63,7 +63,7 @@ describe('runbook semantics', () => {
     const text = edit(['"Fail over to ${{ inputs.to }}?"', '"Fail over to ${{ inputs. }}?"']);
     const problem = only(text, 'runbook.bad-expression');
     expect(problem.message).toBe('malformed expression: expected a name after "."');
-    expect(problem.at).toBe(atInside(text, 'inputs. }}', ' }}'));
+    expect(problem.at).toBe(atInside(text, 'inputs. }}', '}}'));
   });
 
   it('reports an unclosed expression', () => {

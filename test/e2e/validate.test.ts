@@ -1,0 +1,98 @@
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { VALID_RUNBOOK } from '../helpers/runbook-text';
+import { drctl, ROOT } from './drctl';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'drctl-e2e-'));
+writeFileSync(path.join(dir, 'good.yaml'), VALID_RUNBOOK);
+writeFileSync(path.join(dir, 'bad.yaml'), VALID_RUNBOOK.replace('needs: [orders]', 'neds: [orders]').replace('rto: 5m', 'rto: 5 minutes'));
+
+describe('drctl validate (real binary)', () => {
+  it('accepts every shipped runbook', async () => {
+    const result = await drctl(['validate', 'runbooks/']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/\d+ runbooks valid/);
+    expect(result.code).toBe(0);
+  });
+
+  it('prints each problem with file:line:col, code and hint, and exits 2', async () => {
+    const result = await drctl(['validate', 'good.yaml', 'bad.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('✓ good.yaml');
+    expect(result.stdout).toContain('✗ bad.yaml');
+    expect(result.stdout).toContain('bad.yaml:9:22 error spec.objectives.rto is the string "5 minutes", which is not a duration [runbook.bad-duration]');
+    expect(result.stdout).toContain('bad.yaml:23:7 error spec.steps[2] has an unknown key "neds" [runbook.unknown-key]');
+    expect(result.stdout).toContain('hint: Did you mean "needs"?');
+    expect(result.stdout).toContain('1 runbook of 2 invalid (2 problems)');
+    expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('writes JSON for tools', async () => {
+    const result = await drctl(['validate', '--output', 'json', 'good.yaml', 'bad.yaml'], { cwd: dir });
+    const body = JSON.parse(result.stdout) as { valid: boolean; runbooks: { file: string; valid: boolean; problems: { code: string; location: { line: number } }[] }[] };
+    expect(body.valid).toBe(false);
+    expect(body.runbooks.map((r) => [r.file, r.valid])).toEqual([['good.yaml', true], ['bad.yaml', false]]);
+    expect(body.runbooks[1]?.problems.map((p) => [p.code, p.location.line])).toEqual([['runbook.bad-duration', 9], ['runbook.unknown-key', 23]]);
+    expect(result.code).toBe(2);
+  });
+
+  it('writes JUnit with one test case per runbook', async () => {
+    const result = await drctl(['validate', '-o', 'junit', 'good.yaml', 'bad.yaml'], { cwd: dir });
+    expect(result.stdout).toContain('<testsuite name="runbooks" tests="2" failures="1" errors="0">');
+    expect(result.stdout).toContain('<testcase classname="drctl.validate" name="good.yaml" time="0"></testcase>');
+    expect(result.stdout).toMatch(/<testcase classname="drctl.validate" name="bad.yaml" time="0">\n\s+<failure message="spec.objectives.rto is the string &quot;5 minutes&quot;/);
+  });
+
+  it.each([
+    [['missing.yaml'], 'runbook.not-found'],
+    [['.'], 'validate.no-runbooks'],
+    [['nothing-*.yaml'], 'validate.no-match'],
+  ])('gives one clear error and exit 2 for %j', async (args, code) => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'drctl-empty-'));
+    const result = await drctl(['validate', ...args], { cwd: empty });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(`[${code}]`);
+    expect(result.stdout.match(/ error /g)).toHaveLength(1);
+  });
+
+  it('refuses binary garbage and a 10 MB file with exit 2 and no stack trace', async () => {
+    writeFileSync(path.join(dir, 'garbage.yaml'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1]));
+    writeFileSync(path.join(dir, 'huge.yaml'), Buffer.alloc(10 * 1024 * 1024, 'a'));
+    const result = await drctl(['validate', 'garbage.yaml', 'huge.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('[runbook.not-text]');
+    expect(result.stdout).toContain('[runbook.too-large]');
+    expect(result.stderr).toBe('');
+  });
+});
+
+describe('drctl shell (real binary)', () => {
+  it('prints the version from package.json', async () => {
+    const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    const result = await drctl(['--version']);
+    expect(result.stdout.trim()).toBe(version);
+    expect(result.code).toBe(0);
+  });
+
+  it('exits 2 with a hint on an unknown command or option', async () => {
+    const command = await drctl(['valdate', 'x']);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toContain("unknown command 'valdate'");
+    expect(command.stderr).toContain('(Did you mean validate?)');
+    const option = await drctl(['validate', '--ouput', 'json', 'x']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("unknown option '--ouput'");
+  });
+
+  it('prints a JSON Schema that knows every action and resource type', async () => {
+    const result = await drctl(['schema']);
+    const schema = JSON.parse(result.stdout) as Record<string, unknown>;
+    const text = result.stdout;
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    for (const word of ['aurora-global', 'docdb-global', 'elasticache-global', 'route53-health-check', 'route53-record-set', 'aurora.switchover', 'elasticache.failover', 'route53.wait-healthy', 'replication-lag-below']) {
+      expect(text).toContain(`"${word}"`);
+    }
+  });
+});
