@@ -1,4 +1,103 @@
-import type { RegisteredCheck } from './define';
+// Preflight checks: read-only, run by `drctl plan` and before any change; a failure stops the run.
+import { z } from 'zod';
+import { formatDuration, parseDuration } from '../runbook/duration';
+import { Duration, Region } from '../runbook/schema';
+import { checkAvailable } from './checks/available';
+import { GLOBAL_TYPES, readGlobal, readMemberLag } from './checks/global-view';
+import { defineCheck, type RegisteredCheck } from './define';
+import { describeLag } from './lag';
+import { memberInRegion } from './resolve';
+import { describeHealth, readHealth } from './route53/health';
 
-// Filled in by the preflight checks work.
-export const preflightChecks: RegisteredCheck[] = [];
+const resourceName = z.string().min(1);
+const GLOBAL_DESCRIBES = ['rds:DescribeGlobalClusters', 'rds:DescribeDBClusters', 'elasticache:DescribeGlobalReplicationGroups', 'elasticache:DescribeReplicationGroups'];
+
+const replicationLagBelow = defineCheck({
+  check: 'replication-lag-below',
+  description: 'Replication lag of each secondary (or of the one in `to`) is at most `max`, read from CloudWatch in the secondary\'s region.',
+  params: z.strictObject({
+    resources: z.array(resourceName).min(1),
+    max: Duration,
+    to: Region.optional().meta({ description: 'Only check the secondary in this region (the failover target).' }),
+  }),
+  resourceParams: { resources: GLOBAL_TYPES },
+  permissions: () => [...GLOBAL_DESCRIBES, 'cloudwatch:GetMetricData'],
+  async run(ctx, params) {
+    const maxMs = parseDuration(params.max) ?? 0;
+    const observations: string[] = [];
+    const missing: string[] = [];
+    const above: string[] = [];
+    for (const name of params.resources) {
+      const read = await readGlobal(ctx, name, params.to);
+      const secondaries = params.to
+        ? [memberInRegion(read.members, params.to, read.subject, (m) => `${m.id} in ${m.region}`)]
+        : read.members.filter((member) => !member.writer);
+      if (secondaries.length === 0) missing.push(`${name}: no secondary, nothing replicates`);
+      for (const member of secondaries) {
+        const lag = await readMemberLag(ctx, read, member);
+        observations.push(describeLag(`${name} ${member.id}`, lag));
+        if (lag.missing) missing.push(`${name}: no lag data in ${lag.region} (${lag.metricName})`);
+        else if ((lag.valueMs ?? 0) > maxMs) above.push(`${name}: ${Math.round(lag.valueMs ?? 0)} ms in ${lag.region}, above ${params.max}`);
+      }
+    }
+    if (missing.length === 0 && above.length === 0) {
+      return { ok: true, message: `replication lag at most ${formatDuration(maxMs)} for ${params.resources.join(', ')}`, observations };
+    }
+    const hints = [
+      missing.length
+        ? 'CloudWatch publishes replication lag only in the secondary\'s region, about once a minute: check that the secondary is replicating and that the role may call cloudwatch:GetMetricData there.'
+        : '',
+      above.length ? 'Wait for the lag to fall before a cutover (it is the data a failover would lose), or raise `max` if the RPO allows it.' : '',
+    ];
+    return { ok: false, message: [...missing, ...above].join('; '), hint: hints.filter(Boolean).join(' '), observations };
+  },
+});
+
+const healthy = defineCheck({
+  check: 'healthy',
+  description: 'Route 53 judges the health check healthy (more than 18% of checkers report success, accounting for Inverted).',
+  params: z.strictObject({ resource: resourceName }),
+  resourceParams: { resource: ['route53-health-check'] },
+  permissions: () => ['route53:GetHealthCheck', 'route53:GetHealthCheckStatus'],
+  async run(ctx, params) {
+    const { check, judgement } = await readHealth(ctx, params.resource);
+    const message = describeHealth(params.resource, judgement);
+    if (judgement.healthy) return { ok: true, message };
+    const inverted = check.inverted ? ' It is inverted: set Inverted=false (route53.invert-health-check with inverted: false) if that is left over from a drill.' : '';
+    return { ok: false, message, hint: `Check the endpoint the health check watches (${check.fqdn ?? check.ipAddress ?? check.id}).${inverted}` };
+  },
+});
+
+const writerIn = defineCheck({
+  check: 'writer-in',
+  description: 'The global resource\'s writer (primary) is in `region`.',
+  params: z.strictObject({ resource: resourceName, region: Region }),
+  resourceParams: { resource: GLOBAL_TYPES },
+  permissions: () => GLOBAL_DESCRIBES,
+  async run(ctx, params) {
+    const read = await readGlobal(ctx, params.resource, params.region);
+    const writer = read.members.find((member) => member.writer);
+    if (writer?.region === params.region) return { ok: true, message: `${params.resource}: writer ${writer.id} is in ${params.region}` };
+    return {
+      ok: false,
+      message: `${params.resource}: writer is ${writer ? `${writer.id} in ${writer.region}` : 'unknown'}, not in ${params.region}`,
+      hint: 'Run the failover or switchover first, or correct the region in the check (inputs such as --input from=...).',
+    };
+  },
+});
+
+const available = defineCheck({
+  check: 'available',
+  description: 'AWS would accept a managed switchover or failover now: nothing under way, members in sync, target ready, engine versions equal.',
+  params: z.strictObject({
+    resource: resourceName,
+    to: Region.optional().meta({ description: 'The failover target; without it every secondary is checked.' }),
+  }),
+  resourceParams: { resource: GLOBAL_TYPES },
+  permissions: () => GLOBAL_DESCRIBES,
+  async run(ctx, params) {
+    return checkAvailable(ctx, await readGlobal(ctx, params.resource, params.to), params.to);
+  },
+});
+
+export const preflightChecks: RegisteredCheck[] = [replicationLagBelow, healthy, writerIn, available];

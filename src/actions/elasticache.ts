@@ -1,4 +1,60 @@
-import type { RegisteredAction } from './define';
+// ElastiCache Global Datastore: failover (FailoverGlobalReplicationGroup naming the NEW primary, sent to
+// its region; the same call serves planned and unplanned moves) and disassociate (the last resort).
+import { z } from 'zod';
+import { parseDuration } from '../runbook/duration';
+import { Duration, Region } from '../runbook/schema';
+import { defineAction, type RegisteredAction } from './define';
+import { planDatastore } from './elasticache/plan';
+import { applyDatastore, pollDatastore } from './elasticache/progress';
 
-// Filled in by the elasticache actions work.
-export const elasticacheActions: RegisteredAction[] = [];
+const resource = z.string().min(1).meta({ description: 'The name of an elasticache-global resource.' });
+const maxLag = Duration.optional().meta({
+  description: 'Refuse the call when the replication lag to the target (the data that would be lost) is above this. No lag data does not block.',
+});
+
+const FailoverParams = z.strictObject({
+  resource,
+  to: Region.meta({ description: 'The region whose secondary replication group becomes the primary.' }),
+  maxLag,
+});
+const DisassociateParams = z.strictObject({
+  resource,
+  to: Region.meta({ description: 'The region whose secondary leaves the datastore and becomes a standalone replication group.' }),
+  maxLag,
+});
+
+// Every 5 s at first: a global failover takes about a minute; one describe per poll.
+const POLL_INTERVAL_MS = 5_000;
+const DESCRIBES = ['elasticache:DescribeGlobalReplicationGroups', 'elasticache:DescribeReplicationGroups', 'cloudwatch:GetMetricData'];
+const lagLimit = (text: string | undefined) => (text === undefined ? undefined : parseDuration(text));
+
+export const elasticacheActions: RegisteredAction[] = [
+  defineAction({
+    uses: 'elasticache.failover',
+    description: 'Promote the secondary replication group in `to` to primary of the global datastore (FailoverGlobalReplicationGroup).',
+    resourceTypes: ['elasticache-global'],
+    params: FailoverParams,
+    outputs: ['primaryRegion', 'primaryReplicationGroupId', 'previousPrimaryRegion'],
+    mutating: true,
+    defaultTimeoutMs: 10 * 60_000,
+    pollIntervalMs: POLL_INTERVAL_MS,
+    permissions: () => ['elasticache:FailoverGlobalReplicationGroup', ...DESCRIBES],
+    plan: (ctx, params) => planDatastore(ctx, 'failover', params),
+    apply: (ctx, params, plan) => applyDatastore(ctx, plan, lagLimit(params.maxLag)),
+    poll: (ctx, _params, plan) => pollDatastore(ctx, plan),
+  }),
+  defineAction({
+    uses: 'elasticache.disassociate',
+    description: 'Last resort: remove the secondary in `to` from the global datastore; it becomes a standalone, writable group (split-brain risk).',
+    resourceTypes: ['elasticache-global'],
+    params: DisassociateParams,
+    outputs: ['standaloneRegion', 'standaloneReplicationGroupId'],
+    mutating: true,
+    defaultTimeoutMs: 15 * 60_000,
+    pollIntervalMs: POLL_INTERVAL_MS,
+    permissions: () => ['elasticache:DisassociateGlobalReplicationGroup', ...DESCRIBES],
+    plan: (ctx, params) => planDatastore(ctx, 'disassociate', params),
+    apply: (ctx, params, plan) => applyDatastore(ctx, plan, lagLimit(params.maxLag)),
+    poll: (ctx, _params, plan) => pollDatastore(ctx, plan),
+  }),
+];

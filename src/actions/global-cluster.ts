@@ -1,4 +1,95 @@
-import type { RegisteredAction } from './define';
+// Aurora and DocumentDB global clusters: switchover (planned, no data loss, sent to the primary's region),
+// failover (AllowDataLoss, sent to the target's region) and detach (RemoveFromGlobalCluster, the last
+// resort). One implementation, parameterised by family; the differences live in global-cluster/model.ts.
+import { z } from 'zod';
+import { parseDuration } from '../runbook/duration';
+import { Duration, Region } from '../runbook/schema';
+import { defineAction, type RegisteredAction } from './define';
+import { applyGlobalCluster } from './global-cluster/apply';
+import { API_OPERATION, AURORA, DOCDB, type GlobalClusterFamily, type Operation } from './global-cluster/model';
+import { planCutover, planDetach } from './global-cluster/plan-operations';
+import type { GlobalClusterPlan } from './global-cluster/plan';
+import { pollGlobalCluster } from './global-cluster/progress';
+import type { ActionContext } from './types';
 
-// Filled in by the global-cluster actions work.
-export const globalClusterActions: RegisteredAction[] = [];
+const resource = z.string().min(1).meta({ description: 'The name of an aurora-global or docdb-global resource.' });
+const maxLag = Duration.optional().meta({
+  description: 'Refuse the call when the replication lag to the target (the data that would be lost) is above this. No lag data does not block.',
+});
+
+const SwitchoverParams = z.strictObject({
+  resource,
+  to: Region.meta({ description: 'The region whose secondary becomes the writer.' }),
+});
+const FailoverParams = z.strictObject({
+  resource,
+  to: Region.meta({ description: 'The region whose secondary becomes the writer; the call is sent there.' }),
+  maxLag,
+});
+const DetachParams = z.strictObject({
+  resource,
+  to: Region.meta({ description: 'The region whose member is detached and promoted to a standalone writer.' }),
+  maxLag,
+});
+
+const CUTOVER_OUTPUTS = ['writerRegion', 'writerClusterArn', 'writerClusterId', 'previousWriterRegion', 'writerEndpoint', 'globalEndpoint'] as const;
+const DETACH_OUTPUTS = ['writerRegion', 'writerClusterArn', 'writerClusterId', 'previousWriterRegion', 'writerEndpoint'] as const;
+// Describe the global cluster every 5 s at first (the engine backs off from there): a switchover takes
+// one to three minutes, so completion is noticed within 5 s without passing ~12 describes a minute.
+const POLL_INTERVAL_MS = 5_000;
+
+/** DocumentDB's global-cluster API is authorised through the rds: IAM namespace too. */
+function permissions(operation: Operation): string[] {
+  return [`rds:${API_OPERATION[operation]}`, 'rds:DescribeGlobalClusters', 'rds:DescribeDBClusters', 'cloudwatch:GetMetricData'];
+}
+
+const maxLagMs = (text: string | undefined) => (text === undefined ? undefined : parseDuration(text));
+
+function actionsFor(family: GlobalClusterFamily): RegisteredAction[] {
+  const common = {
+    resourceTypes: [family.resourceType],
+    mutating: true,
+    pollIntervalMs: POLL_INTERVAL_MS,
+  };
+  const poll = (ctx: ActionContext, plan: GlobalClusterPlan) => pollGlobalCluster(ctx, family, plan);
+  return [
+    defineAction({
+      ...common,
+      uses: `${family.prefix}.switchover`,
+      description: `Planned ${family.label} switchover: promote the secondary in \`to\` with no data loss (SwitchoverGlobalCluster, sent to the primary's region).`,
+      params: SwitchoverParams,
+      outputs: CUTOVER_OUTPUTS,
+      defaultTimeoutMs: family.defaultTimeoutMs.switchover,
+      permissions: () => permissions('switchover'),
+      plan: (ctx, params) => planCutover(ctx, family, 'switchover', params),
+      apply: (ctx, _params, plan) => applyGlobalCluster(ctx, family, plan),
+      poll: (ctx, _params, plan) => poll(ctx, plan),
+    }),
+    defineAction({
+      ...common,
+      uses: `${family.prefix}.failover`,
+      description: `Unplanned ${family.label} failover: promote the secondary in \`to\`, accepting the loss of unreplicated writes (FailoverGlobalCluster AllowDataLoss, sent to the target's region).`,
+      params: FailoverParams,
+      outputs: CUTOVER_OUTPUTS,
+      defaultTimeoutMs: family.defaultTimeoutMs.failover,
+      permissions: () => permissions('failover'),
+      plan: (ctx, params) => planCutover(ctx, family, 'failover', params),
+      apply: (ctx, params, plan) => applyGlobalCluster(ctx, family, plan, maxLagMs(params.maxLag)),
+      poll: (ctx, _params, plan) => poll(ctx, plan),
+    }),
+    defineAction({
+      ...common,
+      uses: `${family.prefix}.detach`,
+      description: `Last resort: detach the ${family.label} member in \`to\` from its global cluster and promote it (RemoveFromGlobalCluster). Risks split-brain.`,
+      params: DetachParams,
+      outputs: DETACH_OUTPUTS,
+      defaultTimeoutMs: family.defaultTimeoutMs.detach,
+      permissions: () => permissions('detach'),
+      plan: (ctx, params) => planDetach(ctx, family, params),
+      apply: (ctx, params, plan) => applyGlobalCluster(ctx, family, plan, maxLagMs(params.maxLag)),
+      poll: (ctx, _params, plan) => poll(ctx, plan),
+    }),
+  ];
+}
+
+export const globalClusterActions: RegisteredAction[] = [...actionsFor(AURORA), ...actionsFor(DOCDB)];

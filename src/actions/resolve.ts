@@ -41,6 +41,7 @@ export function memberInRegion<M extends RegionalMember>(
   region: string,
   subject: string,
   describeMember: (member: M) => string,
+  extraHint = '',
 ): M {
   const member = members.find((candidate) => candidate.region === region);
   if (member) return member;
@@ -49,9 +50,9 @@ export function memberInRegion<M extends RegionalMember>(
   throw new DrctlError(
     'action.region-not-a-member',
     `${subject} has no member in ${region}. Members: ${listed}`,
-    regions.length
+    (regions.length
       ? `Set "to" to one of ${regions.join(', ')}, or add a secondary in ${region} first.`
-      : 'The global resource has no members; check it in the AWS console.',
+      : 'The global resource has no members; check it in the AWS console.') + (extraHint ? ` ${extraHint}` : ''),
   );
 }
 

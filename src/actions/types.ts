@@ -115,6 +115,8 @@ export interface ActionDefinition<Params = Record<string, unknown>, State = unkn
 export interface CheckResult {
   ok: boolean;
   message: string;
+  /** When it failed: what to do about it. */
+  hint?: string;
   observations?: string[];
 }
 

@@ -1,7 +1,7 @@
 // A stateful fake of drctl's AWS ports, in the spirit of the AWS CDK's fake CloudFormation: tests arrange
 // a world (global clusters, datastores, health checks, record sets, metric series), run an action
 // against it, advance operations with tick(), and assert on the calls made and the REGION each went to.
-// See fake-aws.md beside this file.
+// fake-aws.md beside this file describes the API.
 import type { AwsPorts } from '../../src/aws/ports';
 import { FakeCore, type FakeCall, type FaultSpec } from './fake-aws/core';
 import { FakeDatastores } from './fake-aws/datastores';
