@@ -19,13 +19,7 @@ interface Findings {
 
 function targetsOf(read: GlobalRead, to: string | undefined, findings: Findings): GlobalMember[] {
   if (!to) return read.members.filter((member) => !member.writer);
-  const target = memberInRegion(read.members, to, read.subject, (m) => `${m.id} in ${m.region}${m.writer ? ' (writer)' : ''}`);
-  if (target.writer) {
-    findings.problems.push(`the writer is already in ${to}: nothing to move`);
-    findings.hints.push('If an earlier run already moved it, there is nothing to do; otherwise point `to` at a secondary.');
-    return [];
-  }
-  return [target];
+  return [memberInRegion(read.members, to, read.subject, (m) => `${m.id} in ${m.region}${m.writer ? ' (writer)' : ''}`)];
 }
 
 async function describeMembers(ctx: ActionContext, read: GlobalRead & { kind: 'cluster' }, findings: Findings) {
@@ -83,6 +77,12 @@ export async function checkAvailable(ctx: ActionContext, read: GlobalRead, to: s
   const status = read.kind === 'cluster' ? read.cluster.status : read.datastore.status;
   if (status !== 'available') findings.problems.push(`${read.kind === 'cluster' ? 'global cluster' : 'datastore'} is ${status}`);
   if (read.kind === 'cluster' && read.cluster.failoverState) findings.problems.push(`${describeOperationUnderWay(read.cluster)} is under way`);
+  // Re-running a runbook that already moved this resource must not be blocked here: its steps will
+  // plan "already done" and make no call, which is what the operator wants to see.
+  const writer = read.members.find((member) => member.writer);
+  if (to && writer?.region === to && !(read.kind === 'cluster' && read.cluster.failoverState)) {
+    return { ok: true, message: `${read.name}: the writer is already in ${to}; nothing to move`, observations: findings.observations };
+  }
   const targets = targetsOf(read, to, findings);
   if (!to && targets.length === 0) findings.problems.push('no secondary to fail over to');
   if (read.kind === 'cluster') await checkCluster(ctx, read, targets, findings);
