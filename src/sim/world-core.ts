@@ -9,7 +9,7 @@ import { seededBetween } from './random';
 import { type DurationKey, durationRange } from './world-durations';
 import { ActiveFaults } from './world-faults';
 import type { FaultSpec } from './world-faults-spec';
-import type { OperationRecord, RequestOutcome, RequestRecord } from './world-state';
+import type { OperationRecord, RequestRecord } from './world-state';
 
 interface Transition {
   at: number;
@@ -120,5 +120,3 @@ export class WorldCore {
 export function requestKey(service: string, region: string, operation: string, resource: string): string {
   return [service, region, operation, resource].join('|');
 }
-
-export type { RequestOutcome };

@@ -122,7 +122,9 @@ export class GlobalDatastores {
       throw faults.invalidGlobalReplicationGroupState('The Global datastore is not available or in primary-only state');
     }
     if (member.role === 'PRIMARY') {
-      throw faults.invalidParameterValue(`Replication group ${member.replicationGroupId} is the primary of ${datastore.id}; only a secondary can be disassociated.`);
+      throw faults.invalidParameterValue(
+        `Replication group ${member.replicationGroupId} is the primary of ${datastore.id}; only a secondary can be disassociated.`,
+      );
     }
     const record = this.core.beginOperation({
       service: 'elasticache',

@@ -79,7 +79,9 @@ export class HostedZones {
       else if (action === 'CREATE' || action === 'UPSERT') {
         if (index >= 0) records[index] = record;
         else records.push(record);
-      } else throw faults.invalidInput(`Invalid XML ; cvc-enumeration-valid: Value '${action}' is not facet-valid with respect to enumeration '[CREATE, DELETE, UPSERT]'.`);
+      } else {
+        throw faults.invalidInput(`Invalid XML ; cvc-enumeration-valid: Value '${action}' is not facet-valid with respect to enumeration '[CREATE, DELETE, UPSERT]'.`);
+      }
     }
     if (problems.length > 0) throw faults.invalidChangeBatch(problems);
     zone.records = records;
@@ -91,7 +93,14 @@ export class HostedZones {
     const id = `C${Math.floor(seededUnit(this.core.seed, 'change', this.changes.size) * 36 ** 12).toString(36).toUpperCase().padStart(12, '0')}`;
     const change: DnsChange = { id, comment, submittedAt, insyncAt: submittedAt + this.core.drawDuration('dnsChange', zone.id) };
     this.changes.set(id, change);
-    const record = this.core.beginOperation({ service: 'route53', region: 'us-east-1', operation: 'ChangeResourceRecordSets', resource: zone.id, target: id });
+    // Route 53's control plane lives in us-east-1, where the SDK signs its requests.
+    const record = this.core.beginOperation({
+      service: 'route53',
+      region: 'us-east-1',
+      operation: 'ChangeResourceRecordSets',
+      resource: zone.id,
+      target: id,
+    });
     this.core.schedule(change.insyncAt, () => this.core.finish(record, 'completed'));
     return change;
   }

@@ -120,7 +120,7 @@ export class GlobalClusterTransitions {
       for (const member of global.members) if (!member.isWriter) this.scheduleResync(global, member, record);
     });
     this.core.schedule(at(1), () => {
-      this.clear(global, [target]);
+      this.clear(global, [target, writer]);
       this.core.finish(record, 'completed');
     });
   }

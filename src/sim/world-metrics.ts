@@ -8,7 +8,7 @@ import type { WorldCore } from './world-core';
 import { memberClusterIds, type GlobalDatastores } from './world-datastores';
 import type { GlobalClusters } from './world-global-clusters';
 import type { HealthChecks } from './world-health-checks';
-import type { Period } from './world-state';
+import type { DbCluster, Period, ReplicationGroup } from './world-state';
 
 export const MINUTE = 60_000;
 
@@ -54,30 +54,51 @@ export class Metrics {
 
   /** Every series that exists in a region (lag series of clusters that have ever been secondaries). */
   seriesIn(region: string): Series[] {
-    return [...this.lagSeries(region), ...this.healthSeries(region), ...[...this.custom.values()].map((entry) => entry.series).filter((series) => series.region === region)];
+    return [
+      ...this.globalClusters.clustersIn(region).flatMap((cluster) => this.clusterSeries(cluster)),
+      ...this.datastores.groupsIn(region).flatMap((group) => this.groupSeries(group)),
+      ...[...this.healthChecks.checks.keys()].flatMap((id) => this.healthSeries(region, id)),
+      ...this.customIn(region),
+    ];
   }
 
-  private lagSeries(region: string): Series[] {
-    const result: Series[] = [];
-    for (const cluster of this.globalClusters.clustersIn(region)) {
-      if (cluster.secondaryPeriods.length === 0) continue;
-      const resource = cluster.globalClusterId ?? cluster.id;
-      const names = cluster.family === 'aurora' ? ['AuroraGlobalDBReplicationLag', 'AuroraGlobalDBRPOLag', 'AuroraGlobalDBProgressLag'] : ['GlobalClusterReplicationLag'];
-      for (const metricName of names) {
-        result.push(this.lag(region, cluster.family === 'aurora' ? 'AWS/RDS' : 'AWS/DocDB', metricName, { DBClusterIdentifier: cluster.id },
-          { resource, member: cluster.id, baseMs: cluster.lagMs, periods: cluster.secondaryPeriods, unit: 1 }));
-      }
-    }
-    for (const group of this.datastores.groupsIn(region)) {
-      if (group.secondaryPeriods.length === 0) continue;
-      const lag = { resource: group.globalDatastoreId ?? group.id, member: group.id, baseMs: group.lagMs, periods: group.secondaryPeriods, unit: 1000 };
-      for (const cacheClusterId of memberClusterIds(group)) {
-        for (const dimensions of [{ CacheClusterId: cacheClusterId }, { CacheClusterId: cacheClusterId, CacheNodeId: '0001' }]) {
-          result.push(this.lag(region, 'AWS/ElastiCache', 'GlobalDatastoreReplicationLag', dimensions, lag));
-        }
-      }
-    }
-    return result;
+  /** The series with exactly this dimension set (GetMetricData matches exact sets only). */
+  find(region: string, namespace: string, metricName: string, dimensions: Record<string, string>): Series | undefined {
+    // Only build the series that could match: drctl polls lag for hundreds of resources.
+    const { DBClusterIdentifier: clusterId, CacheClusterId: cacheClusterId, HealthCheckId: healthCheckId } = dimensions;
+    const cluster = clusterId ? this.globalClusters.clustersIn(region).find((candidate) => candidate.id === clusterId) : undefined;
+    const group = cacheClusterId ? this.datastores.groupsIn(region).find((candidate) => memberClusterIds(candidate).includes(cacheClusterId)) : undefined;
+    const candidates = [
+      ...(cluster ? this.clusterSeries(cluster) : []),
+      ...(group ? this.groupSeries(group) : []),
+      ...(healthCheckId ? this.healthSeries(region, healthCheckId) : []),
+      ...this.customIn(region),
+    ];
+    const key = dimensionsKey(dimensions);
+    return candidates.find((series) => series.namespace === namespace && series.metricName === metricName && dimensionsKey(series.dimensions) === key);
+  }
+
+  private clusterSeries(cluster: DbCluster): Series[] {
+    if (cluster.secondaryPeriods.length === 0) return [];
+    const aurora = cluster.family === 'aurora';
+    const names = aurora ? ['AuroraGlobalDBReplicationLag', 'AuroraGlobalDBRPOLag', 'AuroraGlobalDBProgressLag'] : ['GlobalClusterReplicationLag'];
+    const lag = { resource: cluster.globalClusterId ?? cluster.id, member: cluster.id, baseMs: cluster.lagMs, periods: cluster.secondaryPeriods, unit: 1 };
+    const namespace = aurora ? 'AWS/RDS' : 'AWS/DocDB';
+    return names.map((metricName) => this.lag(cluster.region, namespace, metricName, { DBClusterIdentifier: cluster.id }, lag));
+  }
+
+  private groupSeries(group: ReplicationGroup): Series[] {
+    if (group.secondaryPeriods.length === 0) return [];
+    // Seconds on the wire: unit 1000 turns the ms the world keeps into what ElastiCache reports.
+    const lag = { resource: group.globalDatastoreId ?? group.id, member: group.id, baseMs: group.lagMs, periods: group.secondaryPeriods, unit: 1000 };
+    return memberClusterIds(group).flatMap((cacheClusterId) => {
+      const dimensionSets: Array<Record<string, string>> = [{ CacheClusterId: cacheClusterId }, { CacheClusterId: cacheClusterId, CacheNodeId: '0001' }];
+      return dimensionSets.map((dimensions) => this.lag(group.region, 'AWS/ElastiCache', 'GlobalDatastoreReplicationLag', dimensions, lag));
+    });
+  }
+
+  private customIn(region: string): Series[] {
+    return [...this.custom.values()].map((entry) => entry.series).filter((series) => series.region === region);
   }
 
   private lag(
@@ -105,22 +126,20 @@ export class Metrics {
     };
   }
 
-  private healthSeries(region: string): Series[] {
-    if (region !== 'us-east-1') return [];
-    return [...this.healthChecks.checks.keys()].flatMap((id) => [
-      { region, namespace: 'AWS/Route53', metricName: 'HealthCheckStatus', dimensions: { HealthCheckId: id },
-        points: (from: number, to: number, now: number) => minutes(from, to, now).map((t) => ({ t, v: this.healthChecks.isHealthy(id, t + MINUTE) ? 1 : 0 })) },
-      { region, namespace: 'AWS/Route53', metricName: 'HealthCheckPercentageHealthy', dimensions: { HealthCheckId: id },
-        points: (from: number, to: number, now: number) => minutes(from, to, now).map((t) => ({ t, v: this.healthChecks.percentageHealthy(id, t + MINUTE) })) },
-    ]);
-  }
-
-  /** The series with exactly this dimension set (GetMetricData matches exact sets only). */
-  find(region: string, namespace: string, metricName: string, dimensions: Record<string, string>): Series | undefined {
-    const key = dimensionsKey(dimensions);
-    return this.seriesIn(region).find(
-      (series) => series.namespace === namespace && series.metricName === metricName && dimensionsKey(series.dimensions) === key,
-    );
+  /** Route 53 publishes health check metrics in us-east-1 only. */
+  private healthSeries(region: string, id: string): Series[] {
+    if (region !== 'us-east-1' || !this.healthChecks.checks.has(id)) return [];
+    const series = (id: string, metricName: string, value: (at: number) => number): Series => ({
+      region,
+      namespace: 'AWS/Route53',
+      metricName,
+      dimensions: { HealthCheckId: id },
+      points: (from, to, now) => minutes(from, to, now).map((t) => ({ t, v: value(t + MINUTE) })),
+    });
+    return [
+      series(id, 'HealthCheckStatus', (at) => (this.healthChecks.isHealthy(id, at) ? 1 : 0)),
+      series(id, 'HealthCheckPercentageHealthy', (at) => this.healthChecks.percentageHealthy(id, at)),
+    ];
   }
 
   /** PutMetricData: a custom point. */

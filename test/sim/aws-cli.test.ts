@@ -8,6 +8,16 @@ import { MINUTE, ORDERS_WEST, shopWorld } from './helpers';
 
 const run = promisify(execFile);
 
+/** The parts of the CLI's JSON output this test reads. */
+interface CliGlobalCluster {
+  FailoverState?: Record<string, unknown>;
+  GlobalClusterMembers: Array<{ DBClusterArn: string; IsWriter: boolean }>;
+}
+interface CliGlobalClusterOutput {
+  GlobalCluster?: CliGlobalCluster;
+  GlobalClusters?: CliGlobalCluster[];
+}
+
 async function awsCliAvailable(): Promise<boolean> {
   try {
     await run('aws', ['--version'], { timeout: 15_000 });
@@ -42,15 +52,15 @@ describe.skipIf(!available)('AWS CLI against the simulator', () => {
         AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
       },
     });
-    return JSON.parse(stdout) as Record<string, any>;
+    return JSON.parse(stdout) as CliGlobalClusterOutput;
   };
 
   it('fails over a global cluster with aws rds failover-global-cluster --allow-data-loss', async () => {
     const out = await aws('rds', 'failover-global-cluster', '--global-cluster-identifier', 'shop-orders', '--target-db-cluster-identifier', ORDERS_WEST, '--allow-data-loss');
-    expect(out.GlobalCluster.FailoverState).toMatchObject({ Status: 'pending', ToDbClusterArn: ORDERS_WEST, IsDataLossAllowed: true });
+    expect(out.GlobalCluster?.FailoverState).toMatchObject({ Status: 'pending', ToDbClusterArn: ORDERS_WEST, IsDataLossAllowed: true });
     await sim.clock.sleep(2 * MINUTE);
     const after = await aws('rds', 'describe-global-clusters', '--global-cluster-identifier', 'shop-orders');
-    const writer = (after.GlobalClusters[0].GlobalClusterMembers as Array<{ DBClusterArn: string; IsWriter: boolean }>).find((member) => member.IsWriter);
+    const writer = after.GlobalClusters?.[0]?.GlobalClusterMembers.find((member) => member.IsWriter);
     expect(writer?.DBClusterArn).toBe(ORDERS_WEST);
     expect(sim.world.writerOf('shop-orders')?.region).toBe('us-west-2');
     expect(sim.world.operations[0]).toMatchObject({ service: 'rds', operation: 'FailoverGlobalCluster(AllowDataLoss)', outcome: 'completed' });

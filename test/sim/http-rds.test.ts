@@ -72,7 +72,8 @@ describe('RDS over HTTP', () => {
 
   it('fails over with AllowDataLoss from the target region and rejects both flags together', async () => {
     const { rds } = clients(sim.endpoint, 'us-west-2');
-    const both = await failure(rds.send(new FailoverGlobalClusterCommand({ GlobalClusterIdentifier: 'shop-orders', TargetDbClusterIdentifier: ORDERS_WEST, AllowDataLoss: true, Switchover: true })));
+    const bothFlags = { GlobalClusterIdentifier: 'shop-orders', TargetDbClusterIdentifier: ORDERS_WEST, AllowDataLoss: true, Switchover: true };
+    const both = await failure(rds.send(new FailoverGlobalClusterCommand(bothFlags)));
     expect(both.name).toBe('InvalidParameterCombination');
     const stranger = await failure(rds.send(new FailoverGlobalClusterCommand({ GlobalClusterIdentifier: 'shop-orders', TargetDbClusterIdentifier: CATALOG_WEST, AllowDataLoss: true })));
     expect(stranger.name).toBe('InvalidParameterValue');

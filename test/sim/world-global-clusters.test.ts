@@ -148,7 +148,8 @@ describe('DocumentDB', () => {
     expect(view(world, 'shop-catalog').failover).toBe('switching-over');
     await advance(clock, world, 80 * SECOND);
     expect(view(world, 'shop-catalog')).toMatchObject({ failover: undefined, writer: 'shop-catalog-usw2' });
-    world.transitions.failover({ region: 'us-east-1', operation: 'FailoverGlobalCluster', globalClusterId: 'shop-catalog', target: 'arn:aws:rds:us-east-1:123456789012:cluster:shop-catalog-use1', allowDataLoss: true });
+    const back = 'arn:aws:rds:us-east-1:123456789012:cluster:shop-catalog-use1';
+    world.transitions.failover({ region: 'us-east-1', operation: 'FailoverGlobalCluster', globalClusterId: 'shop-catalog', target: back, allowDataLoss: true });
     await advance(clock, world, 71 * SECOND);
     expect(view(world, 'shop-catalog')).toMatchObject({ failover: undefined, writer: 'shop-catalog-use1' });
     const failover = world.operations[1];

@@ -65,7 +65,9 @@ describe('record changes', () => {
     const { world } = manualWorld();
     const record = world.dns.list('Z0SHOP', {})[0];
     if (!record) throw new Error('the shop world has records');
-    expect(() => world.dns.apply('Z0SHOP', [{ action: 'CREATE', record }])).toThrow(expect.objectContaining({ code: 'InvalidChangeBatch', message: expect.stringContaining('already exists') }));
+    expect(() => world.dns.apply('Z0SHOP', [{ action: 'CREATE', record }])).toThrow(
+      expect.objectContaining({ code: 'InvalidChangeBatch', message: expect.stringContaining('already exists') }),
+    );
     expect(() => world.dns.apply('Z0SHOP', [{ action: 'UPSERT', record: { ...record, name: 'api.other.org' } }])).toThrow(
       expect.objectContaining({ message: expect.stringContaining('is not permitted in zone shop.example.com.') }),
     );

@@ -1,0 +1,122 @@
+// A healthy two-region world derived from a runbook's resources, so `--sim` works with no world file:
+// every global cluster and datastore gets a writer in its first region and a secondary in each other one;
+// each health check watches its region's endpoint; each record set gets a PRIMARY/SECONDARY failover pair.
+import type { Resource } from '../runbook/schema';
+import { WorldDocument, type WorldSpec, type WorldSpecInput } from './world-spec';
+
+export interface GenerateOptions {
+  seed?: number;
+  primaryRegion?: string;
+  secondaryRegion?: string;
+  name?: string;
+}
+
+type Body = NonNullable<WorldSpecInput['spec']>;
+type ZoneInput = NonNullable<Body['hostedZones']>[number];
+type RecordInput = NonNullable<ZoneInput['records']>[number];
+
+/** us-east-1 -> use1, ap-southeast-2 -> apse2, eu-central-1 -> euc1 (the usual AWS short forms). */
+export function regionShortName(region: string): string {
+  const match = /^([a-z]+(?:-gov)?)-([a-z]+)-(\d+)$/.exec(region);
+  if (!match) return region;
+  const [, area = '', direction = '', number = ''] = match;
+  const compass = direction.replace('north', 'n').replace('south', 's').replace('east', 'e').replace('west', 'w').replace('central', 'c');
+  return `${area.replace('-', '')}${compass}${number}`;
+}
+
+/** ElastiCache prefixes global datastore ids with five letters and a hyphen; the groups use the rest. */
+function datastoreBaseName(id: string): string {
+  return /^[a-z]{5}-./.test(id) ? id.slice(6) : id;
+}
+
+function recordValues(type: string, label: string, region: string, primary: boolean): string[] {
+  switch (type) {
+    case 'A':
+      return [primary ? '192.0.2.10' : '198.51.100.10'];
+    case 'AAAA':
+      return [primary ? '2001:db8::10' : '2001:db8::20'];
+    case 'TXT':
+      return [`"${region}"`];
+    default:
+      return [`${label}.${region}.example.com`];
+  }
+}
+
+export function generateWorld(resources: Record<string, Resource>, options: GenerateOptions = {}): WorldSpec {
+  const primary = options.primaryRegion ?? 'us-east-1';
+  const secondary = options.secondaryRegion ?? (primary === 'us-west-2' ? 'us-east-1' : 'us-west-2');
+  const body: Body & Required<Pick<Body, 'aurora' | 'docdb' | 'elasticache' | 'healthChecks' | 'hostedZones'>> = {
+    seed: options.seed ?? 1,
+    aurora: [],
+    docdb: [],
+    elasticache: [],
+    healthChecks: [],
+    hostedZones: [],
+  };
+  const regionsOf = (hint: string[] | undefined) => (hint && hint.length > 0 ? hint : [primary, secondary]);
+  const checksByRegion = new Map<string, string>();
+
+  for (const [name, resource] of Object.entries(resources)) {
+    switch (resource.type) {
+      case 'aurora-global':
+      case 'docdb-global': {
+        const clusters = regionsOf(resource.regions).map((region, index) => ({
+          id: `${resource.globalClusterId}-${regionShortName(region)}`,
+          region,
+          writer: index === 0,
+          instances: index === 0 ? 2 : 1,
+        }));
+        body[resource.type === 'aurora-global' ? 'aurora' : 'docdb'].push({ globalClusterId: resource.globalClusterId, clusters });
+        break;
+      }
+      case 'elasticache-global': {
+        const base = datastoreBaseName(resource.globalReplicationGroupId);
+        const replicationGroups = regionsOf(resource.regions).map((region, index) => ({
+          id: `${base}-${regionShortName(region)}`,
+          region,
+          primary: index === 0,
+        }));
+        body.elasticache.push({ globalReplicationGroupId: resource.globalReplicationGroupId, replicationGroups });
+        break;
+      }
+      case 'route53-health-check': {
+        const region = resource.region ?? primary;
+        body.healthChecks.push({ id: resource.healthCheckId, region, fqdn: `${name}.${region}.example.com` });
+        if (!checksByRegion.has(region)) checksByRegion.set(region, resource.healthCheckId);
+        break;
+      }
+      case 'route53-record-set':
+        break;
+    }
+  }
+
+  for (const resource of Object.values(resources)) {
+    if (resource.type !== 'route53-record-set') continue;
+    const zoneId = resource.hostedZoneId.replace(/^\/?hostedzone\//, '');
+    const fqdn = resource.name.endsWith('.') ? resource.name : `${resource.name}.`;
+    const labels = fqdn.split('.').filter(Boolean);
+    const label = labels[0] ?? 'app';
+    let zone = body.hostedZones.find((candidate) => candidate.id === zoneId);
+    if (!zone) {
+      zone = { id: zoneId, name: `${(labels.length > 2 ? labels.slice(1) : labels).join('.')}.`, records: [] };
+      body.hostedZones.push(zone);
+    }
+    const pair: RecordInput[] = [primary, secondary].map((region, index) => ({
+      name: fqdn,
+      type: resource.recordType,
+      setIdentifier: `${label}-${regionShortName(region)}`,
+      failover: index === 0 ? 'PRIMARY' : 'SECONDARY',
+      ttl: 60,
+      values: recordValues(resource.recordType, label, region, index === 0),
+      healthCheckId: checksByRegion.get(region),
+    }));
+    zone.records?.push(...pair);
+  }
+
+  return WorldDocument.parse({
+    apiVersion: 'drctl/v1',
+    kind: 'SimWorld',
+    metadata: { name: options.name ?? 'generated', description: 'Generated from a runbook: a healthy two-region world.' },
+    spec: body,
+  });
+}
