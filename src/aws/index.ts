@@ -23,3 +23,12 @@ export function createAwsPorts(options: AwsOptions): AwsPorts & { close(): void 
     close: () => pool.close(),
   };
 }
+
+/**
+ * Loads every SDK client package now. Under --sim the clock is compressed, so the few hundred ms of
+ * loading would count as seconds of outage; the simulator preloads before its clock starts.
+ */
+export async function preloadSdkModules(): Promise<void> {
+  const { loadSdkModule } = await import('./sdk-modules');
+  await Promise.all((['rds', 'docdb', 'elasticache', 'route53', 'cloudwatch'] as const).map((service) => loadSdkModule(service)));
+}

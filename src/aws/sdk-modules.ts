@@ -22,24 +22,36 @@ export interface SdkModule {
 export async function loadSdkModule(service: Service): Promise<SdkModule> {
   switch (service) {
     case 'rds': {
-      const sdk = await import('@aws-sdk/client-rds');
+      const sdk = interop(await import('@aws-sdk/client-rds'), 'RDSClient');
       return { Client: sdk.RDSClient as unknown as SdkClientConstructor, exports: sdk };
     }
     case 'docdb': {
-      const sdk = await import('@aws-sdk/client-docdb');
+      const sdk = interop(await import('@aws-sdk/client-docdb'), 'DocDBClient');
       return { Client: sdk.DocDBClient as unknown as SdkClientConstructor, exports: sdk };
     }
     case 'elasticache': {
-      const sdk = await import('@aws-sdk/client-elasticache');
+      const sdk = interop(await import('@aws-sdk/client-elasticache'), 'ElastiCacheClient');
       return { Client: sdk.ElastiCacheClient as unknown as SdkClientConstructor, exports: sdk };
     }
     case 'route53': {
-      const sdk = await import('@aws-sdk/client-route-53');
+      const sdk = interop(await import('@aws-sdk/client-route-53'), 'Route53Client');
       return { Client: sdk.Route53Client as unknown as SdkClientConstructor, exports: sdk };
     }
     case 'cloudwatch': {
-      const sdk = await import('@aws-sdk/client-cloudwatch');
+      const sdk = interop(await import('@aws-sdk/client-cloudwatch'), 'CloudWatchClient');
       return { Client: sdk.CloudWatchClient as unknown as SdkClientConstructor, exports: sdk };
     }
   }
+}
+
+/**
+ * The SDK packages are CommonJS. Node (and vitest) expose their exports by name, but in the bundle a
+ * dynamically imported CommonJS chunk exposes only `default` (esbuild's Node-compatible interop when
+ * splitting). Accept both shapes.
+ */
+function interop<T extends object>(namespace: T, marker: string): T {
+  if (marker in namespace) return namespace;
+  const inner = (namespace as { default?: unknown }).default;
+  if (inner && typeof inner === 'object' && marker in inner) return inner as T;
+  throw new Error(`the AWS SDK module has no ${marker}; the bundle is broken`);
 }

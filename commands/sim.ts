@@ -1,0 +1,74 @@
+// drctl sim serve: the simulator on its own, for the AWS CLI, other tools and game days across commands.
+// drctl sim world <runbook>: write the world --sim would generate, as YAML to edit (faults, durations).
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CliIO } from '../src/cli/io';
+import { parseTimeScale } from '../src/cli/aws-context';
+import { DrctlError, ExitCode } from '../src/errors';
+import { loadRunbookFile } from '../src/runbook/load';
+import { print, stdoutStyle } from '../src/ui/print';
+import { simBanner, simMilestone } from '../src/ui/sim-view';
+
+export interface SimServeOptions {
+  world?: string;
+  runbook?: string;
+  port?: string;
+  host?: string;
+  timeScale?: string;
+}
+
+export async function simServeCommand(options: SimServeOptions, io: CliIO, stop: Promise<unknown> = interrupted()): Promise<number> {
+  const sim = await import('../src/sim/index');
+  const world = await worldFor(options, io);
+  const port = options.port === undefined ? 0 : Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new DrctlError('cli.bad-option', `--port ${options.port} is not a port number`, 'Pass it like --port 4566, or leave it out to pick a free port.');
+  }
+  const timeScale = parseTimeScale(options.timeScale) ?? sim.DEFAULT_SIM_TIME_SCALE;
+  const running = await sim.startSimulator({ world, port, host: options.host, timeScale });
+  const style = stdoutStyle(io);
+  print(io, simBanner(running.endpoint, timeScale, sim.awsCliExample(running.endpoint), running.world.summary(), style));
+  const unsubscribe = running.world.onMilestone((operation, what) => print(io, simMilestone(running.clock.now(), operation.resource, operation.operation, what, style)));
+  await stop;
+  unsubscribe();
+  await running.close();
+  print(io, 'simulator stopped');
+  return ExitCode.ok;
+}
+
+export async function simWorldCommand(runbook: string, options: { out?: string }, io: CliIO): Promise<number> {
+  const sim = await import('../src/sim/index');
+  const { document } = await loadRunbookFile(path.resolve(io.cwd, runbook));
+  const yaml = sim.worldToYaml(sim.generateWorld(document.spec.resources ?? {}, { name: document.metadata.name }));
+  const header = `# World for ${runbook}: edit regions, durations and faults, then run with --sim <this file>.\n`;
+  if (options.out) {
+    await writeFile(path.resolve(io.cwd, options.out), header + yaml);
+    print(io, `wrote ${options.out}`);
+  } else {
+    print(io, header + yaml);
+  }
+  return ExitCode.ok;
+}
+
+async function worldFor(options: SimServeOptions, io: CliIO) {
+  const sim = await import('../src/sim/index');
+  if (options.world) {
+    const file = path.resolve(io.cwd, options.world);
+    const text = await readFile(file, 'utf8').catch(() => {
+      throw new DrctlError('sim.world-unreadable', `the world file ${options.world} cannot be read`, 'Check the path; `drctl sim world <runbook> --out world.yaml` writes one to start from.', { exitCode: ExitCode.invalidInput });
+    });
+    return sim.loadWorld(text, options.world);
+  }
+  if (options.runbook) {
+    const { document } = await loadRunbookFile(path.resolve(io.cwd, options.runbook));
+    return sim.generateWorld(document.spec.resources ?? {}, { name: document.metadata.name });
+  }
+  throw new DrctlError('sim.no-world', 'the simulator needs a world', 'Pass --runbook <runbook> to generate one from its resources, or --world <file> (see `drctl sim world`).', { exitCode: ExitCode.invalidInput });
+}
+
+function interrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
