@@ -19,6 +19,8 @@ export interface WorldSnapshot {
 export class FakeWorld {
   readonly resources = new Map<string, FakeResource>();
   readonly applies: Array<{ resource: string; to: string; at: number; stepId: string }> = [];
+  /** When each describe (poll) was made, for the polling budget. */
+  readonly polls: number[] = [];
 
   constructor(
     public clock: Clock,
@@ -95,6 +97,7 @@ export function fakeMoveAction(world: FakeWorld): RegisteredAction {
       world.startMove(params.resource, params.to, params.durationMs, ctx.stepId);
     },
     poll: async (_ctx, params) => {
+      world.polls.push(world.clock.now());
       const resource = world.view(params.resource);
       const done = resource.region === params.to && !resource.operation;
       return { done, observation: done ? `${params.resource} in ${params.to}` : `${params.resource} moving to ${params.to}`, outputs: done ? { region: params.to } : undefined };

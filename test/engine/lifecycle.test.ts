@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { harness, runbook, start, step, FakeWorld } from './harness';
 import { FakeClock } from '../helpers/fake-clock';
 import { nextPollInterval } from '../../src/engine/poll';
+import { ApiCallFeed } from '../../src/engine/api-call-feed';
+import { defineAction } from '../../src/actions/define';
+import { z } from 'zod';
 
 describe('step lifecycle', () => {
   it('goes running -> polling -> succeeded for a mutating step, with the intent durable before apply', async () => {
@@ -26,8 +29,10 @@ describe('step lifecycle', () => {
     // finished 15 minutes in; noticed within the largest interval (15 s)
     expect(h.clock.elapsed()).toBeGreaterThanOrEqual(15 * 60_000);
     expect(h.clock.elapsed()).toBeLessThanOrEqual(15 * 60_000 + 15_000);
-    // about 4 describe calls a minute at steady state, far under the 20 per minute budget
-    expect(h.clock.sleeps).toBeLessThan(15 * 20);
+    // never more than 20 describe calls in any minute (about 4 a minute at steady state)
+    const busiestMinute = Math.max(...world.polls.map((at) => world.polls.filter((other) => other >= at && other < at + 60_000).length));
+    expect(busiestMinute).toBeLessThanOrEqual(20);
+    expect(world.polls.length).toBeLessThan(15 * 6);
     expect(nextPollInterval(2_000, 2_000)).toBe(3_000);
     expect(nextPollInterval(14_000, 2_000)).toBe(15_000);
   });
@@ -100,5 +105,49 @@ describe('step lifecycle', () => {
     expect(result.state.steps.long?.error?.code).toBe('engine.run-deadline');
     expect(result.state.steps.next).toMatchObject({ state: 'cancelled' });
     expect(h.clock.elapsed()).toBe(60_000);
+  });
+
+  it('never calls apply when the intent cannot be made durable', async () => {
+    const world = new FakeWorld(new FakeClock(), { db: 'us-east-1' });
+    const h = harness(runbook([step('move', 'fake.move', { resource: 'db', to: 'us-west-2' })]), { world });
+    h.sink.commit = async () => {
+      throw new Error('ENOSPC: no space left on device');
+    };
+    const result = await start(h);
+    expect(result.state.steps.move?.error?.code).toBe('engine.journal-failed');
+    expect(world.applies).toEqual([]);
+  });
+
+  it('records every AWS call reported by the ports as an api.call event', async () => {
+    const feed = new ApiCallFeed();
+    const call = { service: 'rds' as const, region: 'us-east-1', operation: 'DescribeGlobalClusters', mutating: false, startedAt: 0, durationMs: 12, ok: true };
+    feed.push(call); // before the engine listens: kept
+    const h = harness(runbook([step('a', 'fake.sleep', { ms: 1_000 })]), { deps: { apiCalls: feed } });
+    h.clock.at(500, () => feed.push({ ...call, operation: 'SwitchoverGlobalCluster', mutating: true }));
+    const result = await start(h);
+    expect(h.sink.of('api.call').map((event) => event.call.operation)).toEqual(['DescribeGlobalClusters', 'SwitchoverGlobalCluster']);
+    expect(result.state).toMatchObject({ apiCalls: 2, mutatingCalls: 1 });
+    feed.push(call); // after the run: dropped
+    expect(h.sink.of('api.call')).toHaveLength(2);
+  });
+
+  it('reports an action that crashes as a bug, with its stack in the journal, and carries on failing cleanly', async () => {
+    const broken = defineAction({
+      uses: 'fake.broken',
+      description: 'throws a TypeError',
+      params: z.strictObject({}),
+      outputs: [],
+      mutating: false,
+      defaultTimeoutMs: 60_000,
+      permissions: () => [],
+      plan: async () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'members')");
+      },
+    });
+    const h = harness(runbook([step('x', 'fake.broken')]), { extra: [broken] });
+    const result = await start(h);
+    expect(result.state.steps.x?.error).toMatchObject({ code: 'engine.action-crashed', hint: expect.stringContaining('bug in drctl') });
+    expect(h.sink.of('step.observation')[0]?.data?.stack).toContain('TypeError');
+    expect(h.sink.of('step.retrying')).toEqual([]);
   });
 });

@@ -11,9 +11,20 @@ interface Timer {
 
 export const FAKE_EPOCH = Date.UTC(2025, 2, 1, 3, 0, 0);
 
-/** Lets every pending promise job and immediate run, a few rounds deep. */
+// Real I/O still in flight (a journal fsync, a lock file) means a task is not waiting on the clock yet.
+const REAL_IO = /^(FSReq|FileHandle|CloseReq|GetAddrInfoReqWrap|TCPConnectWrap|WriteWrap|ShutdownWrap)/;
+
+function realIoPending(): boolean {
+  return process.getActiveResourcesInfo().some((resource) => REAL_IO.test(resource));
+}
+
+/** Lets every pending promise job, immediate and real I/O run, until nothing but clock sleeps is left. */
 export async function settle(rounds = 4): Promise<void> {
-  for (let round = 0; round < rounds; round++) await new Promise<void>((resolve) => setImmediate(resolve));
+  do {
+    for (let round = 0; round < rounds; round++) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (!realIoPending()) return;
+    await new Promise<void>((resolve) => setTimeout(resolve, 1));
+  } while (true);
 }
 
 export class FakeClock implements Clock {

@@ -1,0 +1,22 @@
+// drctl rollback <run-id>: run the `rollback:` steps of a run's runbook (their own DAG), e.g. to fail
+// back after a drill, or to finish a rollback that stopped. Recorded in the same journal as the run.
+import type { CliIO } from '../src/cli/io';
+import { DrctlError, ExitCode } from '../src/errors';
+import { readJournal } from '../src/journal/reader';
+import { readSnapshot } from '../src/journal/snapshot';
+import { journalDirOf, type ResumeCommandOptions } from './run-options';
+import { runSession } from './run-session';
+
+export type RollbackCommandOptions = ResumeCommandOptions;
+
+export async function rollbackCommand(runId: string, options: RollbackCommandOptions, io: CliIO): Promise<number> {
+  const journalDir = journalDirOf(io, options);
+  const { events } = await readJournal(journalDir, runId);
+  const { file, document, inputs } = await readSnapshot(journalDir, runId);
+  if ((document.spec.rollback ?? []).length === 0) {
+    throw new DrctlError('engine.no-rollback-steps', `runbook "${document.metadata.name}" of run ${runId} has no rollback steps`, 'Add a `rollback:` list to the runbook for next time; undo this run by hand or with a failback runbook.', {
+      exitCode: ExitCode.invalidInput,
+    });
+  }
+  return runSession({ io, options, runId, file, document, inputs, session: 'rollback', prior: events });
+}

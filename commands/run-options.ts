@@ -1,0 +1,94 @@
+// Options shared by run, plan, resume and rollback, and their parsing into what the engine and the AWS
+// context take. Every bad value is a DrctlError (exit 2) that names the flag.
+import path from 'node:path';
+import type { CliIO } from '../src/cli/io';
+import { DrctlError, ExitCode } from '../src/errors';
+import { parseDuration } from '../src/runbook/duration';
+import type { OutputFormat } from '../src/ui/choose-reporter';
+
+export interface AwsOptions {
+  /** --sim, or --sim <world.yaml>: run against the embedded simulator. */
+  sim?: string | boolean;
+  timeScale?: number | string;
+  profile?: string;
+  region?: string;
+  endpointUrl?: string;
+}
+
+export interface PlanCommandOptions extends AwsOptions {
+  /** --input name=value, repeatable. */
+  inputs?: string[];
+  output?: OutputFormat;
+}
+
+export interface SessionCommandOptions extends AwsOptions {
+  /** Approve every approval and the start confirmation (recorded as by "--yes"). */
+  yes?: boolean;
+  /** Ask before every step. */
+  step?: boolean;
+  output?: OutputFormat;
+  noRollback?: boolean;
+  /** Commander's spelling of --no-rollback. */
+  rollback?: boolean;
+  maxParallel?: number | string;
+  /** The whole run must finish within this duration, e.g. 20m. */
+  deadline?: string;
+  /** How long an approval waits for an answer (default 30m). */
+  approvalTimeout?: string;
+  /** When the outage began (ISO 8601), for the RTO clock. */
+  incidentStart?: string;
+  /** Where runs and locks live (default .drctl in the working directory). */
+  journalDir?: string;
+}
+
+export interface RunCommandOptions extends SessionCommandOptions {
+  inputs?: string[];
+  dryRun?: boolean;
+}
+
+export type ResumeCommandOptions = SessionCommandOptions;
+
+function badOption(flag: string, value: unknown, expected: string, example: string): DrctlError {
+  return new DrctlError('cli.bad-option', `${flag} ${String(value)} is not ${expected}`, `Pass it like ${flag} ${example}.`, { exitCode: ExitCode.invalidInput });
+}
+
+export function journalDirOf(io: CliIO, options: { journalDir?: string }): string {
+  return path.resolve(io.cwd, options.journalDir ?? '.drctl');
+}
+
+export function durationOption(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = parseDuration(value);
+  if (ms === undefined) throw badOption(flag, value, 'a duration', '15m');
+  return ms;
+}
+
+export function engineSettings(options: SessionCommandOptions) {
+  const maxParallel = options.maxParallel === undefined ? undefined : Number(options.maxParallel);
+  if (maxParallel !== undefined && (!Number.isInteger(maxParallel) || maxParallel < 1)) throw badOption('--max-parallel', options.maxParallel, 'a positive whole number', '10');
+  const incidentStart = options.incidentStart === undefined ? undefined : Date.parse(options.incidentStart);
+  if (incidentStart !== undefined && Number.isNaN(incidentStart)) throw badOption('--incident-start', options.incidentStart, 'a time', '2025-03-01T03:00:00Z');
+  return {
+    maxParallel,
+    stepMode: options.step === true,
+    noRollback: options.noRollback === true || options.rollback === false,
+    deadlineMs: durationOption('--deadline', options.deadline),
+    approvalTimeoutMs: durationOption('--approval-timeout', options.approvalTimeout),
+    incidentStart,
+  };
+}
+
+/** What the AWS context needs; it checks --sim / --time-scale itself. */
+export function awsOptionsOf(io: CliIO, options: AwsOptions) {
+  return { sim: options.sim, timeScale: options.timeScale, profile: options.profile, region: options.region, endpointUrl: options.endpointUrl, cwd: io.cwd };
+}
+
+/** The region actions ask last about a global resource: --region, then the environment. */
+export function defaultRegionOf(io: CliIO, options: AwsOptions): string | undefined {
+  return options.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION;
+}
+
+/** The runbook path as the command's working directory sees it. */
+export function runbookPath(io: CliIO, file: string): string {
+  return path.resolve(io.cwd, file);
+}

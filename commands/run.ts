@@ -1,0 +1,19 @@
+// drctl run <runbook> [--input k=v ...] [--yes] [--step] [--dry-run]: load and check the runbook and its
+// inputs, then hand it to the run session (lock, journal, engine, reporter). --dry-run is `drctl plan`.
+import type { CliIO } from '../src/cli/io';
+import { newRunId } from '../src/journal/layout';
+import { parseInputFlags, resolveInputs } from '../src/runbook/inputs';
+import { loadRunbookFile } from '../src/runbook/load';
+import { planCommand } from './plan';
+import { runbookPath, type RunCommandOptions } from './run-options';
+import { runSession } from './run-session';
+
+export type { RunCommandOptions } from './run-options';
+
+export async function runCommand(file: string, options: RunCommandOptions, io: CliIO): Promise<number> {
+  if (options.dryRun) return planCommand(file, options, io);
+  const { document } = await loadRunbookFile(runbookPath(io, file));
+  const inputs = resolveInputs(document, parseInputFlags(options.inputs ?? []));
+  const runId = newRunId(Date.now(), document.metadata.name);
+  return runSession({ io, options, runId, file, document, inputs, session: 'start', prior: [] });
+}

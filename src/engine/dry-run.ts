@@ -1,0 +1,149 @@
+// The dry run: preflight, then every step's plan in dependency order, with nothing but reads. Ports are
+// wrapped read-only here too (src/aws guards the wire as well), and apply and poll are never called.
+// A step whose parameters need outputs that only exist after acting is listed as "known after apply".
+import type { ActionPlan } from '../actions/types';
+import type { AwsPorts } from '../aws/ports';
+import { ExitCode, type Problem } from '../errors';
+import { resolveValue, type ExpressionScope } from '../runbook/expressions';
+import type { RunbookDocument, Step } from '../runbook/schema';
+import type { Clock } from './clock';
+import { RunEmitter } from './emitter';
+import { toProblem, unknownAction } from './errors';
+import type { EventSink } from './events';
+import { StepGraph, needsOf } from './graph';
+import { planStep } from './dry-run-step';
+import { runPreflight } from './preflight';
+import { readOnlyPorts } from './read-only-ports';
+import { objectivesOf, registryLookup, stepInfos } from './run';
+import { emptyRunState } from './state';
+import type { ActionLookup } from './types';
+
+export type DryRunStatus = ActionPlan['status'] | 'skipped' | 'unresolved' | 'error' | 'not-planned';
+
+export interface DryRunStep {
+  id: string;
+  uses: string;
+  phase: 'main' | 'rollback';
+  needs: string[];
+  mutating: boolean;
+  status: DryRunStatus;
+  plan?: Omit<ActionPlan, 'state'>;
+  /** Why it was skipped, not planned, or could not be resolved. */
+  reason?: string;
+  /** Steps whose outputs this one needs before it can be planned. */
+  waitsFor?: string[];
+  /** An `if:` that can only be decided after acting. */
+  condition?: string;
+  error?: Problem;
+  permissions: string[];
+}
+
+export interface DryRunResult {
+  runId: string;
+  runbook: string;
+  file: string;
+  preflight: Array<{ name: string; check: string; ok: boolean; message: string }>;
+  steps: DryRunStep[];
+  rollback: DryRunStep[];
+  criticalPath: { totalMs: number; path: string[] };
+  /** The sum of all estimates, to show what running in parallel saves. */
+  serialMs: number;
+  unverifiable: string[];
+  permissions: string[];
+  ok: boolean;
+  exitCode: ExitCode;
+}
+
+export interface PlanOptions {
+  runId: string;
+  file: string;
+  document: RunbookDocument;
+  inputs: Record<string, unknown>;
+}
+
+export interface PlanDeps {
+  clock: Clock;
+  ports: AwsPorts;
+  sink: EventSink;
+  actions?: ActionLookup;
+  stopSignal?: AbortSignal;
+  defaultRegion?: string;
+}
+
+export async function planRunbook(options: PlanOptions, deps: PlanDeps): Promise<DryRunResult> {
+  const { document } = options;
+  const actions = deps.actions ?? registryLookup;
+  const emitter = new RunEmitter(deps.sink, deps.clock, emptyRunState());
+  const startedAt = deps.clock.now();
+  emitter.emit({
+    type: 'run.started', runId: options.runId, runbook: document.metadata.name, file: options.file, mode: 'dry-run', inputs: options.inputs,
+    objectives: objectivesOf(document), steps: stepInfos(document, actions), session: 'start',
+  });
+  const stop = deps.stopSignal ?? new AbortController().signal;
+  const resources = document.spec.resources ?? {};
+  const engine = { emitter, clock: deps.clock, readPorts: readOnlyPorts(deps.ports), resources, defaultRegion: deps.defaultRegion, actions, stop, hard: stop };
+  const scope: ExpressionScope = { inputs: options.inputs, resources: resources as Record<string, unknown>, steps: {} };
+
+  await runPreflight(engine, document.spec.preflight ?? [], scope, true);
+  const graph = new StepGraph(document.spec.steps);
+  const steps: DryRunStep[] = [];
+  for (const id of graph.order) {
+    const planned = await planStep(engine, graph.get(id).step, scope);
+    steps.push(planned);
+    // Later expressions may read this step's outcome; the dry run assumes the plan holds.
+    scope.steps[id] = { outputs: {}, outcome: planned.status === 'skipped' ? 'skipped' : 'success' };
+  }
+  const rollback = (document.spec.rollback ?? []).map((step) => notPlanned(step, actions, scope));
+  const result = summarize(options, emitter, graph, steps, rollback);
+  emitter.emit({ type: 'plan.finished', ok: result.ok, criticalPathMs: result.criticalPath.totalMs, criticalPath: result.criticalPath.path, unverifiable: result.unverifiable });
+  emitter.emit({ type: 'run.finished', outcome: result.ok ? 'succeeded' : 'failed', durationMs: deps.clock.now() - startedAt });
+  emitter.close();
+  return result;
+}
+
+function summarize(options: PlanOptions, emitter: RunEmitter, graph: StepGraph, steps: DryRunStep[], rollback: DryRunStep[]): DryRunResult {
+  const byId = new Map(steps.map((step) => [step.id, step]));
+  const weight = (id: string) => {
+    const step = byId.get(id);
+    return step && (step.status === 'ready' || step.status === 'in-progress') ? (step.plan?.estimateMs ?? 0) : 0;
+  };
+  const preflight = Object.entries(emitter.state.preflight).map(([name, check]) => ({
+    name,
+    check: options.document.spec.preflight?.find((item) => (item.name ?? item.check) === name)?.check ?? name,
+    ok: check.state === 'passed',
+    message: check.message ?? '',
+  }));
+  const unverifiable = [
+    ...steps.flatMap((step) => (step.plan?.unverifiable ?? []).map((text) => `${step.id}: ${text}`)),
+    ...steps.filter((step) => step.status === 'unresolved').map((step) => `${step.id}: ${step.reason ?? 'known after apply'}`),
+    ...steps.filter((step) => step.condition).map((step) => `${step.id}: whether it runs (${step.condition}) is known after apply`),
+  ];
+  const ok = preflight.every((check) => check.ok) && steps.every((step) => step.status !== 'error');
+  return {
+    runId: options.runId,
+    runbook: options.document.metadata.name,
+    file: options.file,
+    preflight,
+    steps,
+    rollback,
+    criticalPath: graph.criticalPath(weight),
+    serialMs: graph.order.reduce((sum, id) => sum + weight(id), 0),
+    unverifiable,
+    permissions: [...new Set([...steps, ...rollback].flatMap((step) => step.permissions))].sort(),
+    ok,
+    exitCode: ok ? ExitCode.ok : ExitCode.runFailed,
+  };
+}
+
+function notPlanned(step: Step, actions: ActionLookup, scope: ExpressionScope): DryRunStep {
+  const action = actions.getAction(step.uses);
+  const base = { id: step.id, uses: step.uses, phase: 'rollback' as const, needs: needsOf(step), mutating: action?.mutating === true };
+  if (!action) return { ...base, status: 'error', error: toProblem(unknownAction(step.id, step.uses)), permissions: [] };
+  let permissions: string[] = [];
+  try {
+    permissions = action.permissions(resolveValue(step.with ?? {}, scope));
+  } catch {
+    // Parameters that depend on the run's outputs; the permissions show up once the run gets there.
+  }
+  return { ...base, status: 'not-planned', reason: 'runs only after a failure, or with drctl rollback', permissions };
+}

@@ -1,0 +1,33 @@
+// The engine owns the poll loop. It asks at once (a change may already be complete), then waits the
+// action's interval and backs off gently (x1.5 up to 15 s): a 15-minute failover costs about 4 describe
+// calls a minute per resource, and completion is noticed within one interval.
+import type { ActionPlan } from '../actions/types';
+import type { StepRun } from './step-run';
+
+export const DEFAULT_POLL_INTERVAL_MS = 2_000;
+export const MAX_POLL_INTERVAL_MS = 15_000;
+export const POLL_BACKOFF = 1.5;
+
+export function nextPollInterval(currentMs: number, firstMs: number): number {
+  return Math.min(Math.max(MAX_POLL_INTERVAL_MS, firstMs), currentMs * POLL_BACKOFF);
+}
+
+export async function pollUntilDone(run: StepRun, params: unknown, plan: ActionPlan): Promise<Record<string, unknown>> {
+  const { action, engine } = run;
+  const firstMs = action.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  let intervalMs = firstMs;
+  let lastObservation: string | undefined;
+  run.checkpoint();
+  engine.emitter.emit({ type: 'step.polling', stepId: run.id, intervalMs });
+  const context = run.context(engine.readPorts);
+  for (;;) {
+    const result = await run.call(() => action.poll(context, params, plan));
+    if (result.observation !== undefined && result.observation !== lastObservation) {
+      lastObservation = result.observation;
+      run.emit({ type: 'step.observation', stepId: run.id, message: result.observation });
+    }
+    if (result.done) return result.outputs ?? {};
+    await engine.clock.sleep(intervalMs, run.signal);
+    intervalMs = nextPollInterval(intervalMs, firstMs);
+  }
+}

@@ -1,0 +1,73 @@
+// Preflight checks are read-only and run before the first step (and in the dry run). They run side by
+// side, all of them, so the operator sees every problem at once; any failure stops the run before a change.
+import type { ActionContext } from '../actions/types';
+import type { PreflightCheck } from '../runbook/schema';
+import type { ExpressionScope } from '../runbook/expressions';
+import type { EngineContext } from './context';
+import { toProblem, unknownCheck } from './errors';
+import { resolveIn } from './scope';
+import { abortAfter, raceAbort } from './signals';
+import { DrctlError, ExitCode } from '../errors';
+import { formatDuration } from '../runbook/duration';
+
+export const PREFLIGHT_TIMEOUT_MS = 2 * 60_000;
+
+export type PreflightEngine = Pick<EngineContext, 'emitter' | 'clock' | 'readPorts' | 'resources' | 'defaultRegion' | 'actions' | 'stop' | 'hard'>;
+
+export function checkName(check: PreflightCheck): string {
+  return check.name ?? check.check;
+}
+
+/** Runs every check; returns the names of those that failed. */
+export async function runPreflight(engine: PreflightEngine, checks: readonly PreflightCheck[], scope: ExpressionScope, dryRun: boolean): Promise<string[]> {
+  const results = await Promise.all(checks.map((check) => runCheck(engine, check, scope, dryRun)));
+  return checks.filter((_, index) => !results[index]).map(checkName);
+}
+
+async function runCheck(engine: PreflightEngine, check: PreflightCheck, scope: ExpressionScope, dryRun: boolean): Promise<boolean> {
+  const name = checkName(check);
+  const { emitter } = engine;
+  emitter.emit({ type: 'preflight.started', check: check.check, name });
+  const timeout = new AbortController();
+  const ended = new AbortController();
+  abortAfter(engine.clock, PREFLIGHT_TIMEOUT_MS, timeout, () => checkTimeout(name), ended.signal);
+  const signal = AbortSignal.any([engine.stop, engine.hard, timeout.signal]);
+  try {
+    const definition = engine.actions.getCheck(check.check);
+    if (!definition) throw unknownCheck(check.check);
+    const params = resolveIn(`preflight "${name}"`, check.with, scope);
+    const result = await raceAbort(definition.run(readOnlyContext(engine, `preflight:${name}`, signal, dryRun), params), signal);
+    const { message, observations } = result;
+    if (result.ok) emitter.emit({ type: 'preflight.passed', check: check.check, name, message, observations });
+    else emitter.emit({ type: 'preflight.failed', check: check.check, name, message });
+    return result.ok;
+  } catch (error) {
+    const problem = toProblem(error);
+    emitter.emit({ type: 'preflight.failed', check: check.check, name, message: problem.message, error: problem });
+    return false;
+  } finally {
+    ended.abort();
+  }
+}
+
+/** The context of a check or a dry-run plan: read-only ports, and no operator to ask. */
+export function readOnlyContext(engine: PreflightEngine, stepId: string, signal: AbortSignal, dryRun: boolean): ActionContext {
+  return {
+    ports: engine.readPorts,
+    resources: engine.resources,
+    defaultRegion: engine.defaultRegion,
+    clock: engine.clock,
+    signal,
+    dryRun,
+    stepId,
+    observe: (message, data) => engine.emitter.emit({ type: 'step.observation', stepId, message, data }),
+    requestApproval: () => Promise.reject(new Error('a read-only phase cannot ask for approval')),
+    recordMetric: (reading) => engine.emitter.emit({ type: 'metric.read', stepId, reading }),
+  };
+}
+
+function checkTimeout(name: string): DrctlError {
+  return new DrctlError('engine.preflight-timeout', `preflight check "${name}" did not answer within ${formatDuration(PREFLIGHT_TIMEOUT_MS)}`, 'Check that the AWS endpoints are reachable from here.', {
+    exitCode: ExitCode.runFailed,
+  });
+}

@@ -1,0 +1,161 @@
+// The engine's entry points. runRunbook starts a run; resumeRun continues one from its journal (or runs
+// its rollback steps). Both replay the prior events into the state first, so finished steps stay
+// finished, and every other step starts again from a plan of live state.
+import { getAction, getCheck } from '../actions/registry';
+import { DrctlError, ExitCode } from '../errors';
+import { parseDuration } from '../runbook/duration';
+import type { RunbookDocument, Step } from '../runbook/schema';
+import { Approvals, DEFAULT_APPROVAL_TIMEOUT_MS } from './approvals';
+import { confirmationText, mutatingSteps } from './confirm';
+import type { EngineContext } from './context';
+import { RunEmitter } from './emitter';
+import { toProblem } from './errors';
+import type { RunOutcome, RunSession, StepInfo } from './events';
+import { needsOf } from './graph';
+import { runMainThenRollback, runRollbackOnly, verdictAfterRollback, type PhaseSetup, type Verdict } from './phases';
+import { readOnlyPorts } from './read-only-ports';
+import { RunSignals } from './run-signals';
+import { scopeOf } from './scope';
+import { replay, type RunState } from './state';
+import type { ActionLookup, EngineDeps, ResumeOptions, RunOptions, RunResult } from './types';
+
+export const DEFAULT_MAX_PARALLEL = 20;
+export const registryLookup: ActionLookup = { getAction, getCheck };
+
+export function runRunbook(options: RunOptions, deps: EngineDeps): Promise<RunResult> {
+  return execute(options, deps, 'start', []);
+}
+
+export function resumeRun(options: ResumeOptions, deps: EngineDeps): Promise<RunResult> {
+  return execute(options, deps, options.session, options.prior);
+}
+
+export function exitCodeOf(outcome: RunOutcome): ExitCode {
+  if (outcome === 'succeeded') return ExitCode.ok;
+  return outcome === 'aborted' ? ExitCode.aborted : ExitCode.runFailed;
+}
+
+async function execute(options: RunOptions, deps: EngineDeps, requested: RunSession, prior: ResumeOptions['prior']): Promise<RunResult> {
+  const actions = deps.actions ?? registryLookup;
+  const state = replay(prior);
+  // A journal cut before run.started (a crash in the first instant) holds nothing to resume.
+  const session: RunSession = state.sessions === 0 ? 'start' : requested;
+  const idle = nothingToDo(state, session);
+  if (idle) {
+    // Nothing left to do is not a success to report for a run that failed (CI must still see it).
+    const outcome = session === 'rollback' ? 'succeeded' : (state.outcome ?? 'succeeded');
+    return { runId: options.runId, outcome, exitCode: exitCodeOf(outcome), state, durationMs: 0, nothingToDo: idle };
+  }
+
+  const emitter = new RunEmitter(deps.sink, deps.clock, state);
+  const startedAt = deps.clock.now();
+  const signals = new RunSignals(emitter);
+  emitter.emit(runStarted(options, actions, session));
+  signals.watch(deps.stopSignal, deps.forceSignal, deps.clock, options.deadlineMs);
+  const stopListening = deps.apiCalls?.listen((call) => emitter.emit({ type: 'api.call', call })) ?? (() => undefined);
+  try {
+    const setup = phaseSetup(options, deps, actions, emitter, signals);
+    const verdict = await runSession(setup, session, state);
+    const error = verdict.error === undefined ? undefined : toProblem(verdict.error);
+    emitter.emit({ type: 'run.finished', outcome: verdict.outcome, durationMs: deps.clock.now() - startedAt, error });
+    return { runId: options.runId, outcome: verdict.outcome, exitCode: exitCodeOf(verdict.outcome), error, state, durationMs: deps.clock.now() - startedAt };
+  } finally {
+    emitter.close();
+    stopListening();
+    signals.dispose();
+  }
+}
+
+async function runSession(setup: PhaseSetup, session: RunSession, state: RunState): Promise<Verdict> {
+  if (session === 'rollback') return runRollbackOnly(setup, 'requested with drctl rollback');
+  if (state.rollback?.state === 'running') return runRollbackOnly(setup, state.rollback.reason);
+  // Cut off after the rollback finished but before the run did: only the ending is missing.
+  if (state.rollback) return verdictAfterRollback(state);
+  // Preflight guards the first change: a resumed run that never started a step runs it again.
+  const anyStepStarted = Object.values(state.steps).some((step) => step.phase === 'main' && step.attempts > 0);
+  return runMainThenRollback(setup, !anyStepStarted);
+}
+
+function nothingToDo(state: RunState, session: RunSession): string | undefined {
+  // A run cut off by a crash always gets a session, if only to write its ending.
+  if (state.sessions === 0 || state.outcome === undefined) return undefined;
+  if (session === 'rollback') return state.rollback?.state === 'succeeded' ? 'this run was already rolled back' : undefined;
+  if (state.rollback && state.rollback.state !== 'running') {
+    return state.rollback.state === 'succeeded'
+      ? 'this run failed and was rolled back; start a new run'
+      : 'this run failed and its rollback failed; fix the cause and use `drctl rollback <run-id>`';
+  }
+  return state.outcome === 'succeeded' ? 'this run already succeeded' : undefined;
+}
+
+function phaseSetup(options: RunOptions, deps: EngineDeps, actions: ActionLookup, emitter: RunEmitter, signals: RunSignals): PhaseSetup {
+  const { document } = options;
+  const resources = document.spec.resources ?? {};
+  const scope = scopeOf(emitter.state, resources);
+  const confirmTextOf = (steps: readonly Step[]) => (mutatingSteps(steps, actions).length > 0 ? confirmationText(document, steps, actions, scope) : undefined);
+  const base: Omit<EngineContext, 'hard' | 'confirmText'> = {
+    emitter,
+    clock: deps.clock,
+    ports: deps.ports,
+    readPorts: readOnlyPorts(deps.ports),
+    resources,
+    defaultRegion: deps.defaultRegion,
+    actions,
+    approvals: new Approvals(emitter, deps.operator, deps.clock, options.approvalTimeoutMs ?? DEFAULT_APPROVAL_TIMEOUT_MS),
+    random: deps.random ?? Math.random,
+    stop: signals.stop.signal,
+    gates: { stepMode: options.stepMode === true },
+    requestStop: () => signals.requestStop('operator'),
+  };
+  return {
+    document,
+    main: { ...base, hard: AbortSignal.any([signals.force.signal, signals.deadline.signal]), confirmText: confirmTextOf(document.spec.steps) },
+    rollback: { ...base, hard: signals.force.signal, confirmText: confirmTextOf(document.spec.rollback ?? []) },
+    signals,
+    maxParallel: options.maxParallel ?? DEFAULT_MAX_PARALLEL,
+    noRollback: options.noRollback === true,
+    confirmRun: options.confirmRun === true,
+  };
+}
+
+export function objectivesOf(document: RunbookDocument): { rtoMs?: number; rpoMs?: number } {
+  const { rto, rpo } = document.spec.objectives ?? {};
+  return { rtoMs: rto === undefined ? undefined : parseDuration(rto), rpoMs: rpo === undefined ? undefined : parseDuration(rpo) };
+}
+
+function runStarted(options: RunOptions, actions: ActionLookup, session: RunSession) {
+  const { document } = options;
+  return {
+    type: 'run.started' as const,
+    runId: options.runId,
+    runbook: document.metadata.name,
+    file: options.file,
+    mode: 'run' as const,
+    inputs: options.inputs,
+    objectives: objectivesOf(document),
+    steps: stepInfos(document, actions),
+    resumedFrom: session === 'start' ? undefined : options.runId,
+    incidentStart: options.incidentStart,
+    session,
+  };
+}
+
+export function stepInfos(document: RunbookDocument, actions: ActionLookup): StepInfo[] {
+  const info = (phase: 'main' | 'rollback') => (step: Step): StepInfo => ({
+    id: step.id,
+    uses: step.uses,
+    needs: needsOf(step),
+    resource: typeof step.with?.resource === 'string' ? step.with.resource : undefined,
+    mutating: actions.getAction(step.uses)?.mutating === true,
+    phase,
+  });
+  const infos = [...document.spec.steps.map(info('main')), ...(document.spec.rollback ?? []).map(info('rollback'))];
+  const seen = new Set<string>();
+  for (const { id } of infos) {
+    if (seen.has(id)) {
+      throw new DrctlError('engine.duplicate-step', `step id "${id}" is used twice (steps and rollback share one namespace)`, 'Give every step, including rollback steps, its own id.');
+    }
+    seen.add(id);
+  }
+  return infos;
+}

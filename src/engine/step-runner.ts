@@ -1,0 +1,110 @@
+// A step from start to end: `if:`, the --step question, attempts with retries, and the one terminal
+// event (succeeded, failed, skipped or cancelled). It never throws: the scheduler gets a StepEnd.
+import { isDrctlError } from '../errors';
+import type { Step } from '../runbook/schema';
+import { parseDuration } from '../runbook/duration';
+import type { EngineContext } from './context';
+import { hasCode, isRetryable, toProblem, unknownAction } from './errors';
+import { backoffDelay, retryPolicyOf } from './retry';
+import { conditionHolds, resolveWith, scopeOf } from './scope';
+import { runAttempt, type AttemptResult } from './step-attempt';
+import { StepRun } from './step-run';
+
+export interface StepEnd {
+  stepId: string;
+  outcome: 'succeeded' | 'failed' | 'skipped' | 'cancelled';
+  error?: unknown;
+  continued?: boolean;
+}
+
+type Phase = 'main' | 'rollback';
+
+export async function runStep(engine: EngineContext, step: Step, phase: Phase): Promise<StepEnd> {
+  const { emitter } = engine;
+  const action = engine.actions.getAction(step.uses);
+  if (!action) return failBeforeStart(engine, step, unknownAction(step.id, step.uses));
+  try {
+    if (!conditionHolds(step, scopeOf(emitter.state, engine.resources))) {
+      emitter.emit({ type: 'step.skipped', stepId: step.id, reason: `condition is false: ${step.if}` });
+      return { stepId: step.id, outcome: 'skipped' };
+    }
+  } catch (error) {
+    return failBeforeStart(engine, step, error);
+  }
+  if (engine.gates.stepMode && step.uses !== 'approval') {
+    const gate = await askStepMode(engine, step, phase);
+    if (gate) return gate;
+  }
+  const timeoutMs = step.timeout === undefined ? action.defaultTimeoutMs : (parseDuration(step.timeout) ?? action.defaultTimeoutMs);
+  const run = new StepRun(engine, step, action, phase, timeoutMs);
+  try {
+    const result = await runAttempts(run);
+    emitter.emit({ type: 'step.succeeded', stepId: step.id, ...result });
+    return { stepId: step.id, outcome: 'succeeded' };
+  } catch (error) {
+    return endWithError(engine, step, error);
+  } finally {
+    run.end();
+  }
+}
+
+async function runAttempts(run: StepRun): Promise<AttemptResult> {
+  const policy = retryPolicyOf(run.step);
+  for (let attempt = 1; ; attempt++) {
+    run.engine.emitter.emit({ type: 'step.started', stepId: run.id, attempt });
+    try {
+      return await runAttempt(run);
+    } catch (error) {
+      if (!isRetryable(error) || attempt > policy.retries || run.signal.aborted) throw error;
+      const delayMs = backoffDelay(policy, attempt, run.engine.random);
+      run.engine.emitter.emit({ type: 'step.retrying', stepId: run.id, attempt: attempt + 1, delayMs, error: toProblem(error) });
+      await run.engine.clock.sleep(delayMs, run.signal);
+    }
+  }
+}
+
+/** Returns how the step ended when the operator did not say "run it". */
+async function askStepMode(engine: EngineContext, step: Step, phase: Phase): Promise<StepEnd | undefined> {
+  let summary = step.name ?? step.uses;
+  try {
+    summary = `${summary} ${JSON.stringify(resolveWith(step, scopeOf(engine.emitter.state, engine.resources)))}`;
+  } catch {
+    // The attempt reports a broken expression properly; the question only needs a summary.
+  }
+  let decision;
+  try {
+    decision = await engine.approvals.confirmStep({ stepId: step.id, uses: step.uses, summary, phase }, AbortSignal.any([engine.stop, engine.hard]));
+  } catch (error) {
+    return endWithError(engine, step, error);
+  }
+  if (decision === 'continue') engine.gates.stepMode = false;
+  if (decision === 'skip') {
+    engine.emitter.emit({ type: 'step.skipped', stepId: step.id, reason: 'skipped by the operator (--step)' });
+    return { stepId: step.id, outcome: 'skipped' };
+  }
+  if (decision === 'quit') {
+    engine.requestStop();
+    engine.emitter.emit({ type: 'step.cancelled', stepId: step.id, reason: 'the operator stopped the run (--step)' });
+    return { stepId: step.id, outcome: 'cancelled' };
+  }
+  return undefined;
+}
+
+function failBeforeStart(engine: EngineContext, step: Step, error: unknown): StepEnd {
+  engine.emitter.emit({ type: 'step.started', stepId: step.id, attempt: 1 });
+  return endWithError(engine, step, error);
+}
+
+function endWithError(engine: EngineContext, step: Step, error: unknown): StepEnd {
+  if (hasCode(error, 'engine.interrupted')) {
+    engine.emitter.emit({ type: 'step.cancelled', stepId: step.id, reason: toProblem(error).message });
+    return { stepId: step.id, outcome: 'cancelled', error };
+  }
+  if (error instanceof Error && !isDrctlError(error)) {
+    // A bug, not an AWS or runbook problem: keep its stack in the journal for the report.
+    engine.emitter.emit({ type: 'step.observation', stepId: step.id, message: `bug: ${error.message}`, data: { stack: error.stack } });
+  }
+  const continued = step['continue-on-error'] === true;
+  engine.emitter.emit({ type: 'step.failed', stepId: step.id, error: toProblem(error), continued: continued || undefined });
+  return { stepId: step.id, outcome: 'failed', error, continued };
+}

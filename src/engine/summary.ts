@@ -1,0 +1,63 @@
+// The end-of-run summary every reporter prints: each step's final state and duration, and the elapsed
+// time against the runbook's RTO. Elapsed runs from the incident start when one was given, else from
+// the first start of the run; the full RTO/RPO report (per resource) is the report module's job.
+import type { Problem } from '../errors';
+import type { RunOutcome, StepState } from './events';
+import { displayState, type RunState } from './state';
+
+export interface StepSummary {
+  id: string;
+  uses: string;
+  phase: 'main' | 'rollback';
+  state: StepState;
+  durationMs?: number;
+  attempts: number;
+  note?: string;
+  error?: Problem;
+}
+
+export interface RunSummary {
+  runId: string;
+  runbook: string;
+  outcome?: RunOutcome;
+  elapsedMs?: number;
+  rtoMs?: number;
+  /** undefined when the runbook sets no RTO or the run has not finished. */
+  withinRto?: boolean;
+  counts: Partial<Record<StepState, number>>;
+  steps: StepSummary[];
+  apiCalls: number;
+  mutatingCalls: number;
+  error?: Problem;
+}
+
+export function summarizeRun(state: RunState): RunSummary {
+  const steps = state.order.flatMap((id) => {
+    const step = state.steps[id];
+    // Rollback steps that never ran are not part of this run's story.
+    if (!step || (step.phase === 'rollback' && step.state === 'pending')) return [];
+    const shown = displayState(step, state);
+    const note = step.alreadyDone ? 'already done' : step.joined ? 'joined an operation under way' : step.continued ? 'continue-on-error' : step.reason;
+    const durationMs = step.startedAt !== undefined && step.finishedAt !== undefined ? step.finishedAt - step.startedAt : undefined;
+    return [{ id, uses: step.uses, phase: step.phase, state: shown, durationMs, attempts: step.attempts, note, error: step.error }];
+  });
+  const counts: RunSummary['counts'] = {};
+  for (const step of steps) counts[step.state] = (counts[step.state] ?? 0) + 1;
+  const from = state.incidentStart ?? state.startedAt;
+  const elapsedMs = from !== undefined && state.finishedAt !== undefined ? state.finishedAt - from : undefined;
+  const rtoMs = state.objectives.rtoMs;
+  return {
+    runId: state.runId,
+    runbook: state.runbook,
+    outcome: state.outcome,
+    elapsedMs,
+    rtoMs,
+    // A run that did not succeed did not recover anything, whatever the clock says.
+    withinRto: rtoMs !== undefined && elapsedMs !== undefined ? state.outcome === 'succeeded' && elapsedMs <= rtoMs : undefined,
+    counts,
+    steps,
+    apiCalls: state.apiCalls,
+    mutatingCalls: state.mutatingCalls,
+    error: state.error,
+  };
+}

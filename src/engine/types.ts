@@ -1,0 +1,90 @@
+// What the engine is given and what it gives back. Everything with a side effect comes in through
+// EngineDeps (clock, AWS ports, event sink, operator, signals), which is what keeps src/engine pure.
+import type { RegisteredAction, RegisteredCheck } from '../actions/define';
+import type { ApprovalAnswer, ApprovalRequest } from '../actions/types';
+import type { AwsPorts, ApiCallRecord } from '../aws/ports';
+import type { ExitCode, Problem } from '../errors';
+import type { RunbookDocument } from '../runbook/schema';
+import type { Clock } from './clock';
+import type { EventSink, RunEvent, RunOutcome, StepDecision } from './events';
+import type { RunState } from './state';
+
+/** Where actions and checks are looked up; tests inject their own. Defaults to the registry. */
+export interface ActionLookup {
+  getAction(uses: string): RegisteredAction | undefined;
+  getCheck(name: string): RegisteredCheck | undefined;
+}
+
+export interface StepQuestion {
+  stepId: string;
+  uses: string;
+  /** One line: what the step will do. */
+  summary: string;
+  phase: 'main' | 'rollback';
+}
+
+/** The operator: a TTY prompt, --yes, or a test. The signal aborts when the question is no longer needed. */
+export interface OperatorPort {
+  approve(request: ApprovalRequest, signal: AbortSignal): Promise<ApprovalAnswer>;
+  confirmStep(question: StepQuestion, signal: AbortSignal): Promise<StepDecision>;
+}
+
+/** API calls reported by src/aws, recorded as `api.call` events in the run's sequence. */
+export interface ApiCallSource {
+  listen(listener: (call: ApiCallRecord) => void): () => void;
+}
+
+export interface EngineDeps {
+  clock: Clock;
+  ports: AwsPorts;
+  sink: EventSink;
+  operator: OperatorPort;
+  actions?: ActionLookup;
+  apiCalls?: ApiCallSource;
+  /** First Ctrl-C: no new calls; calls in flight finish; the run ends as aborted. */
+  stopSignal?: AbortSignal;
+  /** Second Ctrl-C: stop waiting for anything. */
+  forceSignal?: AbortSignal;
+  /** In [0, 1); injected so retry jitter is reproducible in tests. */
+  random?: () => number;
+  /** The region from --region / AWS_REGION / the profile; actions ask it last about global resources. */
+  defaultRegion?: string;
+}
+
+export interface RunOptions {
+  runId: string;
+  file: string;
+  document: RunbookDocument;
+  inputs: Record<string, unknown>;
+  /** Steps that may run at the same time (default 20). */
+  maxParallel?: number;
+  /** Ask before every step (Ansible's --step). */
+  stepMode?: boolean;
+  noRollback?: boolean;
+  /** The whole run must finish within this; running steps are stopped and the run fails. */
+  deadlineMs?: number;
+  /** How long an approval or the start confirmation waits for an answer (default 30 minutes). */
+  approvalTimeoutMs?: number;
+  /** Ask the operator to confirm a mutating run before the first change (the command skips it with --yes). */
+  confirmRun?: boolean;
+  incidentStart?: number;
+}
+
+export interface ResumeOptions extends RunOptions {
+  /** The journal so far. */
+  prior: readonly RunEvent[];
+  /** resume: finish the run; rollback: run the runbook's rollback steps (`drctl rollback`). */
+  session: 'resume' | 'rollback';
+}
+
+export interface RunResult {
+  runId: string;
+  outcome: RunOutcome;
+  exitCode: ExitCode;
+  error?: Problem;
+  state: RunState;
+  /** Clock time of this session. */
+  durationMs: number;
+  /** Set when there was nothing to do (resume of a finished run). */
+  nothingToDo?: string;
+}

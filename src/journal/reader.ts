@@ -1,0 +1,89 @@
+// Reading journals back. A crash can cut the last line short: that torn line is dropped (the event it
+// held was not durable, so nothing depended on it). Damage anywhere else is reported, never guessed at.
+import { readdir, readFile } from 'node:fs/promises';
+import { DrctlError, ExitCode } from '../errors';
+import type { RunEvent, RunOutcome } from '../engine/events';
+import { replay, type RunState } from '../engine/state';
+import { journalPath, runsDir } from './layout';
+
+export interface JournalContents {
+  events: RunEvent[];
+  /** A last line cut short by a crash, dropped. */
+  tornTail: boolean;
+}
+
+export async function readJournal(journalDir: string, runId: string): Promise<JournalContents> {
+  const file = journalPath(journalDir, runId);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new DrctlError('journal.not-found', `no run ${runId} in ${runsDir(journalDir)}`, 'Check the run id (it is printed when a run starts) and --journal-dir.', { cause: error });
+  }
+  return parseJournal(text, file);
+}
+
+export function parseJournal(text: string, file: string): JournalContents {
+  const lines = text.split('\n');
+  const complete = text.endsWith('\n');
+  if (complete) lines.pop();
+  const events: RunEvent[] = [];
+  let tornTail = false;
+  lines.forEach((line, index) => {
+    const last = index === lines.length - 1;
+    const event = parseLine(line);
+    if (event) events.push(event);
+    else if (last && !complete) tornTail = true;
+    else if (line.trim() !== '') throw corrupt(file, index + 1);
+  });
+  return { events, tornTail };
+}
+
+function parseLine(line: string): RunEvent | undefined {
+  try {
+    const value = JSON.parse(line) as Partial<RunEvent>;
+    return value && typeof value.type === 'string' && typeof value.seq === 'number' && typeof value.at === 'number' ? (value as RunEvent) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function corrupt(file: string, line: number): DrctlError {
+  return new DrctlError('journal.corrupt', `${file}:${line} is not a journal event`, 'The journal was edited or damaged. Resume cannot trust it; check the resources by hand and start a new run.', {
+    exitCode: ExitCode.runFailed,
+  });
+}
+
+export async function readRunState(journalDir: string, runId: string): Promise<RunState> {
+  return replay((await readJournal(journalDir, runId)).events);
+}
+
+export interface RunListing {
+  runId: string;
+  runbook: string;
+  startedAt?: number;
+  outcome?: RunOutcome;
+  /** Started but not finished: still running, or cut off by a crash. */
+  unfinished: boolean;
+}
+
+/** Every run in the journal directory, newest first. Unreadable runs are listed without details. */
+export async function listRuns(journalDir: string): Promise<RunListing[]> {
+  let ids: string[];
+  try {
+    ids = (await readdir(runsDir(journalDir), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  } catch {
+    return [];
+  }
+  const listings = await Promise.all(
+    ids.map(async (runId): Promise<RunListing> => {
+      try {
+        const state = await readRunState(journalDir, runId);
+        return { runId, runbook: state.runbook, startedAt: state.startedAt, outcome: state.outcome, unfinished: state.outcome === undefined };
+      } catch {
+        return { runId, runbook: '?', unfinished: true };
+      }
+    }),
+  );
+  return listings.sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0) || b.runId.localeCompare(a.runId));
+}

@@ -1,0 +1,132 @@
+// Plain lines, one per thing that happened, for CI logs and terminals until the live view exists.
+// Each line starts with the time since the run started, then the step, so a log reads top to bottom.
+import type { CliIO } from '../cli/io';
+import type { RunEvent } from '../engine/events';
+import type { RunSummary } from '../engine/summary';
+import { formatDuration } from '../runbook/duration';
+import type { RunReporter } from './choose-reporter';
+import { formatProblem } from './errors';
+import { styleFor, type Style } from './style';
+
+export class PlainReporter implements RunReporter {
+  private readonly style: Style;
+  private startedAt: number | undefined;
+  private width = 8;
+
+  constructor(private readonly io: CliIO) {
+    this.style = styleFor(io.stdout, io.env);
+  }
+
+  emit(event: RunEvent): void {
+    if (event.type === 'run.started') {
+      this.startedAt ??= event.at;
+      this.width = Math.max(8, ...event.steps.map((step) => step.id.length));
+    }
+    const text = this.describe(event);
+    if (text !== undefined) this.write(`${this.style.dim(this.clock(event.at))} ${text}`);
+  }
+
+  notice(message: string): void {
+    this.io.stderr.write(`${message}\n`);
+  }
+
+  summary(summary: RunSummary, next?: string): void {
+    this.write(summaryText(summary, this.style, next));
+  }
+
+  private describe(event: RunEvent): string | undefined {
+    const { style } = this;
+    const step = (id: string) => style.bold(id.padEnd(this.width));
+    switch (event.type) {
+      case 'run.started':
+        return `${event.session === 'start' || !event.session ? 'run' : event.session} ${style.bold(event.runbook)} (run ${event.runId}, ${event.steps.length} steps)`;
+      case 'preflight.passed':
+        return `${style.green('ok')}   preflight ${event.name}: ${event.message}`;
+      case 'preflight.failed':
+        return `${style.red('FAIL')} preflight ${event.name}: ${event.message}${event.error?.hint ? `\n       ${style.cyan('hint:')} ${event.error.hint}` : ''}`;
+      case 'step.started':
+        return `${step(event.stepId)} started${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}`;
+      case 'step.planned':
+        return `${step(event.stepId)} ${event.status === 'ready' ? 'plan' : event.status === 'done' ? 'already done' : 'already under way'}: ${event.summary}`;
+      case 'step.intent':
+        return event.calls.map((call) => `${step(event.stepId)} call ${call.service} ${call.operation} in ${call.region} (intent journaled)`).join('\n') || undefined;
+      case 'step.polling':
+        return `${step(event.stepId)} waiting for completion (checking every ${formatDuration(event.intervalMs)}, backing off)`;
+      case 'step.observation':
+        return `${step(event.stepId)} ${style.dim(event.message)}`;
+      case 'step.retrying':
+        return `${step(event.stepId)} ${style.yellow('retrying')} in ${formatDuration(event.delayMs)} (attempt ${event.attempt}): ${event.error.message}`;
+      case 'step.succeeded':
+        return `${step(event.stepId)} ${style.green('succeeded')}${event.alreadyDone ? ' (already done, no call made)' : event.joined ? ' (joined the operation under way)' : ''}`;
+      case 'step.failed':
+        return `${step(event.stepId)} ${style.red('FAILED')}${event.continued ? ' (continue-on-error)' : ''}\n${formatProblem(event.error, style, ' '.repeat(this.width + 9))}`;
+      case 'step.skipped':
+        return `${step(event.stepId)} skipped: ${event.reason}`;
+      case 'step.cancelled':
+        return `${step(event.stepId)} ${style.yellow('cancelled')}: ${event.reason}`;
+      case 'step.unplanned':
+        return `${step(event.stepId)} known after apply: ${event.reason}`;
+      case 'approval.requested':
+        return event.gate === 'step' ? undefined : `${step(event.stepId)} ${style.yellow('waiting for approval')}: ${event.message}`;
+      case 'approval.answered':
+        if (event.gate === 'step') return `${step(event.stepId)} --step: ${event.decision ?? (event.approved ? 'run' : 'skip')}`;
+        return `${step(event.stepId)} ${event.approved ? style.green('approved') : style.red('not approved')} by ${event.by}${event.reason ? ` (${event.reason})` : ''}`;
+      case 'metric.read':
+        return `${step(event.stepId ?? '-')} ${event.reading.metricName} in ${event.reading.region}: ${event.reading.missing ? 'no data' : formatDuration(event.reading.valueMs ?? 0)}`;
+      case 'rollback.started':
+        return `${style.yellow('rollback')} started: ${event.reason}`;
+      case 'rollback.finished':
+        return `${style.yellow('rollback')} ${event.outcome === 'succeeded' ? style.green('succeeded') : style.red('FAILED')}`;
+      case 'run.interrupted':
+        return event.forced ? style.red('stopping now: calls in flight are abandoned') : style.yellow('stopping: no new calls; calls in flight finish (Ctrl-C again to stop at once)');
+      case 'run.finished':
+        return `run ${event.outcome === 'succeeded' ? style.green('succeeded') : event.outcome === 'aborted' ? style.yellow('aborted') : style.red('FAILED')} after ${formatDuration(event.durationMs)}`;
+      default:
+        // api.call, step.applied, preflight.started, plan.finished: in the journal and the JSON output.
+        return undefined;
+    }
+  }
+
+  private clock(at: number): string {
+    const seconds = Math.max(0, Math.round((at - (this.startedAt ?? at)) / 1000));
+    const minutes = Math.floor(seconds / 60);
+    return `[${String(minutes).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}]`;
+  }
+
+  private write(text: string): void {
+    this.io.stdout.write(`${text}\n`);
+  }
+}
+
+/** The end-of-run table: every step with its state and duration, then elapsed time against the RTO. */
+export function summaryText(summary: RunSummary, style: Style, next?: string): string {
+  const width = Math.max(4, ...summary.steps.map((step) => step.id.length));
+  const stateWidth = Math.max(5, ...summary.steps.map((step) => step.state.length));
+  const colour = (state: string) => {
+    const padded = state.padEnd(stateWidth);
+    if (state === 'succeeded' || state === 'rolled-back') return style.green(padded);
+    if (state === 'failed') return style.red(padded);
+    return state === 'skipped' || state === 'pending' ? style.dim(padded) : style.yellow(padded);
+  };
+  const lines = [``, style.bold(`Summary of ${summary.runbook} (run ${summary.runId})`)];
+  for (const step of summary.steps) {
+    const duration = step.durationMs === undefined ? '' : formatDuration(step.durationMs);
+    const note = [step.phase === 'rollback' ? 'rollback' : '', step.attempts > 1 ? `${step.attempts} attempts` : '', step.note ?? '', step.error ? `${step.error.message} [${step.error.code}]` : '']
+      .filter(Boolean)
+      .join('; ');
+    lines.push(`  ${step.id.padEnd(width)}  ${colour(step.state)}  ${duration.padStart(7)}  ${style.dim(note)}`.trimEnd());
+  }
+  lines.push(`  ${rtoLine(summary, style)}`);
+  lines.push(`  AWS calls: ${summary.apiCalls} (${summary.mutatingCalls} changing)`);
+  if (summary.error && summary.outcome !== 'succeeded') lines.push(formatProblem(summary.error, style, '  '));
+  if (next) lines.push(`  ${style.cyan('next:')} ${next}`);
+  return lines.join('\n');
+}
+
+function rtoLine(summary: RunSummary, style: Style): string {
+  const outcome = summary.outcome ?? 'unfinished';
+  const elapsed = summary.elapsedMs === undefined ? 'elapsed -' : `elapsed ${formatDuration(summary.elapsedMs)}`;
+  if (summary.rtoMs === undefined) return `${outcome}, ${elapsed} (no RTO objective set)`;
+  const verdict = summary.withinRto ? style.green('within the RTO') : style.red(outcome === 'succeeded' ? 'over the RTO' : 'RTO not met');
+  return `${outcome}, ${elapsed} of RTO ${formatDuration(summary.rtoMs)}: ${verdict}`;
+}

@@ -1,0 +1,69 @@
+// The dry run as text: preflight, then each step in dependency order with the exact calls it would make
+// and their parameters, what is already done, what cannot be known before acting, and how long the
+// critical path should take when independent steps overlap.
+import type { DryRunResult, DryRunStep } from '../engine/dry-run';
+import { formatDuration } from '../runbook/duration';
+import { formatProblem } from './errors';
+import type { Style } from './style';
+
+export function planText(result: DryRunResult, style: Style): string {
+  const lines = [style.bold(`Plan for ${result.runbook} (${result.file}): dry run, nothing is changed`), ''];
+  if (result.preflight.length > 0) {
+    lines.push(style.bold('Preflight'));
+    for (const check of result.preflight) lines.push(`  ${check.ok ? style.green('ok  ') : style.red('FAIL')}  ${check.name}: ${check.message}`);
+    lines.push('');
+  }
+  lines.push(style.bold('Steps, in the order they can run'));
+  result.steps.forEach((step, index) => lines.push(...stepLines(step, index + 1, style)));
+  if (result.rollback.length > 0) {
+    lines.push('', style.bold('Rollback steps (run after a failure, or with drctl rollback; not planned now)'));
+    for (const step of result.rollback) lines.push(`  ${step.id}  ${style.dim(step.uses)}${step.error ? `  ${style.red(step.error.message)}` : ''}`);
+  }
+  if (result.unverifiable.length > 0) {
+    lines.push('', style.bold('Cannot be checked without acting'));
+    for (const item of result.unverifiable) lines.push(`  - ${item}`);
+  }
+  lines.push('', criticalPathLine(result, style));
+  if (result.permissions.length > 0) lines.push(`${style.bold('IAM permissions needed:')} ${result.permissions.join(', ')}`);
+  lines.push(result.ok ? style.green('Plan OK: run it with `drctl run`.') : style.red('The plan found problems (above); a run would stop before changing anything.'));
+  return lines.join('\n');
+}
+
+function stepLines(step: DryRunStep, number: number, style: Style): string[] {
+  const head = `  ${String(number).padStart(2)}. ${style.bold(step.id)} ${style.dim(step.uses)}`;
+  const estimate = step.plan && step.status !== 'done' && step.plan.estimateMs > 0 ? style.dim(` ~${formatDuration(step.plan.estimateMs)}`) : '';
+  const indent = '        ';
+  const lines: string[] = [];
+  switch (step.status) {
+    case 'ready':
+      lines.push(`${head}  ${step.plan?.summary ?? ''}${estimate}`);
+      break;
+    case 'in-progress':
+      lines.push(`${head}  ${style.yellow('already under way')}: ${step.plan?.summary ?? ''}${estimate}`);
+      break;
+    case 'done':
+      lines.push(`${head}  ${style.green('already done')}: ${step.plan?.summary ?? ''}`);
+      break;
+    case 'skipped':
+      lines.push(`${head}  ${style.dim(`skipped: ${step.reason ?? ''}`)}`);
+      break;
+    case 'unresolved':
+      lines.push(`${head}  ${style.yellow('known after apply')}: ${step.reason ?? ''}`);
+      break;
+    default:
+      lines.push(head, step.error ? formatProblem(step.error, style, indent) : `${indent}${step.reason ?? ''}`);
+  }
+  if (step.condition) lines.push(`${indent}runs only if ${step.condition} (known after apply)`);
+  for (const call of step.plan?.calls ?? []) {
+    lines.push(`${indent}${style.cyan('call')} ${call.service} ${call.operation} in ${call.region}`);
+    lines.push(`${indent}     ${style.dim(JSON.stringify(call.params))}`);
+  }
+  for (const seen of step.plan?.observations ?? []) lines.push(`${indent}${style.dim(`read: ${seen}`)}`);
+  return lines;
+}
+
+function criticalPathLine(result: DryRunResult, style: Style): string {
+  const { totalMs, path } = result.criticalPath;
+  const serial = result.serialMs > totalMs ? ` (one after another it would be ~${formatDuration(result.serialMs)})` : '';
+  return `${style.bold('Critical path:')} ~${formatDuration(totalMs)} through ${path.join(' -> ') || '-'}${serial}; approvals and steps known after apply not counted`;
+}

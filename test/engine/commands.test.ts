@@ -1,0 +1,148 @@
+// The run, plan, resume and rollback commands end to end in process: a real runbook from runbooks/, the
+// stateful fake AWS behind a mocked aws-context, a virtual clock, and a real journal in a temp directory.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CliIO } from '../../src/cli/io';
+import type { Clock } from '../../src/engine/clock';
+import { lockPath } from '../../src/journal/layout';
+import { listRuns, readJournal } from '../../src/journal/reader';
+import { FakeAws } from '../helpers/fake-aws';
+import { FakeClock } from '../helpers/fake-clock';
+import { shopWorld } from '../actions/world';
+
+const world = vi.hoisted(() => ({ current: undefined as undefined | { aws: FakeAws; clock: Clock }, readOnly: [] as boolean[] }));
+
+vi.mock('../../src/cli/aws-context', () => ({
+  openAwsContext: async (options: { readOnly: boolean }) => {
+    world.readOnly.push(options.readOnly);
+    const current = world.current!;
+    return { ports: current.aws, clock: current.clock, simulated: true, close: async () => undefined };
+  },
+}));
+
+const RUNBOOK = path.join(__dirname, '../../runbooks/aurora-global-failover.yaml');
+
+/** The fake AWS moves an operation one stage on whenever the engine waits. */
+class TickingClock extends FakeClock {
+  constructor(
+    private readonly aws: FakeAws,
+    start: number,
+  ) {
+    super(start);
+  }
+  override sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return super.sleep(ms, signal).then(() => this.aws.tick());
+  }
+}
+
+let dir: string;
+let out: string;
+let err: string;
+
+function memoryIO(): CliIO {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  stdout.on('data', (chunk) => (out += String(chunk)));
+  stderr.on('data', (chunk) => (err += String(chunk)));
+  return { stdout, stderr, stdin: new PassThrough(), env: { NO_COLOR: '1' }, cwd: dir };
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'drctl-cmd-'));
+  writeFileSync(path.join(dir, 'orders.yaml'), readFileSync(RUNBOOK, 'utf8'));
+  out = '';
+  err = '';
+  const shop = shopWorld({ defaultRegion: 'us-east-1' });
+  // The fake's metric series are dated on its own clock; start there.
+  world.current = { aws: shop.aws, clock: new TickingClock(shop.aws, shop.clock.now()) };
+  world.readOnly = [];
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+// Loaded after the mock is in place.
+const commands = async () => ({ ...(await import('../../commands/run')), ...(await import('../../commands/resume')), ...(await import('../../commands/rollback')), ...(await import('../../commands/plan')) });
+
+describe('run, plan, resume, rollback commands', () => {
+  it('refuses a mutating run without a terminal or --yes, before touching anything', async () => {
+    const { runCommand } = await commands();
+    await expect(runCommand('orders.yaml', {}, memoryIO())).rejects.toMatchObject({ code: 'cli.needs-yes', exitCode: 2 });
+    await expect(runCommand('orders.yaml', { step: true, yes: true }, memoryIO())).rejects.toMatchObject({ code: 'cli.needs-tty' });
+    expect(existsSync(path.join(dir, '.drctl'))).toBe(false);
+    expect(world.readOnly).toEqual([]);
+  });
+
+  it('runs a shipped runbook with --yes: journal, snapshot, plain lines and a summary; the lock is released', async () => {
+    const { runCommand } = await commands();
+    const code = await runCommand('orders.yaml', { yes: true }, memoryIO());
+    expect({ code, err }).toEqual({ code: 0, err: '' });
+    expect(out).toContain('approved by --yes');
+    expect(out).toContain('call rds SwitchoverGlobalCluster in us-east-1 (intent journaled)');
+    expect(out).toMatch(/Summary of aurora-global-failover/);
+    expect(out).toMatch(/succeeded, elapsed .* of RTO 3m0s|succeeded, elapsed .* of RTO 3m/);
+    const [run] = await listRuns(path.join(dir, '.drctl'));
+    expect(run).toMatchObject({ runbook: 'aurora-global-failover', outcome: 'succeeded' });
+    const { events } = await readJournal(path.join(dir, '.drctl'), run!.runId);
+    expect(events.filter((event) => event.type === 'api.call').length).toBe(0); // the fake reports no calls
+    expect(events.map((event) => event.type)).toContain('step.intent');
+    expect(existsSync(lockPath(path.join(dir, '.drctl'), 'aurora-global-failover'))).toBe(false);
+    expect(world.current!.aws.callsTo('SwitchoverGlobalCluster')).toHaveLength(1);
+    expect(world.readOnly).toEqual([false]);
+  });
+
+  it('writes JSON lines with --output json, ending with the summary', async () => {
+    const { runCommand } = await commands();
+    expect(await runCommand('orders.yaml', { yes: true, output: 'json' }, memoryIO())).toBe(0);
+    const lines = out.trim().split('\n').map((line) => JSON.parse(line) as { type: string });
+    expect(lines[0]?.type).toBe('run.started');
+    expect(lines.at(-2)?.type).toBe('run.finished');
+    expect(lines.at(-1)?.type).toBe('run.summary');
+  });
+
+  it('stops a second run of the same runbook while the first holds the lock', async () => {
+    const { runCommand } = await commands();
+    const file = lockPath(path.join(dir, '.drctl'), 'aurora-global-failover');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ runId: 'other', runbook: 'aurora-global-failover', pid: process.pid, hostname: hostname(), acquiredAt: Date.now(), heartbeatAt: Date.now() }));
+    await expect(runCommand('orders.yaml', { yes: true }, memoryIO())).rejects.toMatchObject({ code: 'engine.locked' });
+    expect(world.current!.aws.mutatingCalls()).toEqual([]);
+  });
+
+  it('Ctrl-C stops cleanly (exit 3); resume finishes without a second switchover; resume again has nothing to do', async () => {
+    const { runCommand, resumeCommand } = await commands();
+    (world.current!.clock as FakeClock).at(6_000, () => process.emit('SIGINT'));
+    expect(await runCommand('orders.yaml', { yes: true }, memoryIO())).toBe(3);
+    expect(out).toContain('stopping: no new calls');
+    const [run] = await listRuns(path.join(dir, '.drctl'));
+    expect(out).toContain(`drctl resume ${run!.runId}`);
+    expect(await resumeCommand(run!.runId, { yes: true }, memoryIO())).toBe(0);
+    expect(world.current!.aws.callsTo('SwitchoverGlobalCluster')).toHaveLength(1);
+    out = '';
+    expect(await resumeCommand(run!.runId, { yes: true }, memoryIO())).toBe(0);
+    expect(err).toContain('Nothing to do: this run already succeeded');
+  });
+
+  it('plans without changing anything, with read-only ports and no journal', async () => {
+    const { planCommand, runCommand } = await commands();
+    expect(await planCommand('orders.yaml', { inputs: ['to=us-west-2'] }, memoryIO())).toBe(0);
+    expect(out).toContain('call rds SwitchoverGlobalCluster in us-east-1');
+    expect(out).toContain('Critical path:');
+    expect(out).toContain('known after apply');
+    expect(world.current!.aws.mutatingCalls()).toEqual([]);
+    expect(existsSync(path.join(dir, '.drctl'))).toBe(false);
+    out = '';
+    expect(await runCommand('orders.yaml', { dryRun: true, output: 'json' }, memoryIO())).toBe(0);
+    expect(JSON.parse(out.trim().split('\n').at(-1)!)).toMatchObject({ type: 'plan.result', ok: true });
+    expect(world.readOnly).toEqual([true, true]);
+  });
+
+  it('rollback refuses a runbook without rollback steps; resume names a missing run', async () => {
+    const { runCommand, rollbackCommand, resumeCommand } = await commands();
+    await runCommand('orders.yaml', { yes: true }, memoryIO());
+    const [run] = await listRuns(path.join(dir, '.drctl'));
+    await expect(rollbackCommand(run!.runId, { yes: true }, memoryIO())).rejects.toMatchObject({ code: 'engine.no-rollback-steps' });
+    await expect(resumeCommand('20250101-000000-nope-0000', {}, memoryIO())).rejects.toMatchObject({ code: 'journal.not-found' });
+  });
+});

@@ -1,0 +1,101 @@
+// The dry run is read-only by construction. This sweeps every action and check in the registry: each
+// plans (or runs) against fake AWS ports whose mutating methods throw and are counted, both straight
+// and through the engine's dry run. A newly registered action without a sample below fails the sweep.
+import { describe, expect, it } from 'vitest';
+import { allActions, allChecks } from '../../src/actions/registry';
+import type { AwsPorts } from '../../src/aws/ports';
+import { planRunbook } from '../../src/engine/dry-run';
+import { readOnlyContext } from '../../src/engine/preflight';
+import { RunEmitter } from '../../src/engine/emitter';
+import { emptyRunState } from '../../src/engine/state';
+import { RESOURCES, shopWorld } from '../actions/world';
+import { FakeClock } from '../helpers/fake-clock';
+import { MemorySink, runbook } from './harness';
+import { registryLookup } from '../../src/engine/run';
+
+const ACTION_SAMPLES: Record<string, Record<string, unknown>> = {
+  approval: { message: 'Fail over to us-west-2?' },
+  wait: { duration: '30s' },
+  assert: { that: true },
+  'aurora.switchover': { resource: 'orders-db', to: 'us-west-2' },
+  'aurora.failover': { resource: 'orders-db', to: 'us-west-2' },
+  'aurora.detach': { resource: 'orders-db', to: 'us-west-2' },
+  'docdb.switchover': { resource: 'catalog-db', to: 'us-west-2' },
+  'docdb.failover': { resource: 'catalog-db', to: 'us-west-2' },
+  'docdb.detach': { resource: 'catalog-db', to: 'us-west-2' },
+  'elasticache.failover': { resource: 'sessions', to: 'us-west-2' },
+  'elasticache.disassociate': { resource: 'sessions', to: 'us-west-2' },
+  'route53.wait-healthy': { resource: 'api-west' },
+  'route53.assert-healthy': { resource: 'api-west' },
+  'route53.invert-health-check': { resource: 'api-east' },
+  'route53.set-records': { resource: 'api-record', records: [{ setIdentifier: 'west', weight: 100, values: ['192.0.2.20'] }] },
+};
+
+const CHECK_SAMPLES: Record<string, Record<string, unknown>> = {
+  'replication-lag-below': { resources: ['orders-db', 'catalog-db', 'sessions'], max: '1s' },
+  healthy: { resource: 'api-west' },
+  'writer-in': { resource: 'orders-db', region: 'us-east-1' },
+  available: { resource: 'orders-db', to: 'us-west-2' },
+};
+
+const READ = /^(describe|get|list)/;
+
+/** The fake world's ports with every mutating method replaced by one that records and throws. */
+function throwingPorts(ports: AwsPorts): { ports: AwsPorts; attempts: string[] } {
+  const attempts: string[] = [];
+  const guard = <T extends object>(name: string, port: T): T =>
+    new Proxy(port, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        if (typeof property === 'string' && !READ.test(property)) {
+          return () => {
+            attempts.push(`${name}.${property}`);
+            throw new Error(`mutating call ${name}.${property} in a dry run`);
+          };
+        }
+        return value.bind(target);
+      },
+    });
+  return {
+    attempts,
+    ports: { rds: guard('rds', ports.rds), docdb: guard('docdb', ports.docdb), elasticache: guard('elasticache', ports.elasticache), route53: guard('route53', ports.route53), cloudwatch: guard('cloudwatch', ports.cloudwatch) },
+  };
+}
+
+describe('dry-run sweep over every registered action and check', () => {
+  it('has a sample for every registered action and check', () => {
+    expect(allActions().map((action) => action.uses).sort()).toEqual(Object.keys(ACTION_SAMPLES).sort());
+    expect(allChecks().map((check) => check.check).sort()).toEqual(Object.keys(CHECK_SAMPLES).sort());
+  });
+
+  it.each(allActions().map((action) => [action.uses, action] as const))('%s plans without a mutating call', async (uses, action) => {
+    const world = shopWorld({ defaultRegion: 'us-east-1' });
+    const { ports, attempts } = throwingPorts(world.aws);
+    const emitter = new RunEmitter(new MemorySink(), new FakeClock(), emptyRunState());
+    const signal = new AbortController().signal;
+    const engine = { emitter, clock: new FakeClock(), readPorts: ports, resources: RESOURCES, defaultRegion: 'us-east-1', actions: registryLookup, stop: signal, hard: signal };
+    const plan = await action.plan(readOnlyContext(engine, uses, signal, true), ACTION_SAMPLES[uses]);
+    expect(attempts).toEqual([]);
+    expect(world.aws.mutatingCalls()).toEqual([]);
+    expect(['ready', 'done', 'in-progress']).toContain(plan.status);
+  });
+
+  it('plans a runbook using all of them through the engine, with preflight, and never mutates', async () => {
+    const world = shopWorld({ defaultRegion: 'us-east-1' });
+    const { ports, attempts } = throwingPorts(world.aws);
+    const steps = allActions().map((action) => ({ id: action.uses.replace(/\./g, '-'), uses: action.uses, with: ACTION_SAMPLES[action.uses] }));
+    const preflight = allChecks().map((check) => ({ check: check.check, with: CHECK_SAMPLES[check.check] }));
+    const document = runbook(steps, { resources: RESOURCES, preflight });
+    const sink = new MemorySink();
+    const result = await planRunbook({ runId: 'dry', file: 'sweep.yaml', document, inputs: {} }, { clock: new FakeClock(), ports, sink, defaultRegion: 'us-east-1' });
+    expect(attempts).toEqual([]);
+    expect(world.aws.mutatingCalls()).toEqual([]);
+    expect(result.steps.filter((step) => step.status === 'error')).toEqual([]);
+    expect(result.steps).toHaveLength(steps.length);
+    expect(sink.of('step.intent')).toEqual([]);
+    expect(sink.of('step.applied')).toEqual([]);
+    expect(result.preflight).toHaveLength(preflight.length);
+    expect(result.permissions).toContain('rds:SwitchoverGlobalCluster');
+  });
+});

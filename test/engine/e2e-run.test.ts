@@ -1,0 +1,82 @@
+// The real binary against the embedded simulator: run, Ctrl-C, resume, plan, and the refusal to run
+// without a terminal or --yes. Time is compressed (--time-scale) so a 3-minute failover takes a second.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, drctl, ROOT } from '../e2e/drctl';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'drctl-e2e-'));
+  cpSync(path.join(ROOT, 'runbooks'), dir, { recursive: true });
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const built = existsSync(path.join(ROOT, 'dist/cli.js'));
+const FAST = ['--sim', '--time-scale', '300'];
+
+/** Runs the binary and presses Ctrl-C once `when` shows up on stdout. */
+function runAndInterrupt(args: string[], when: RegExp): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, NO_COLOR: '1', CI: 'true' } });
+    let stdout = '';
+    let sent = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (!sent && when.test(stdout)) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout });
+    });
+  });
+}
+
+describe.skipIf(!built)('drctl run / resume / plan against the simulator', () => {
+  it('runs the shop failover with --yes and JSON lines, and journals it', async () => {
+    const result = await drctl(['run', 'shop-region-failover.yaml', '--yes', '--output', 'json', ...FAST], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { type: string; outcome?: string });
+    expect(lines[0]?.type).toBe('run.started');
+    expect(lines.at(-1)).toMatchObject({ type: 'run.summary', outcome: 'succeeded' });
+    expect(lines.filter((line) => line.type === 'step.intent').length).toBeGreaterThanOrEqual(3);
+    expect(readdirSync(path.join(dir, '.drctl/runs'))).toHaveLength(1);
+  });
+
+  it('refuses a mutating run without a terminal or --yes (exit 2), naming --yes', async () => {
+    const result = await drctl(['run', 'shop-region-failover.yaml', ...FAST], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('[cli.needs-yes]');
+    expect(result.stderr).toContain('--yes');
+    expect(existsSync(path.join(dir, '.drctl'))).toBe(false);
+  });
+
+  it('stops cleanly on Ctrl-C (exit 3) and resumes to the end (exit 0)', async () => {
+    const first = await runAndInterrupt(['run', 'aurora-global-failover.yaml', '--yes', ...FAST], /waiting for completion/);
+    expect(first.code).toBe(3);
+    expect(first.stdout).toContain('stopping: no new calls');
+    const runId = readdirSync(path.join(dir, '.drctl/runs'))[0]!;
+    expect(first.stdout).toContain(`drctl resume ${runId}`);
+    const second = await drctl(['resume', runId, '--yes', ...FAST], { cwd: dir });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain(`resume aurora-global-failover (run ${runId}`);
+    expect(second.stdout).not.toMatch(/^\S+ approve\s+started/m);
+    expect(second.stdout).toMatch(/succeeded, elapsed/);
+  });
+
+  it('plans without acting', async () => {
+    const result = await drctl(['plan', 'shop-region-failover.yaml', ...FAST], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('call rds SwitchoverGlobalCluster in us-east-1');
+    expect(result.stdout).toContain('Critical path:');
+    expect(existsSync(path.join(dir, '.drctl'))).toBe(false);
+  });
+});
