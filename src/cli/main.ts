@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isDrctlError, ExitCode } from '../errors';
 import { VERSION } from '../version';
+import { printUsage } from '../ui/print';
 import { processIO, type CliIO } from './io';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -41,7 +42,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .version(VERSION, '-V, --version', 'print the drctl version')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+    .configureOutput({ writeOut: (text) => printUsage(io, 'stdout', text), writeErr: (text) => printUsage(io, 'stderr', text) });
   const run = (load: () => Promise<number>) => async () => {
     exitCode = await load();
   };
@@ -111,7 +112,7 @@ async function handleError(error: unknown, io: CliIO): Promise<number> {
   if (error instanceof CommanderError) {
     // --help and --version end through here too, with exit code 0.
     if (error.exitCode === 0) return ExitCode.ok;
-    io.stderr.write(`  hint: run \`drctl ${error.code === 'commander.unknownCommand' ? '' : '<command> '}--help\` for usage.\n`);
+    printUsage(io, 'stderr', `  hint: run \`drctl ${error.code === 'commander.unknownCommand' ? '' : '<command> '}--help\` for usage.\n`);
     return ExitCode.invalidInput;
   }
   const { printBug, printError } = await import('../ui/print');

@@ -23,3 +23,8 @@ export function stdoutStyle(io: CliIO): Style {
 function stderrStyle(io: CliIO): Style {
   return styleFor(io.stderr, io.env);
 }
+
+/** Text produced by the argument parser (help, usage errors), passed through as it is. */
+export function printUsage(io: CliIO, stream: 'stdout' | 'stderr', text: string): void {
+  io[stream].write(text);
+}
