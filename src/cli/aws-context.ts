@@ -29,6 +29,8 @@ export interface AwsContext {
   simulated: boolean;
   /** The simulator's endpoint under --sim, for messages. */
   endpoint?: string;
+  /** Under --sim: run the clock at real time until the release is called (while a person answers). */
+  atHumanPace?: () => () => void;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function openAwsContext(options: AwsContextOptions): Promise<AwsCon
     clock: running.clock,
     simulated: true,
     endpoint: running.endpoint,
+    atHumanPace: running.clock.atHumanPace?.bind(running.clock),
     close: async () => {
       ports.close();
       await running.close();

@@ -6,10 +6,18 @@ import type { Clock } from '../engine/clock';
 /** A clock the simulator can run on. timeScale is simulated ms per real ms (undefined for a manual clock). */
 export interface SimClock extends Clock {
   readonly timeScale?: number;
+  /**
+   * Runs at real time until the returned release is called. A person answering a prompt thinks in real
+   * seconds: compressing their thinking 30x would charge a 10 s approval as 5 minutes of outage.
+   */
+  atHumanPace?(): () => void;
 }
 
 /** Minutes become seconds: a shop failover rehearsal finishes in seconds, not minutes. */
 export const DEFAULT_SIM_TIME_SCALE = 30;
+
+/** Longest real wait between checks of a sleeper's deadline, so a change of pace takes effect quickly. */
+const SLEEP_SLICE_MS = 100;
 
 function abortable(realMs: number, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
@@ -26,16 +34,43 @@ function abortable(realMs: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** Simulated time = start + realElapsed x timeScale; sleep(ms) waits ms / timeScale real milliseconds. */
-export function createScaledClock(options: { timeScale?: number; start?: number } = {}): SimClock {
+/**
+ * Simulated time = anchor + realElapsedSinceAnchor x pace, where pace is the time scale, or 1 while a
+ * person is being asked something. sleep(ms) waits until the simulated deadline, in real slices.
+ */
+export function createScaledClock(options: { timeScale?: number; start?: number; realNow?: () => number } = {}): SimClock {
+  const realNow = options.realNow ?? (() => performance.now());
   const timeScale = options.timeScale ?? DEFAULT_SIM_TIME_SCALE;
   if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new RangeError(`time scale must be a positive number, got ${timeScale}`);
-  const start = options.start ?? Date.now();
-  const realStart = performance.now();
+  let simAnchor = options.start ?? Date.now();
+  let realAnchor = realNow();
+  let humans = 0;
+  const pace = () => (humans > 0 ? 1 : timeScale);
+  const now = () => Math.floor(simAnchor + (realNow() - realAnchor) * pace());
+  const repace = (change: () => void) => {
+    simAnchor = simAnchor + (realNow() - realAnchor) * pace();
+    realAnchor = realNow();
+    change();
+  };
   return {
     timeScale,
-    now: () => Math.floor(start + (performance.now() - realStart) * timeScale),
-    sleep: (ms, signal) => abortable(ms / timeScale, signal),
+    now,
+    async sleep(ms, signal) {
+      const until = now() + Math.max(0, ms);
+      for (let left = until - now(); left > 0; left = until - now()) {
+        await abortable(Math.min(Math.ceil(left / pace()), SLEEP_SLICE_MS), signal);
+      }
+      if (signal?.aborted) throw signal.reason;
+    },
+    atHumanPace() {
+      repace(() => humans++);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        repace(() => humans--);
+      };
+    },
   };
 }
 

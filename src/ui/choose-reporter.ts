@@ -1,7 +1,8 @@
 // The one place that decides how a run is shown: JSON lines on request, plain lines otherwise. The ink
 // live view (its own issue) slots in here for an interactive terminal; reporters never decide anything.
-import type { CliIO } from '../cli/io';
-import type { EventSink } from '../engine/events';
+import { isInteractive, type CliIO } from '../cli/io';
+import type { EventSink, RunEvent } from '../engine/events';
+import type { OperatorPort } from '../engine/types';
 import type { RunSummary } from '../engine/summary';
 import { JsonReporter } from './json-reporter';
 import { PlainReporter } from './plain-reporter';
@@ -15,8 +16,33 @@ export interface RunReporter extends EventSink {
   summary(summary: RunSummary, next?: string): void;
 }
 
-export function chooseReporter(io: CliIO, output: OutputFormat): RunReporter {
-  if (output === 'json') return new JsonReporter(io);
-  // Later: `if (isInteractive(io)) return liveReporter(io);` with the ink view; plain lines until then.
-  return new PlainReporter(io);
+/** What the live view shows besides the events: the run's clock (simulated under --sim) and the route. */
+export interface LiveContext {
+  runbook: string;
+  dryRun: boolean;
+  from?: string;
+  to?: string;
+  rtoMs?: number;
+  clock: { now(): number };
+  history?: readonly RunEvent[];
+}
+
+export interface ChosenReporter {
+  reporter: RunReporter;
+  /** Set for the live view: approvals and --step questions are prompts inside it. */
+  operator?: OperatorPort;
+  /** Ends the reporter (the live view unmounts and restores the terminal). Call after summary(). */
+  close(): Promise<void>;
+}
+
+export async function chooseReporter(io: CliIO, output: OutputFormat, live?: LiveContext): Promise<ChosenReporter> {
+  const done = async () => undefined;
+  if (output === 'json') return { reporter: new JsonReporter(io), close: done };
+  if (live && isInteractive(io)) {
+    // ink is loaded here only: plain and JSON output never pay for it.
+    const { createLiveReporter } = await import('./live-reporter');
+    const view = createLiveReporter(io, live);
+    return { reporter: view, operator: view.operator, close: view.close };
+  }
+  return { reporter: new PlainReporter(io), close: done };
 }

@@ -1,0 +1,101 @@
+// One session of a run on an AWS context the caller opened: check the operator can be asked, take the
+// runbook's lock, journal + reporter as one sink, Ctrl-C handling, the engine, and the summary. Split
+// from run-session.ts so that `drctl drill` can run a failover and its failback against one simulator
+// (the failback must see the world the failover left); run-session opens the context and calls this.
+import type { AwsContext } from '../src/cli/aws-context';
+import { humanPaced } from '../src/cli/human-pace';
+import { isInteractive } from '../src/cli/io';
+import type { ApiCallFeed } from '../src/engine/api-call-feed';
+import { mutatingSteps } from '../src/engine/confirm';
+import { objectivesOf, registryLookup, resumeRun, runRunbook } from '../src/engine/run';
+import type { OperatorPort } from '../src/engine/types';
+import { summarizeRun } from '../src/engine/summary';
+import type { RunOptions, RunResult } from '../src/engine/types';
+import { acquireRunLock } from '../src/journal/lock';
+import { writeSnapshot } from '../src/journal/snapshot';
+import { teeSink } from '../src/journal/tee';
+import { FileJournal } from '../src/journal/writer';
+import { chooseReporter, type RunReporter } from '../src/ui/choose-reporter';
+import { chooseOperator, needsTty, needsYes } from '../src/ui/prompt';
+import { defaultRegionOf, engineSettings, journalDirOf } from './run-options';
+import type { SessionRequest } from './run-session';
+import { listenForInterrupts } from './run-session';
+
+/** The AWS a session runs against, opened (and closed) by the caller. API calls reach the engine through `calls`. */
+export interface OpenedAws {
+  context: AwsContext;
+  calls: ApiCallFeed;
+}
+
+export async function executeSession(request: SessionRequest, aws: OpenedAws): Promise<RunResult> {
+  const { io, options, document, runId } = request;
+  checkOperator(request);
+  const settings = engineSettings(options);
+  const journalDir = journalDirOf(io, options);
+  const cleanups: Array<() => unknown> = [];
+  try {
+    const text = (name: string) => (typeof request.inputs[name] === 'string' ? (request.inputs[name] as string) : undefined);
+    const chosen = await chooseReporter(io, options.output ?? 'text', {
+      runbook: document.metadata.name, dryRun: false, from: text('from'), to: text('to'), rtoMs: objectivesOf(document).rtoMs, clock: aws.context.clock, history: request.prior,
+    });
+    cleanups.push(chosen.close);
+    const { reporter } = chosen;
+    const lock = await acquireRunLock(journalDir, document.metadata.name, runId, {
+      onLost: (by) => reporter.notice(`warning: the lock of this runbook was taken over by run ${by?.runId ?? '?'}; another drctl may be acting on it`),
+    });
+    cleanups.push(() => lock.release());
+    const journal = FileJournal.open(journalDir, runId);
+    cleanups.push(() => journal.close());
+    if (request.session === 'start') await writeSnapshot(journalDir, runId, { file: request.file, document, inputs: request.inputs });
+    const interrupts = listenForInterrupts();
+    cleanups.push(interrupts.dispose);
+
+    const runOptions: RunOptions = { runId, file: request.file, document, inputs: request.inputs, ...settings, confirmRun: options.yes !== true };
+    const deps = {
+      clock: aws.context.clock,
+      ports: aws.context.ports,
+      sink: teeSink(journal, reporter),
+      operator: humanPaced(chosen.operator ? withYes(chosen.operator, options.yes === true) : chooseOperator(io, options.yes === true), aws.context.atHumanPace),
+      apiCalls: aws.calls,
+      stopSignal: interrupts.stop,
+      forceSignal: interrupts.force,
+      defaultRegion: defaultRegionOf(io, options),
+    };
+    const result = request.session === 'start' ? await runRunbook(runOptions, deps) : await resumeRun({ ...runOptions, prior: request.prior, session: request.session }, deps);
+    report(reporter, result, request);
+    return result;
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  }
+}
+
+/** Never prompt without a terminal: fail before anything starts, and name the flag. */
+export function checkOperator({ io, options, document, session }: SessionRequest): void {
+  const rollback = document.spec.rollback ?? [];
+  const steps = session === 'rollback' ? rollback : [...document.spec.steps, ...rollback];
+  const interactive = isInteractive(io);
+  if (options.step && !interactive) throw needsTty();
+  if (options.yes || interactive) return;
+  if (mutatingSteps(steps, registryLookup).length > 0) throw needsYes(`runbook "${document.metadata.name}" changes AWS and needs a confirmation`);
+  if (steps.some((step) => step.uses === 'approval')) throw needsYes(`runbook "${document.metadata.name}" asks for approval`);
+}
+
+function report(reporter: RunReporter, result: RunResult, request: SessionRequest): void {
+  if (result.nothingToDo) reporter.notice(`Nothing to do: ${result.nothingToDo}.`);
+  reporter.summary(summarizeRun(result.state), nextStep(result, request));
+}
+
+function nextStep(result: RunResult, request: SessionRequest): string | undefined {
+  const { runId } = request;
+  const hasRollback = (request.document.spec.rollback ?? []).length > 0;
+  if (result.outcome === 'aborted') return `continue with \`drctl resume ${runId}\` (finished steps are not repeated)${hasRollback ? `, or undo with \`drctl rollback ${runId}\`` : ''}`;
+  if (result.outcome !== 'failed') return undefined;
+  if (result.state.rollback?.state === 'failed') return `fix the cause, then \`drctl rollback ${runId}\` runs the unfinished rollback steps again`;
+  if (!result.state.rollback) return `fix the cause, then \`drctl resume ${runId}\` retries the failed steps${hasRollback ? `, or \`drctl rollback ${runId}\` undoes` : ''}`;
+  return undefined;
+}
+
+/** --yes answers approvals; --step questions still go to the operator. */
+function withYes(operator: OperatorPort, yes: boolean): OperatorPort {
+  return yes ? { approve: async () => ({ approved: true, by: '--yes' }), confirmStep: (question, signal) => operator.confirmStep(question, signal) } : operator;
+}

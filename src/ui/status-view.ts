@@ -1,0 +1,125 @@
+// `drctl status` as text: one table whose member rows line up across resources, each resource headed by
+// its type, id, writer region and status, and followed by what makes it not ready. Everything fits the
+// width given (80 columns unless the terminal says otherwise): long ids are shortened, long reasons wrap.
+import { formatDuration } from '../runbook/duration';
+import type { Flag, MemberStatus, ResourceStatus, StatusReport } from '../status/model';
+import type { Style } from './style';
+
+export const DEFAULT_WIDTH = 80;
+const GAP = '  ';
+
+/** ISO time to the second: what operators paste into incident channels. */
+export const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+export function truncate(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+}
+
+/** Word-wraps `text` to `width`; lines after the first start with `indent`. */
+export function wrap(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (next.length > width && line.trim()) {
+      lines.push(line);
+      line = `${indent}${word}`;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines.map((candidate) => truncate(candidate, width));
+}
+
+/** Column widths from the content, the first (names) shortened when the row would not fit. */
+export function fitColumns(rows: readonly string[][], width: number, minFirst = 10): number[] {
+  const widths = (rows[0] ?? []).map((_, index) => Math.max(...rows.map((row) => (row[index] ?? '').length)));
+  const total = widths.reduce((sum, w) => sum + w, 0) + GAP.length * (widths.length - 1);
+  if (total > width && widths[0] !== undefined) widths[0] = Math.max(minFirst, widths[0] - (total - width));
+  return widths;
+}
+
+export function formatRow(cells: readonly string[], widths: readonly number[], width: number): string {
+  const padded = cells.map((cell, index) => {
+    const w = widths[index] ?? cell.length;
+    return index === cells.length - 1 ? truncate(cell, w) : truncate(cell, w).padEnd(w);
+  });
+  return truncate(padded.join(GAP).trimEnd(), width);
+}
+
+const HEADER = ['RESOURCE / MEMBER', 'REGION', 'ROLE', 'STATUS', 'SYNC', 'LAG'];
+
+function lagText(member: MemberStatus): string {
+  if (!member.lag) return '-';
+  if (member.lag.missing) return member.lag.problem ? '?' : 'no data';
+  return member.lag.ms === undefined ? '-' : formatDuration(member.lag.ms);
+}
+
+const memberCells = (member: MemberStatus) => [`  ${member.id}`, member.region, member.role, member.status, member.sync ?? '-', lagText(member)];
+
+function headline(resource: ResourceStatus): string {
+  if (resource.error) return `${resource.kind} ${resource.id}: could not be read`;
+  if (resource.health) {
+    const { healthy, reason } = resource.health;
+    return `health check ${resource.id}: ${healthy ? 'healthy' : 'UNHEALTHY'}, ${reason}`;
+  }
+  const writer = resource.kind === 'elasticache' ? 'primary' : 'writer';
+  return `${resource.kind} ${resource.id}: ${writer} in ${resource.writerRegion ?? 'unknown'}, ${resource.status ?? 'unknown'}`;
+}
+
+function flagLines(flag: Flag, width: number, style: Style): string[] {
+  const label = flag.blocking ? style.red('not ready:') : style.yellow('warning:');
+  const plainLabel = flag.blocking ? 'not ready:' : 'warning:';
+  const [first = '', ...rest] = wrap(`  ${plainLabel} ${flag.message} [${flag.code}]`, width, '    ');
+  return [first.replace(plainLabel, label), ...rest];
+}
+
+function verdictLines(resource: ResourceStatus, width: number, style: Style): string[] {
+  const lines = resource.flags.flatMap((flag) => flagLines(flag, width, style));
+  if (resource.error?.hint) lines.push(...wrap(`    hint: ${resource.error.hint}`, width, '    '));
+  if (resource.kind === 'health-check') {
+    if (resource.health?.endpoint) lines.unshift(style.dim(truncate(`  watches ${resource.health.endpoint}`, width)));
+    return lines;
+  }
+  if (resource.readyTargets.length) lines.push(style.green(truncate(`  ready: can fail over to ${resource.readyTargets.join(', ')}`, width)));
+  return lines;
+}
+
+function title(report: StatusReport): string {
+  const what = report.runbook ? `Status of ${report.runbook}` : 'Status';
+  const objective = report.lagObjective
+    ? `lag objective ${formatDuration(report.lagObjective.ms)} (${report.lagObjective.source})`
+    : 'no lag objective (pass --max-lag)';
+  return `${what} at ${isoSeconds(report.checkedAt)}; ${objective}`;
+}
+
+export function statusText(report: StatusReport, style: Style, width = DEFAULT_WIDTH): string {
+  const members = report.resources.flatMap((resource) => resource.members.map(memberCells));
+  const widths = fitColumns([HEADER, ...members, ...report.resources.map((resource) => [resource.name])], width);
+  const nameWidth = widths[0] ?? 10;
+  const lines = [...wrap(title(report), width, '  '), '', style.bold(formatRow(HEADER, widths, width))];
+  for (const resource of report.resources) {
+    const line = truncate(`${truncate(resource.name, nameWidth).padEnd(nameWidth)}${GAP}${headline(resource)}`, width);
+    lines.push(`${style.bold(line.slice(0, nameWidth))}${line.slice(nameWidth)}`);
+    for (const member of resource.members) lines.push(formatRow(memberCells(member), widths, width));
+    lines.push(...verdictLines(resource, width, style));
+  }
+  lines.push('', summaryLine(report, style));
+  if (report.skipped.length) lines.push(style.dim(truncate(`not shown (record sets): ${report.skipped.join(', ')}`, width)));
+  for (const note of report.notes) lines.push(...wrap(`note: ${note}`, width, '  ').map(style.dim));
+  return lines.join('\n');
+}
+
+function summaryLine(report: StatusReport, style: Style): string {
+  const globals = report.resources.filter((resource) => resource.kind !== 'health-check');
+  const checks = report.resources.filter((resource) => resource.kind === 'health-check');
+  const parts: string[] = [];
+  if (globals.length) parts.push(`${globals.filter((r) => r.ready).length} of ${globals.length} ready for failover`);
+  if (checks.length) parts.push(`${checks.filter((r) => r.ready).length} of ${checks.length} health checks healthy`);
+  const all = report.resources.every((resource) => resource.ready);
+  const text = parts.join('; ') || 'nothing to show';
+  return all ? style.green(text) : style.yellow(text);
+}
+
+export function statusJson(report: StatusReport): string {
+  return JSON.stringify({ type: 'status', ...report });
+}

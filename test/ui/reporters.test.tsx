@@ -1,0 +1,73 @@
+// One scenario, every reporter (listr2's habit): the same failed shop failover through the live view,
+// the plain line reporter and the JSON lines reporter, each snapshotted to a file a reviewer can read.
+// All three end with the same summary.
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import type { CliIO } from '../../src/cli/io';
+import { replay } from '../../src/engine/state';
+import { summarizeRun } from '../../src/engine/summary';
+import { JsonReporter } from '../../src/ui/json-reporter';
+import { PlainReporter, summaryText } from '../../src/ui/plain-reporter';
+import { plainStyle } from '../../src/ui/style';
+import { lines, renderView } from './harness';
+import { FAILS, RUNNING, stamp } from './scenario';
+
+afterEach(() => cleanup());
+
+const events = stamp([
+  ...RUNNING,
+  [30, { type: 'step.retrying', stepId: 'sessions', attempt: 1, delayMs: 10_000, error: { code: 'aws.Throttling', message: 'Rate exceeded', hint: 'drctl retries throttled calls.' } }],
+  ...FAILS,
+]);
+const summary = summarizeRun(replay(events));
+const NEXT = 'fix the cause, then: drctl resume r-20250301-0300';
+
+function memoryIO(): { io: CliIO; out: () => string } {
+  let out = '';
+  const sink = () => new Writable({ write: (chunk, _encoding, done) => ((out += chunk.toString()), done()) });
+  const io = { stdout: sink(), stderr: sink(), stdin: process.stdin, env: {}, cwd: '/' } as CliIO;
+  return { io, out: () => out };
+}
+
+describe('one failed failover through all three reporters', () => {
+  it('live view: the final frame', async () => {
+    const view = renderView();
+    view.clock.set(360);
+    await view.feed(events);
+    view.store.setSummary(summary, NEXT);
+    const frame = lines(await view.frame()).join('\n');
+    await expect(`${frame}\n`).toMatchFileSnapshot('./__snapshots__/shop-failover.live.txt');
+    expect(frame.endsWith(lines(summaryText(summary, plainStyle, NEXT)).at(-1)!)).toBe(true);
+  });
+
+  it('plain lines', async () => {
+    const { io, out } = memoryIO();
+    const reporter = new PlainReporter(io);
+    for (const event of events) reporter.emit(event);
+    reporter.summary(summary, NEXT);
+    await expect(out()).toMatchFileSnapshot('./__snapshots__/shop-failover.plain.txt');
+    expect(out()).toContain(summaryText(summary, plainStyle, NEXT));
+  });
+
+  it('JSON lines', async () => {
+    const { io, out } = memoryIO();
+    const reporter = new JsonReporter(io);
+    for (const event of events) reporter.emit(event);
+    reporter.summary(summary, NEXT);
+    await expect(out()).toMatchFileSnapshot('./__snapshots__/shop-failover.jsonl');
+    const parsed = out().trim().split('\n').map((line) => JSON.parse(line) as { type: string });
+    expect(parsed.slice(0, -1)).toEqual(events);
+    expect(parsed.at(-1)).toEqual(JSON.parse(JSON.stringify({ type: 'run.summary', ...summary, next: NEXT })));
+  });
+
+  it('the live view and the plain reporter print the same summary', async () => {
+    const view = renderView({ columns: 200 });
+    view.clock.set(360);
+    await view.feed(events);
+    view.store.setSummary(summary, NEXT);
+    const frame = lines(await view.frame());
+    const shared = lines(summaryText(summary, plainStyle, NEXT));
+    expect(frame.slice(-shared.length)).toEqual(shared);
+  });
+});
