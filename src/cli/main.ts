@@ -78,6 +78,56 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .argument('<run-id>', 'the run to roll back')
     .action((runId: string, options) => run(async () => (await import('../../commands/rollback')).rollbackCommand(runId, options, io))());
 
+  withAws(program.command('status'))
+    .description('where everything is now: writers, members, sync, replication lag, health, and what is not ready for failover')
+    .argument('[runbook]', "the runbook whose resources to show (its objectives.rpo is the lag threshold)")
+    .option('-r, --resource <type:id>', 'a resource to show (repeatable): aurora:<id>, docdb:<id>, elasticache:<id>, health-check:<id>', collect)
+    .option('--max-lag <duration>', "flag replication lag above this (default: the runbook's objectives.rpo)")
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((file: string | undefined, options) => run(async () => (await import('../../commands/status')).statusCommand(file, options, io))());
+
+  withAws(program.command('health'))
+    .description("Route 53 health checks as Route 53 judges them: verdict, each checker region's report, the last change")
+    .argument('<health-check-ids...>', 'the health checks to show')
+    .option('-w, --watch', 'refresh until Ctrl-C (redrawn in place on a terminal)')
+    .option('--interval <duration>', 'time between refreshes with --watch, at least 10s (default 10s)')
+    .option('--fail-on-unhealthy', 'exit 1 when any check is unhealthy (for scripts and CI)')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((ids: string[], options) => run(async () => (await import('../../commands/health')).healthCommand(ids, options, io))());
+
+  withSession(program.command('failover'))
+    .description('fail over one global resource now, no runbook file: the same engine, view, journal, lock and report as `drctl run`')
+    .argument('<type>', 'aurora, docdb or elasticache')
+    .argument('<id>', 'the global cluster or global datastore id')
+    .requiredOption('--to <region>', 'the region whose secondary takes over')
+    .option('--mode <mode>', 'planned (no data loss), unplanned (region down, AllowDataLoss) or detach (last resort)', 'planned')
+    .option('--max-lag <duration>', 'unplanned or detach: refuse when the replication lag (the data lost) is above this')
+    .option('--dry-run', 'show the plan (same as `drctl plan`) and change nothing')
+    .action((type: string, id: string, options) => run(async () => (await import('../../commands/failover')).failoverCommand(type, id, options, io))());
+
+  program
+    .command('report')
+    .description('RTO/RPO report of a run from its journal, or the drill history with --history')
+    .argument('[run]', 'run id, run directory or journal.jsonl (default: the newest run); with --history, a runbook name to filter by')
+    .addOption(new Option('-f, --format <format>', 'report format (--history: text, md, json, html)').choices(['text', 'md', 'json', 'junit', 'html']).default('text'))
+    .option('--out <file>', 'write the report to this file instead of stdout')
+    .option('--history', 'RTO and RPO per drill over time, as a table and a chart')
+    .option('--incident-start <time>', 'when the outage began (ISO time with zone, or "10m ago"); overrides what the run recorded')
+    .option('--journal-dir <dir>', 'where runs, locks and drills are kept (default .drctl)')
+    .action((target: string | undefined, options) => run(async () => (await import('../../commands/report')).reportCommand(target, options, io))());
+
+  withSession(program.command('drill'))
+    .description('game day: run a runbook, verify the end state, optionally fail back, write every report, record the drill')
+    .argument('<runbook>', 'the runbook file')
+    .option('-i, --input <name=value>', 'a runbook input (repeatable)', collect)
+    .option('--failback [runbook]', "fail back afterwards: with this runbook, the runbook's `failback` label, or the same runbook with from/to swapped")
+    .option('--failback-input <name=value>', 'an input of the failback run (repeatable)', collect)
+    .option('--failback-after <duration>', 'let replication settle this long before failing back (default 2m)')
+    .option('--formats <list>', 'report formats to write: text,md,json,junit,html (default: all)')
+    .option('--out-dir <dir>', 'also write the reports here, e.g. a CI artifact directory')
+    .option('--no-verify', 'do not read the end state back after each run')
+    .action((file: string, options) => run(async () => (await import('../../commands/drill')).drillCommand(file, withInputs(options), io))());
+
   const sim = program.command('sim').description('the embedded AWS simulator');
   sim
     .command('serve')

@@ -14,18 +14,28 @@ export const PREFLIGHT_TIMEOUT_MS = 2 * 60_000;
 
 export type PreflightEngine = Pick<EngineContext, 'emitter' | 'clock' | 'readPorts' | 'resources' | 'defaultRegion' | 'actions' | 'stop' | 'hard'>;
 
-export function checkName(check: PreflightCheck): string {
-  return check.name ?? check.check;
+/**
+ * A name per check that tells checks of the same kind apart (two `available` checks on two databases),
+ * since the journal, the state and every report key preflight results by it.
+ */
+export function checkNames(checks: readonly PreflightCheck[]): string[] {
+  const base = checks.map((check) => {
+    if (check.name) return check.name;
+    const subject = check.with?.resource ?? check.with?.resources;
+    const shown = typeof subject === 'string' ? subject : Array.isArray(subject) ? subject.filter((item) => typeof item === 'string').join(',') : '';
+    return shown ? `${check.check} ${shown}` : check.check;
+  });
+  return base.map((name, index) => (base.indexOf(name) === index && base.lastIndexOf(name) === index ? name : `${name} #${index + 1}`));
 }
 
 /** Runs every check; returns the names of those that failed. */
 export async function runPreflight(engine: PreflightEngine, checks: readonly PreflightCheck[], scope: ExpressionScope, dryRun: boolean): Promise<string[]> {
-  const results = await Promise.all(checks.map((check) => runCheck(engine, check, scope, dryRun)));
-  return checks.filter((_, index) => !results[index]).map(checkName);
+  const names = checkNames(checks);
+  const results = await Promise.all(checks.map((check, index) => runCheck(engine, check, names[index] as string, scope, dryRun)));
+  return names.filter((_, index) => !results[index]);
 }
 
-async function runCheck(engine: PreflightEngine, check: PreflightCheck, scope: ExpressionScope, dryRun: boolean): Promise<boolean> {
-  const name = checkName(check);
+async function runCheck(engine: PreflightEngine, check: PreflightCheck, name: string, scope: ExpressionScope, dryRun: boolean): Promise<boolean> {
   const { emitter } = engine;
   emitter.emit({ type: 'preflight.started', check: check.check, name });
   const timeout = new AbortController();

@@ -21,6 +21,8 @@ export function formatDuration(ms: number): string {
   let rest = Math.abs(Math.round(ms));
   if (rest < 1_000) return `${negative ? '-' : ''}${rest}ms`;
   if (rest < 60_000) return `${negative ? '-' : ''}${(rest / 1_000).toFixed(rest < 10_000 ? 1 : 0)}s`;
+  // Round to whole seconds first, so 119.6 s reads 2m, never 1m60s.
+  rest = Math.round(rest / 1_000) * 1_000;
   const hours = Math.floor(rest / 3_600_000);
   rest -= hours * 3_600_000;
   const minutes = Math.floor(rest / 60_000);

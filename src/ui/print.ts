@@ -28,3 +28,8 @@ function stderrStyle(io: CliIO): Style {
 export function printUsage(io: CliIO, stream: 'stdout' | 'stderr', text: string): void {
   io[stream].write(text);
 }
+
+/** A side note for the person (where a file went): stderr, so stdout stays clean for pipes. */
+export function printNotice(io: CliIO, text: string): void {
+  io.stderr.write(`${text}\n`);
+}

@@ -1,0 +1,162 @@
+// drctl drill <runbook> [--sim [world]] [--failback [runbook]] [--incident-start t] [--yes] ...
+// A game day in one command: run the runbook, read the end state back from AWS, optionally fail back,
+// write every report format, and record the drill for `drctl report --history`. Both runs go through
+// the same session code as `drctl run`, on one AWS context (one simulator under --sim), so the
+// failback meets the world the failover left. Exit 4 when an objective was missed.
+import path from 'node:path';
+import { getCheck } from '../src/actions/registry';
+import { openAwsContext, type AwsContext } from '../src/cli/aws-context';
+import type { CliIO } from '../src/cli/io';
+import { ApiCallFeed } from '../src/engine/api-call-feed';
+import type { RunResult } from '../src/engine/types';
+import { DrctlError, ExitCode, isDrctlError } from '../src/errors';
+import { newRunId } from '../src/journal/layout';
+import { readJournal } from '../src/journal/reader';
+import { drillSummaryText, parseFormats, writeRunReports } from '../src/report/drill-output';
+import { reportFacts } from '../src/report/facts';
+import type { ReportFacts } from '../src/report/facts-types';
+import { drillDir, runRecord, writeDrillRecord, type DrillRecord } from '../src/report/history';
+import { parseIncidentStart } from '../src/report/incident-start';
+import type { ReportFormat } from '../src/report/render';
+import { redact } from '../src/report/redact';
+import { verifyEndState } from '../src/report/verify';
+import { formatDuration } from '../src/runbook/duration';
+import { parseInputFlags, resolveInputs } from '../src/runbook/inputs';
+import { loadRunbookFile } from '../src/runbook/load';
+import { print, printNotice, stdoutStyle } from '../src/ui/print';
+import { failbackInputs, loadFailback, movedRegions, type RunbookToRun } from './drill-failback';
+import { checkOperator, executeSession } from './execute-session';
+import { awsOptionsOf, defaultRegionOf, durationOption, journalDirOf, runbookPath, type SessionCommandOptions } from './run-options';
+
+export interface DrillCommandOptions extends SessionCommandOptions {
+  /** --input name=value for the failover, repeatable. */
+  inputs?: string[];
+  /** --failback: the runbook's failback (label) or the same runbook reversed; --failback <file>: that runbook. */
+  failback?: string | boolean;
+  /** --failback-input name=value, repeatable; wins over the inputs drctl derives. */
+  failbackInput?: string[];
+  /** Comma-separated report formats (default: all). */
+  formats?: string;
+  /** Also write the reports here (e.g. a CI artifact directory). */
+  outDir?: string;
+  /** --no-verify: skip reading the end state back. */
+  verify?: boolean;
+  /** How long to let replication settle before failing back (default 2m, on the run's clock). */
+  failbackAfter?: string;
+}
+
+// A new secondary publishes replication lag only once CloudWatch closes its first minute; a failback's
+// lag preflight before then finds no data. Teams wait before going home in a real game day too.
+const DEFAULT_FAILBACK_AFTER = '2m';
+
+interface DrillRun {
+  role: 'failover' | 'failback';
+  result: RunResult;
+  facts: ReportFacts;
+}
+
+class Drill {
+  private feed: ApiCallFeed | undefined;
+  readonly runs: DrillRun[] = [];
+
+  constructor(
+    readonly io: CliIO,
+    readonly options: DrillCommandOptions,
+    readonly journalDir: string,
+  ) {}
+
+  /** Calls between the runs (the end-state reads) belong to no run's journal. */
+  onCall = (call: Parameters<ApiCallFeed['push']>[0]) => this.feed?.push(call);
+
+  async run(role: DrillRun['role'], runbook: RunbookToRun, context: AwsContext, incidentStart: string | undefined): Promise<DrillRun> {
+    const runId = newRunId(Date.now(), runbook.document.metadata.name);
+    this.feed = new ApiCallFeed();
+    const request = { io: this.io, options: { ...this.options, incidentStart }, runId, ...runbook, session: 'start' as const, prior: [] };
+    const result = await executeSession(request, { context, calls: this.feed }).finally(() => (this.feed = undefined));
+    const { events, tornTail } = await readJournal(this.journalDir, runId);
+    const facts = reportFacts(events, { tornTail });
+    if (this.options.verify !== false && result.outcome === 'succeeded') {
+      const resources = runbook.document.spec.resources ?? {};
+      facts.verification = redact(await verifyEndState({ facts, resources, ports: context.ports, clock: context.clock, defaultRegion: defaultRegionOf(this.io, this.options), getCheck }));
+    }
+    const drillRun = { role, result, facts };
+    this.runs.push(drillRun);
+    return drillRun;
+  }
+}
+
+function resultOf(runs: readonly DrillRun[], failbackError: DrctlError | undefined): { result: DrillRecord['result']; exitCode: number } {
+  const unfinished = runs.find((run) => run.result.outcome !== 'succeeded');
+  if (unfinished) return { result: unfinished.result.outcome === 'aborted' ? 'aborted' : 'failed', exitCode: unfinished.result.exitCode };
+  if (runs.some((run) => run.facts.verification?.some((check) => !check.ok))) return { result: 'failed', exitCode: ExitCode.runFailed };
+  if (failbackError) return { result: 'failed', exitCode: failbackError.exitCode };
+  return runs.every((run) => run.facts.objectivesMet) ? { result: 'passed', exitCode: ExitCode.ok } : { result: 'objectives-missed', exitCode: ExitCode.objectivesMissed };
+}
+
+function formatsOf(options: DrillCommandOptions): ReportFormat[] {
+  const formats = parseFormats(options.formats);
+  if (!Array.isArray(formats)) {
+    throw new DrctlError('cli.bad-option', `--formats: unknown format ${formats.unknown.join(', ')}`, 'Use a comma-separated list of text, md, json, junit, html (default: all).', { exitCode: ExitCode.invalidInput });
+  }
+  return formats;
+}
+
+export async function drillCommand(file: string, options: DrillCommandOptions, io: CliIO): Promise<number> {
+  const formats = formatsOf(options);
+  const absolute = runbookPath(io, file);
+  const { document } = await loadRunbookFile(absolute);
+  const failover = { file, absolute, document, inputs: resolveInputs(document, parseInputFlags(options.inputs ?? [])) };
+  const back = options.failback ? await loadFailback(options.failback === true ? true : options.failback, failover, io) : undefined;
+  // Everything that can be wrong with the options fails here, before anything moves.
+  const settleMs = durationOption('--failback-after', options.failbackAfter ?? DEFAULT_FAILBACK_AFTER) ?? 0;
+  if (back) failbackInputs(back, failover, undefined, options.failbackInput ?? []);
+  const journalDir = journalDirOf(io, options);
+  const startedAt = Date.now();
+  const drillId = newRunId(startedAt, document.metadata.name);
+  const drill = new Drill(io, options, journalDir);
+  const resources = { ...back?.document.spec.resources, ...document.spec.resources };
+  const request = (runbook: RunbookToRun) => ({ io, options, runId: drillId, ...runbook, session: 'start' as const, prior: [] });
+  // Before starting a simulator or reading credentials: a drill that cannot be confirmed stops here.
+  checkOperator(request(failover));
+  if (back) checkOperator(request({ ...back, inputs: {} }));
+  const context = await openAwsContext({ ...awsOptionsOf(io, options), readOnly: false, resources, onCall: drill.onCall });
+  const notes: string[] = [];
+  let failbackError: DrctlError | undefined;
+  try {
+    // Relative times ("10m ago") count back on the run's clock: simulated time under --sim.
+    const incidentStart = options.incidentStart === undefined ? undefined : new Date(parseIncidentStart(options.incidentStart, context.clock.now())).toISOString();
+    const first = await drill.run('failover', failover, context, incidentStart);
+    // A missed objective still goes home; a failover that did not land (or landed wrong) is left for a person.
+    const landed = first.result.outcome === 'succeeded' && !first.facts.verification?.some((check) => !check.ok);
+    if (back && !landed) notes.push('failback skipped: the failover did not succeed or its end state is wrong; look before moving anything back');
+    else if (back) {
+      const waiting = `Waiting ${formatDuration(settleMs)}${context.simulated ? ' (simulated)' : ''} for replication to settle before failing back`;
+      // JSON output keeps stdout to JSON lines.
+      if (settleMs > 0) (options.output === 'json' ? printNotice : print)(io, waiting);
+      await context.clock.sleep(settleMs);
+      // The failover's reports and record are written whatever happens to the failback.
+      await drill.run('failback', { ...back, inputs: failbackInputs(back, failover, movedRegions(first.facts), options.failbackInput ?? []) }, context, undefined).catch((error: unknown) => {
+        if (!isDrctlError(error)) throw error;
+        failbackError = error;
+        notes.push(`failback did not start: ${error.message} (${error.hint})`);
+      });
+    }
+  } finally {
+    await context.close();
+  }
+
+  const dir = drillDir(journalDir, drillId);
+  const dirs = options.outDir ? [dir, path.resolve(io.cwd, options.outDir)] : [dir];
+  const runs = await Promise.all(drill.runs.map(async (run) => runRecord(run.role, run.facts, await writeRunReports(run.role, run.facts, formats, dirs))));
+  const { result, exitCode } = resultOf(drill.runs, failbackError);
+  const record: DrillRecord = { schema: 'drctl.drill/v1', drillId, runbook: document.metadata.name, file, simulated: context.simulated, startedAt, finishedAt: Date.now(), result, exitCode, runs };
+  await writeDrillRecord(journalDir, record);
+
+  if (options.output === 'json') print(io, JSON.stringify({ type: 'drill.result', ...record }));
+  else {
+    const shortfalls = drill.runs.flatMap((run) => run.facts.shortfalls.map((line) => `${run.role}: ${line}`));
+    const wrong = drill.runs.flatMap((run) => (run.facts.verification ?? []).filter((check) => !check.ok).map((check) => check.message));
+    print(io, drillSummaryText(record, { shortfalls, wrong, notes, reportsDir: path.relative(io.cwd, options.outDir ? dirs[1] ?? dir : dir) || '.' }, stdoutStyle(io)));
+  }
+  return exitCode;
+}

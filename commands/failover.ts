@@ -1,0 +1,93 @@
+// drctl failover aurora|docdb|elasticache <id> --to <region> [--mode planned|unplanned|detach]: one
+// resource, no runbook file. The runbook is built in memory (src/runbook/inline.ts) and run by the same
+// session as `drctl run` (executeSession, as `drctl drill` uses it): preflight, confirmation, lock (named
+// per resource), journal, view and summary. One read comes first: a wrong id or --to is refused (exit 2,
+// listing what exists) before a run is journaled.
+// `drctl resume <run-id>` continues it like any run: the journal keeps the runbook it started with.
+import type { CliIO } from '../src/cli/io';
+import { openAwsContext, type AwsContext } from '../src/cli/aws-context';
+import { ApiCallFeed } from '../src/engine/api-call-feed';
+import { planRunbook } from '../src/engine/dry-run';
+import type { EventSink } from '../src/engine/events';
+import { DrctlError, ExitCode } from '../src/errors';
+import { newRunId } from '../src/journal/layout';
+import { FAILOVER_KINDS, FAILOVER_MODES, failoverCommandLine, failoverRunbook, type FailoverKind, type FailoverMode, type InlineFailover } from '../src/runbook/inline';
+import type { RunbookDocument } from '../src/runbook/schema';
+import { didYouMean } from '../src/runbook/suggest';
+import { checkFailoverTarget } from '../src/status/failover-target';
+import { JsonReporter } from '../src/ui/json-reporter';
+import { planText } from '../src/ui/plan-view';
+import { print, stdoutStyle } from '../src/ui/print';
+import { awsOptionsOf, defaultRegionOf, type SessionCommandOptions } from './run-options';
+import { checkOperator, executeSession } from './execute-session';
+import { readRegion } from './status';
+import { listenForInterrupts, type SessionRequest } from './run-session';
+
+export interface FailoverCommandOptions extends SessionCommandOptions {
+  to: string;
+  mode?: string;
+  maxLag?: string;
+  dryRun?: boolean;
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  const suggestion = didYouMean(value, allowed);
+  throw new DrctlError('failover.bad-argument', `${flag} "${value}" is not one of ${allowed.join(', ')}`, `${suggestion ? `${suggestion} ` : ''}Pass one of ${allowed.join(', ')}.`, {
+    exitCode: ExitCode.invalidInput,
+  });
+}
+
+export function failoverRequest(kind: string, id: string, options: FailoverCommandOptions): InlineFailover {
+  return {
+    kind: oneOf<FailoverKind>('type', kind, FAILOVER_KINDS),
+    id,
+    to: options.to,
+    mode: oneOf<FailoverMode>('--mode', options.mode ?? 'planned', FAILOVER_MODES),
+    ...(options.maxLag ? { maxLag: options.maxLag } : {}),
+  };
+}
+
+export async function failoverCommand(kind: string, id: string, options: FailoverCommandOptions, io: CliIO): Promise<number> {
+  const request = failoverRequest(kind, id, options);
+  const document = failoverRunbook(request);
+  const file = failoverCommandLine(request);
+  if (options.dryRun) return planDocument(file, document, request.to, options, io);
+  const session: SessionRequest = { io, options, runId: newRunId(Date.now(), document.metadata.name), file, document, inputs: {}, session: 'start', prior: [] };
+  // What runSession does, with one read in between: a wrong id or region is refused before a run exists.
+  checkOperator(session);
+  const calls = new ApiCallFeed();
+  const resources = document.spec.resources ?? {};
+  const context = await openAwsContext({ ...awsOptionsOf(io, options), readOnly: false, resources, onCall: (call) => calls.push(call) });
+  try {
+    await checkTarget(context, document, request.to, options, io);
+    return (await executeSession(session, { context, calls })).exitCode;
+  } finally {
+    await context.close();
+  }
+}
+
+function checkTarget(context: AwsContext, document: RunbookDocument, to: string, options: FailoverCommandOptions, io: CliIO): Promise<void> {
+  const resources = document.spec.resources ?? {};
+  const [name = ''] = Object.keys(resources);
+  return checkFailoverTarget({ ports: context.ports, clock: context.clock, defaultRegion: readRegion(io, options, context) }, resources, name, to);
+}
+
+/** `drctl plan` for the in-memory runbook: the same engine dry run and the same view. */
+async function planDocument(file: string, document: RunbookDocument, to: string, options: FailoverCommandOptions, io: CliIO): Promise<number> {
+  const context = await openAwsContext({ ...awsOptionsOf(io, options), readOnly: true, resources: document.spec.resources ?? {} });
+  const interrupts = listenForInterrupts();
+  try {
+    await checkTarget(context, document, to, options, io);
+    const json = options.output === 'json' ? new JsonReporter(io) : undefined;
+    const sink: EventSink = json ?? { emit: () => undefined };
+    const runId = newRunId(context.clock.now(), document.metadata.name);
+    const deps = { clock: context.clock, ports: context.ports, sink, stopSignal: interrupts.stop, defaultRegion: defaultRegionOf(io, options) };
+    const result = await planRunbook({ runId, file, document, inputs: {} }, deps);
+    print(io, json ? JSON.stringify({ type: 'plan.result', ...result }) : planText(result, stdoutStyle(io)));
+    return interrupts.stop.aborted ? ExitCode.aborted : result.exitCode;
+  } finally {
+    interrupts.dispose();
+    await context.close();
+  }
+}

@@ -1,0 +1,93 @@
+// drctl health <id ...> [--watch] [--fail-on-unhealthy]: Route 53 health checks judged as Route 53 does,
+// with each checker region's report and the last change. --watch refreshes every --interval (never
+// faster than 10 s: GetHealthCheckStatus is not meant for high rates) until Ctrl-C.
+import type { AwsContext } from '../src/cli/aws-context';
+import { openAwsContext } from '../src/cli/aws-context';
+import { isInteractive, type CliIO } from '../src/cli/io';
+import { DrctlError, ExitCode } from '../src/errors';
+import { formatDuration } from '../src/runbook/duration';
+import { carryLastChange, readHealthChecks, type HealthCheckReport } from '../src/status/health';
+import { healthCheckResources } from '../src/status/targets';
+import { healthJson, healthText, WatchScreen } from '../src/ui/health-view';
+import { print, stdoutStyle } from '../src/ui/print';
+import { awsOptionsOf, defaultRegionOf, durationOption, type AwsOptions } from './run-options';
+import { listenForInterrupts } from './run-session';
+import { outputWidth } from './status';
+
+export interface HealthCommandOptions extends AwsOptions {
+  watch?: boolean;
+  /** Between refreshes under --watch, e.g. 30s. */
+  interval?: string;
+  failOnUnhealthy?: boolean;
+  output?: 'text' | 'json';
+}
+
+const MIN_INTERVAL_MS = 10_000;
+
+function intervalOf(options: HealthCommandOptions): number {
+  const ms = durationOption('--interval', options.interval) ?? MIN_INTERVAL_MS;
+  if (ms < MIN_INTERVAL_MS) {
+    throw new DrctlError('health.interval-too-short', `--interval ${options.interval} is shorter than 10s`, 'Route 53 says GetHealthCheckStatus is not for high query rates, and checkers report every 10 or 30 s: pass --interval 10s or more.', {
+      exitCode: ExitCode.invalidInput,
+    });
+  }
+  return ms;
+}
+
+function render(io: CliIO, options: HealthCommandOptions, reports: readonly HealthCheckReport[], at: number, footer = ''): string {
+  if (options.output === 'json') return healthJson(reports, at);
+  const style = stdoutStyle(io);
+  return healthText(reports, at, style, outputWidth(io)) + (footer ? `\n${style.dim(footer)}` : '');
+}
+
+const exitFor = (options: HealthCommandOptions, reports: readonly HealthCheckReport[]) =>
+  options.failOnUnhealthy && reports.some((report) => !report.judgement.healthy) ? ExitCode.runFailed : ExitCode.ok;
+
+export async function healthCommand(ids: string[], options: HealthCommandOptions, io: CliIO): Promise<number> {
+  const intervalMs = options.watch ? intervalOf(options) : 0;
+  const context = await openAwsContext({ ...awsOptionsOf(io, options), readOnly: true, resources: healthCheckResources(ids) });
+  const interrupts = listenForInterrupts();
+  try {
+    const deps = { ports: context.ports, clock: context.clock, defaultRegion: defaultRegionOf(io, options), signal: interrupts.stop };
+    const first = await readHealthChecks(deps, ids);
+    if (!options.watch) {
+      print(io, render(io, options, first, context.clock.now()));
+      return exitFor(options, first);
+    }
+    return await watch(io, options, context, { first, intervalMs, read: () => readHealthChecks(deps, ids), stop: interrupts.stop });
+  } finally {
+    interrupts.dispose();
+    await context.close();
+  }
+}
+
+interface WatchPlan {
+  first: HealthCheckReport[];
+  intervalMs: number;
+  read: () => Promise<HealthCheckReport[]>;
+  stop: AbortSignal;
+}
+
+async function watch(io: CliIO, options: HealthCommandOptions, context: AwsContext, plan: WatchPlan): Promise<number> {
+  const screen = new WatchScreen(io, options.output !== 'json' && isInteractive(io));
+  const seen = new Map<string, number>();
+  let reports = plan.first;
+  let trouble = '';
+  for (;;) {
+    const footer = `${trouble}refreshing every ${formatDuration(plan.intervalMs)}; Ctrl-C stops`;
+    screen.show(render(io, options, reports, context.clock.now(), footer));
+    try {
+      await context.clock.sleep(plan.intervalMs, plan.stop);
+    } catch {
+      return exitFor(options, reports); // Ctrl-C: the normal way to stop watching
+    }
+    try {
+      reports = carryLastChange(reports, await plan.read(), context.clock.now(), seen);
+      trouble = '';
+    } catch (error) {
+      // One failed refresh (throttling, a network blip) keeps the last good reading on screen.
+      if (!(error instanceof DrctlError)) throw error;
+      trouble = `refresh failed: ${error.message}; `;
+    }
+  }
+}

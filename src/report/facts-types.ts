@@ -1,0 +1,175 @@
+// The facts of one run, computed from its journal alone (facts.ts) and shown by every renderer. Times
+// are epoch milliseconds in run time (simulated time under --sim); offsets count from the RTO clock's
+// start. This shape is also the JSON format (`drctl report --format json`), so it only grows.
+import type { ApiCallRecord } from '../aws/ports';
+import type { Problem } from '../errors';
+import type { ApprovalGate, RunMode, StepDecision, StepState } from '../engine/events';
+
+export const REPORT_SCHEMA = 'drctl.report/v1';
+
+/** met/missed: measured against an objective; unknown: could not be measured; none: no objective set. */
+export type Verdict = 'met' | 'missed' | 'unknown' | 'none';
+
+export interface ReportFacts {
+  schema: typeof REPORT_SCHEMA;
+  run: RunFacts;
+  rto: RtoFacts;
+  rpo: RpoFacts;
+  /** True when every objective the runbook sets was met (an unmeasured one is not met). */
+  objectivesMet: boolean;
+  /** One line per objective not met, for summaries and exit messages. */
+  shortfalls: string[];
+  resources: ResourceFacts[];
+  steps: StepFacts[];
+  preflight: PreflightFacts[];
+  approvals: ApprovalFacts[];
+  apiCalls: ApiCallFacts;
+  /** Added by `drctl drill` after the run (not in the journal): the end state read back from AWS. */
+  verification?: VerificationFact[];
+}
+
+export interface RunFacts {
+  runId: string;
+  runbook: string;
+  file: string;
+  mode: RunMode;
+  inputs: Record<string, unknown>;
+  /** undefined: the journal ends before run.finished (still running, or cut off by a crash). */
+  outcome?: 'succeeded' | 'failed' | 'aborted';
+  startedAt?: number;
+  finishedAt?: number;
+  /** Sessions of the run: the start, then each resume or rollback. */
+  sessions: Array<{ at: number; session: 'start' | 'resume' | 'rollback' }>;
+  interruptions: Array<{ at: number; signal: string; forced: boolean }>;
+  rollback?: { state: 'running' | 'succeeded' | 'failed'; reason: string };
+  error?: Problem;
+  /** The journal's last line was cut short by a crash and dropped. */
+  tornTail?: boolean;
+}
+
+export interface RtoFacts {
+  /** Where the clock starts: --incident-start when given, else the run's first start. */
+  clockStart?: number;
+  clockStartSource: 'incident-start' | 'run-start';
+  /** The last restoring signal: the step whose success restored the last piece of service. */
+  end?: { at: number; stepId: string; signal: string };
+  valueMs?: number;
+  objectiveMs?: number;
+  verdict: Verdict;
+  /** Why there is no value, said plainly. */
+  reason?: string;
+}
+
+export interface RpoFacts {
+  /** The largest per-resource RPO; with some resources unknown, a lower bound only (see `status`). */
+  valueMs?: number;
+  /** measured: every cutover had a reading; unknown: at least one did not; no-cutover: nothing could be lost. */
+  status: 'measured' | 'unknown' | 'no-cutover';
+  /** The resource that sets the RPO. */
+  worst?: string;
+  /** Resources whose lag could not be read. */
+  unknownFor: string[];
+  objectiveMs?: number;
+  verdict: Verdict;
+}
+
+export interface ResourceRpo {
+  /** lag: replication lag read before the cutover; switchover: completed switchover (0); missing: no data. */
+  source: 'lag' | 'switchover' | 'missing' | 'none';
+  valueMs?: number;
+  metricName?: string;
+  region?: string;
+  at?: number;
+}
+
+export interface ResourceFacts {
+  resource: string;
+  stepId: string;
+  uses: string;
+  /** data-store: a writer moves; traffic: Route 53 health checks and records. */
+  kind: 'data-store' | 'traffic';
+  operation?: string;
+  from?: string;
+  to?: string;
+  state: StepState;
+  /** Already in the target before this run touched it: no call made. */
+  alreadyDone: boolean;
+  /** drctl joined an operation already under way (started by an earlier session or by someone else). */
+  joined: boolean;
+  /** The run made (or joined) the change: it counts for the RPO. */
+  cutover: boolean;
+  startedAt?: number;
+  /** AWS accepted the mutating call (for a call whose answer was lost to a crash: when it was sent). */
+  acceptedAt?: number;
+  acceptedIsSendTime?: boolean;
+  /** The new writer (or primary) confirmed available in the target; for traffic, the step's success. */
+  availableAt?: number;
+  /** in-sync: every member replicating again; resyncing: AWS is rebuilding the old primary (not waited for). */
+  sync: 'in-sync' | 'resyncing' | 'unknown' | 'not-applicable';
+  /** Call accepted -> available and in sync (or resyncing, after a failover). */
+  rtoMs?: number;
+  rpo: ResourceRpo;
+  /** The last thing AWS showed for it. */
+  lastObservation?: string;
+}
+
+export interface StepFacts {
+  id: string;
+  uses: string;
+  phase: 'main' | 'rollback';
+  resource?: string;
+  state: StepState;
+  attempts: number;
+  startedAt?: number;
+  finishedAt?: number;
+  durationMs?: number;
+  /** Offsets from the RTO clock's start, for the timeline. */
+  startOffsetMs?: number;
+  endOffsetMs?: number;
+  note?: string;
+  error?: Problem;
+}
+
+export interface PreflightFacts {
+  name: string;
+  state: 'running' | 'passed' | 'failed';
+  message?: string;
+}
+
+export interface ApprovalFacts {
+  stepId: string;
+  gate: ApprovalGate;
+  message: string;
+  askedAt: number;
+  answeredAt?: number;
+  approved?: boolean;
+  by?: string;
+  reason?: string;
+  decision?: StepDecision;
+}
+
+export interface ApiCallGroup {
+  service: ApiCallRecord['service'];
+  region: string;
+  operation: string;
+  mutating: boolean;
+  count: number;
+  failed: number;
+  totalMs: number;
+}
+
+export interface ApiCallFacts {
+  total: number;
+  mutating: number;
+  failed: number;
+  /** Calls grouped by service, region and operation, mutating first. */
+  groups: ApiCallGroup[];
+  /** Every mutating call in order: what changed AWS, when its answer came (run clock), and AWS's request id. */
+  mutatingCalls: Array<Pick<ApiCallRecord, 'service' | 'region' | 'operation' | 'ok' | 'errorCode' | 'requestId' | 'durationMs'> & { at: number }>;
+}
+
+export interface VerificationFact {
+  subject: string;
+  ok: boolean;
+  message: string;
+}

@@ -1,0 +1,51 @@
+// What `drctl report <target>` names: a run id under the journal directory, a journal file, or a run's
+// directory; nothing means the newest run. Reading goes through the journal reader, which drops a torn
+// last line and refuses a damaged one.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { DrctlError } from '../errors';
+import type { RunEvent } from '../engine/events';
+import { JOURNAL_FILE, runsDir } from '../journal/layout';
+import { listRuns, parseJournal, readJournal } from '../journal/reader';
+
+export interface LoadedJournal {
+  events: RunEvent[];
+  tornTail: boolean;
+  /** Where it was read from, for messages. */
+  source: string;
+}
+
+async function journalFileAt(candidate: string): Promise<string | undefined> {
+  const info = await stat(candidate).catch(() => undefined);
+  if (!info) return undefined;
+  if (info.isFile()) return candidate;
+  const inside = path.join(candidate, JOURNAL_FILE);
+  return (await stat(inside).catch(() => undefined))?.isFile() ? inside : undefined;
+}
+
+function looksLikePath(target: string): boolean {
+  return target.includes('/') || target.includes(path.sep) || target.endsWith('.jsonl');
+}
+
+export async function loadJournal(target: string | undefined, journalDir: string, cwd: string): Promise<LoadedJournal> {
+  if (target === undefined) {
+    const newest = (await listRuns(journalDir))[0];
+    if (!newest) {
+      throw new DrctlError('report.no-runs', `no runs in ${runsDir(journalDir)}`, 'Run a runbook first (`drctl run` or `drctl drill`), or pass a run id or a journal file, and --journal-dir if the runs live elsewhere.');
+    }
+    return { ...(await readJournal(journalDir, newest.runId)), source: newest.runId };
+  }
+  const file = await journalFileAt(path.resolve(cwd, target));
+  if (file) return { ...parseJournal(await readFile(file, 'utf8'), file), source: file };
+  if (looksLikePath(target)) {
+    throw new DrctlError('report.not-found', `${target} is not a journal file or a run directory`, `Pass a run id (see ${runsDir(journalDir)}) or the path of a journal.jsonl.`);
+  }
+  return { ...(await readJournal(journalDir, target)), source: target };
+}
+
+/** A journal with no run in it cannot be reported on. */
+export function requireRun(journal: LoadedJournal): void {
+  if (!journal.events.some((event) => event.type === 'run.started')) {
+    throw new DrctlError('report.empty-journal', `${journal.source} holds no run (no run.started event)`, 'The run was cut off before it began; there is nothing to report.');
+  }
+}

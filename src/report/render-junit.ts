@@ -1,0 +1,62 @@
+// The report as JUnit XML for CI: the run's outcome, each objective and each step is a test case, so a
+// missed RTO shows up in the CI's test view like any failing test.
+import { duration as formatDuration, rpoSentence, rtoSentence, shownSteps } from './format';
+import type { ReportFacts, Verdict } from './facts-types';
+import { escapeXml } from './xml';
+
+interface Case {
+  name: string;
+  seconds: number;
+  failure?: { type: string; message: string };
+  skipped?: string;
+}
+
+function objectiveCase(name: 'RTO' | 'RPO', verdict: Verdict, objectiveMs: number | undefined, how: string): Case {
+  const title = `${name} objective${objectiveMs === undefined ? '' : ` ${formatDuration(objectiveMs)}`}`;
+  if (verdict === 'none') return { name: title, seconds: 0, skipped: `the runbook sets no ${name} objective; ${name} ${how}` };
+  if (verdict === 'met') return { name: title, seconds: 0 };
+  return { name: title, seconds: 0, failure: { type: verdict === 'missed' ? 'objective-missed' : 'not-measured', message: `${name} ${how}` } };
+}
+
+function cases(facts: ReportFacts): Case[] {
+  const outcome = facts.run.outcome;
+  const run: Case = {
+    name: 'run outcome',
+    seconds: ((facts.run.finishedAt ?? 0) - (facts.run.startedAt ?? 0)) / 1000,
+    ...(outcome === 'succeeded' ? {} : { failure: { type: outcome ?? 'unfinished', message: facts.run.error?.message ?? `the run ${outcome ?? 'did not finish'}` } }),
+  };
+  const objectives = [objectiveCase('RTO', facts.rto.verdict, facts.rto.objectiveMs, rtoSentence(facts.rto)), objectiveCase('RPO', facts.rpo.verdict, facts.rpo.objectiveMs, rpoSentence(facts.rpo))];
+  const steps = shownSteps(facts).map((step): Case => {
+    const name = `step ${step.id} (${step.uses})${step.phase === 'rollback' ? ' [rollback]' : ''}`;
+    const seconds = (step.durationMs ?? 0) / 1000;
+    if (step.state === 'failed') return { name, seconds, failure: { type: step.error?.code ?? 'failed', message: step.error?.message ?? 'failed' } };
+    if (step.state === 'succeeded' || step.state === 'rolled-back') return { name, seconds };
+    return { name, seconds, skipped: `${step.state}${step.note ? `: ${step.note}` : ''}` };
+  });
+  return [run, ...objectives, ...steps];
+}
+
+function caseXml(testCase: Case, classname: string): string {
+  const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(testCase.name)}" time="${testCase.seconds.toFixed(3)}"`;
+  if (testCase.failure) return `${open}>\n      <failure type="${escapeXml(testCase.failure.type)}" message="${escapeXml(testCase.failure.message)}"/>\n    </testcase>`;
+  if (testCase.skipped) return `${open}>\n      <skipped message="${escapeXml(testCase.skipped)}"/>\n    </testcase>`;
+  return `${open}/>`;
+}
+
+export function renderJunit(facts: ReportFacts): string {
+  const all = cases(facts);
+  const classname = `drctl.${facts.run.runbook}`;
+  const failures = all.filter((testCase) => testCase.failure).length;
+  const skipped = all.filter((testCase) => testCase.skipped).length;
+  const seconds = ((facts.run.finishedAt ?? 0) - (facts.run.startedAt ?? 0)) / 1000;
+  const timestamp = facts.run.startedAt === undefined ? '' : ` timestamp="${new Date(facts.run.startedAt).toISOString()}"`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="drctl report" tests="${all.length}" failures="${failures}" skipped="${skipped}" time="${seconds.toFixed(3)}">`,
+    `  <testsuite name="${escapeXml(`${facts.run.runbook} ${facts.run.runId}`)}" tests="${all.length}" failures="${failures}" skipped="${skipped}" time="${seconds.toFixed(3)}"${timestamp}>`,
+    ...all.map((testCase) => caseXml(testCase, classname)),
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,75 @@
+// After a drill's run: read the end state back from AWS instead of trusting the run's own word. Every
+// writer the run moved must be in its target region, and the target region's health checks green. It
+// reuses the preflight checks (writer-in, healthy) with read-only ports, so it knows no AWS of its own.
+import type { RegisteredCheck } from '../actions/define';
+import type { ActionContext } from '../actions/types';
+import type { AwsPorts } from '../aws/ports';
+import type { Clock } from '../engine/clock';
+import { readOnlyPorts } from '../engine/read-only-ports';
+import type { Resource } from '../runbook/schema';
+import type { ReportFacts, VerificationFact } from './facts-types';
+
+export interface VerifyInput {
+  facts: ReportFacts;
+  resources: Readonly<Record<string, Resource>>;
+  ports: AwsPorts;
+  clock: Clock;
+  defaultRegion?: string;
+  getCheck(name: string): RegisteredCheck | undefined;
+}
+
+interface Planned {
+  subject: string;
+  check: string;
+  params: Record<string, unknown>;
+}
+
+const STANDALONE = new Set(['detach', 'disassociate']);
+
+/** What to check: the writers the run moved, then the health checks of the regions they moved to. */
+export function verificationPlan(facts: ReportFacts, resources: Readonly<Record<string, Resource>>): Planned[] {
+  const moved = facts.resources.filter((fact) => fact.kind === 'data-store' && fact.state === 'succeeded' && fact.to && !STANDALONE.has(fact.operation ?? ''));
+  const planned: Planned[] = moved.map((fact) => ({ subject: fact.resource, check: 'writer-in', params: { resource: fact.resource, region: fact.to } }));
+  const targets = new Set(moved.map((fact) => fact.to));
+  const to = facts.run.inputs.to;
+  if (typeof to === 'string') targets.add(to);
+  let healthChecks = Object.entries(resources).filter(([, resource]) => resource.type === 'route53-health-check' && resource.region !== undefined && targets.has(resource.region)).map(([name]) => name);
+  // Without region hints, the health checks the run itself waited for are the ones that must stay green.
+  if (healthChecks.length === 0) healthChecks = facts.resources.filter((fact) => fact.uses === 'route53.wait-healthy' && fact.state === 'succeeded').map((fact) => fact.resource);
+  for (const name of new Set(healthChecks)) planned.push({ subject: name, check: 'healthy', params: { resource: name } });
+  return planned;
+}
+
+function checkContext(input: VerifyInput): ActionContext {
+  return {
+    ports: readOnlyPorts(input.ports),
+    resources: input.resources,
+    clock: input.clock,
+    signal: new AbortController().signal,
+    dryRun: true,
+    stepId: 'verify',
+    defaultRegion: input.defaultRegion,
+    observe: () => undefined,
+    requestApproval: () => Promise.reject(new Error('verification never asks the operator')),
+    recordMetric: () => undefined,
+  };
+}
+
+export async function verifyEndState(input: VerifyInput): Promise<VerificationFact[]> {
+  const ctx = checkContext(input);
+  const results: VerificationFact[] = [];
+  for (const planned of verificationPlan(input.facts, input.resources)) {
+    const check = input.getCheck(planned.check);
+    if (!check) {
+      results.push({ subject: planned.subject, ok: false, message: `${planned.subject}: the ${planned.check} check is not available` });
+      continue;
+    }
+    try {
+      const result = await check.run(ctx, planned.params);
+      results.push({ subject: planned.subject, ok: result.ok, message: result.message });
+    } catch (error) {
+      results.push({ subject: planned.subject, ok: false, message: `${planned.subject}: could not be read back (${error instanceof Error ? error.message : String(error)})` });
+    }
+  }
+  return results;
+}
