@@ -80,6 +80,11 @@ export function regionsToAsk(
 // that can answer: in an outage the old primary's region is exactly the one that is silent.
 const TRY_NEXT_REGION = new Set(['unreachable', 'service', 'not-found']);
 
+/** A region that does not answer, or answers only with server errors after retries: treat it as down. */
+export function isRegionDown(error: unknown): boolean {
+  return isAwsError(error, 'unreachable') || isAwsError(error, 'service');
+}
+
 /** Calls `ask` in each region in turn until one answers; reports regions that did not. */
 export async function askFirstAnswering<T>(
   ctx: Pick<ActionContext, 'observe'>,

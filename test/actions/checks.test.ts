@@ -136,6 +136,14 @@ describe('available', () => {
     expect(result.observations).toContain('orders-east: us-east-1 does not answer; not checked');
   });
 
+  it('checks what it can when a member\'s region answers only with server errors (a degraded region)', async () => {
+    const ctx = shopWorld();
+    ctx.aws.fail({ kind: 'service', region: 'us-east-1', operation: 'DescribeDBClusters', awsCode: 'ServiceUnavailable' });
+    const result = await available.run(ctx, { resource: 'orders-db', to: 'us-west-2' });
+    expect(result.ok).toBe(true);
+    expect(result.observations).toContain('orders-east: us-east-1 does not answer; not checked');
+  });
+
   it('fails for a datastore that is not available', async () => {
     const ctx = shopWorld();
     ctx.aws.elasticache.datastore('ldgnf-shop-sessions').status = 'modifying';

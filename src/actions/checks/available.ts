@@ -1,10 +1,9 @@
 // The `available` preflight: would AWS accept a managed switchover or failover right now? The global
 // object is available with nothing under way, every member is in sync, each target is a secondary whose
 // cluster or group is available and not headless, and (global clusters) engine versions match.
-import { isAwsError } from '../../aws/aws-error';
 import type { DbClusterView, GlobalClusterView } from '../../aws/ports';
 import { describeOperationUnderWay, describeMember, unsyncedMembers } from '../global-cluster/model';
-import { memberInRegion } from '../resolve';
+import { isRegionDown, memberInRegion } from '../resolve';
 import type { ActionContext, CheckResult } from '../types';
 import type { GlobalMember, GlobalRead } from './global-view';
 
@@ -29,7 +28,7 @@ async function describeMembers(ctx: ActionContext, read: GlobalRead & { kind: 'c
     try {
       clusters.set(member.id, await port.describeDbCluster(member.region, member.arn ?? member.id));
     } catch (error) {
-      if (!isAwsError(error, 'unreachable')) throw error;
+      if (!isRegionDown(error)) throw error;
       findings.observations.push(`${member.id}: ${member.region} does not answer; not checked`);
     }
   }
