@@ -11,6 +11,10 @@ import { objectivesOf, registryLookup, resumeRun, runRunbook } from '../src/engi
 import type { OperatorPort } from '../src/engine/types';
 import { summarizeRun } from '../src/engine/summary';
 import type { RunOptions, RunResult } from '../src/engine/types';
+import type { RunEvent, RunSession } from '../src/engine/events';
+import type { RunbookDocument } from '../src/runbook/schema';
+import type { CliIO } from '../src/cli/io';
+import type { SessionCommandOptions } from './run-options';
 import { acquireRunLock } from '../src/journal/lock';
 import { writeSnapshot } from '../src/journal/snapshot';
 import { teeSink } from '../src/journal/tee';
@@ -18,8 +22,20 @@ import { FileJournal } from '../src/journal/writer';
 import { chooseReporter, type RunReporter } from '../src/ui/choose-reporter';
 import { chooseOperator, needsTty, needsYes } from '../src/ui/prompt';
 import { defaultRegionOf, engineSettings, journalDirOf } from './run-options';
-import type { SessionRequest } from './run-session';
-import { listenForInterrupts } from './run-session';
+import { listenForInterrupts } from './interrupts';
+
+export interface SessionRequest {
+  io: CliIO;
+  options: SessionCommandOptions;
+  runId: string;
+  /** The runbook file as the user named it, for the journal and messages. */
+  file: string;
+  document: RunbookDocument;
+  inputs: Record<string, unknown>;
+  session: RunSession;
+  prior: RunEvent[];
+}
+
 
 /** The AWS a session runs against, opened (and closed) by the caller. API calls reach the engine through `calls`. */
 export interface OpenedAws {

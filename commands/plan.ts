@@ -12,7 +12,7 @@ import { JsonReporter } from '../src/ui/json-reporter';
 import { planText } from '../src/ui/plan-view';
 import { print, stdoutStyle } from '../src/ui/print';
 import { awsOptionsOf, defaultRegionOf, runbookPath, type PlanCommandOptions } from './run-options';
-import { listenForInterrupts } from './run-session';
+import { listenForInterrupts } from './interrupts';
 
 export type { PlanCommandOptions } from './run-options';
 

@@ -3,7 +3,6 @@
 // on the run's clock, and on a second line the latest observation from AWS.
 import type { RunState, StepRecord } from '../../engine/state';
 import { formatDuration } from '../../runbook/duration';
-import type { Style } from '../style';
 import { fitText, stateIcon } from './text';
 import { stepDetail, stepRow, type LineContext, type StepTarget } from './step-lines';
 import { stepWaves } from './step-order';
