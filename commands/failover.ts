@@ -19,9 +19,9 @@ import { JsonReporter } from '../src/ui/json-reporter';
 import { planText } from '../src/ui/plan-view';
 import { print, stdoutStyle } from '../src/ui/print';
 import { awsOptionsOf, defaultRegionOf, type SessionCommandOptions } from './run-options';
-import { checkOperator, executeSession } from './execute-session';
+import { checkOperator, executeSession, type SessionRequest } from './execute-session';
 import { readRegion } from './status';
-import { listenForInterrupts, type SessionRequest } from './run-session';
+import { listenForInterrupts } from './interrupts';
 
 export interface FailoverCommandOptions extends SessionCommandOptions {
   to: string;
@@ -52,7 +52,7 @@ export async function failoverCommand(kind: string, id: string, options: Failove
   const request = failoverRequest(kind, id, options);
   const document = failoverRunbook(request);
   const file = failoverCommandLine(request);
-  if (options.dryRun) return planDocument(file, document, request.to, options, io);
+  if (options.dryRun) return planDocument(file, document, request, options, io);
   const session: SessionRequest = { io, options, runId: newRunId(Date.now(), document.metadata.name), file, document, inputs: {}, session: 'start', prior: [] };
   // What runSession does, with one read in between: a wrong id or region is refused before a run exists.
   checkOperator(session);
@@ -60,30 +60,35 @@ export async function failoverCommand(kind: string, id: string, options: Failove
   const resources = document.spec.resources ?? {};
   const context = await openAwsContext({ ...awsOptionsOf(io, options), readOnly: false, resources, onCall: (call) => calls.push(call) });
   try {
-    await checkTarget(context, document, request.to, options, io);
-    return (await executeSession(session, { context, calls })).exitCode;
+    const inputs = await checkTarget(context, document, request, options, io);
+    return (await executeSession({ ...session, inputs }, { context, calls })).exitCode;
   } finally {
     await context.close();
   }
 }
 
-function checkTarget(context: AwsContext, document: RunbookDocument, to: string, options: FailoverCommandOptions, io: CliIO): Promise<void> {
+/**
+ * Refuses a wrong id or --to; returns what a runbook's inputs would say (from, to, mode), which the live
+ * view's header, the journal and the report read.
+ */
+async function checkTarget(context: AwsContext, document: RunbookDocument, request: InlineFailover, options: FailoverCommandOptions, io: CliIO) {
   const resources = document.spec.resources ?? {};
   const [name = ''] = Object.keys(resources);
-  return checkFailoverTarget({ ports: context.ports, clock: context.clock, defaultRegion: readRegion(io, options, context) }, resources, name, to);
+  const from = await checkFailoverTarget({ ports: context.ports, clock: context.clock, defaultRegion: readRegion(io, options, context) }, resources, name, request.to);
+  return { ...(from ? { from } : {}), to: request.to, mode: request.mode };
 }
 
 /** `drctl plan` for the in-memory runbook: the same engine dry run and the same view. */
-async function planDocument(file: string, document: RunbookDocument, to: string, options: FailoverCommandOptions, io: CliIO): Promise<number> {
+async function planDocument(file: string, document: RunbookDocument, request: InlineFailover, options: FailoverCommandOptions, io: CliIO): Promise<number> {
   const context = await openAwsContext({ ...awsOptionsOf(io, options), readOnly: true, resources: document.spec.resources ?? {} });
   const interrupts = listenForInterrupts();
   try {
-    await checkTarget(context, document, to, options, io);
+    const inputs = await checkTarget(context, document, request, options, io);
     const json = options.output === 'json' ? new JsonReporter(io) : undefined;
     const sink: EventSink = json ?? { emit: () => undefined };
     const runId = newRunId(context.clock.now(), document.metadata.name);
     const deps = { clock: context.clock, ports: context.ports, sink, stopSignal: interrupts.stop, defaultRegion: defaultRegionOf(io, options) };
-    const result = await planRunbook({ runId, file, document, inputs: {} }, deps);
+    const result = await planRunbook({ runId, file, document, inputs }, deps);
     print(io, json ? JSON.stringify({ type: 'plan.result', ...result }) : planText(result, stdoutStyle(io)));
     return interrupts.stop.aborted ? ExitCode.aborted : result.exitCode;
   } finally {

@@ -11,7 +11,7 @@ import { healthCheckResources } from '../src/status/targets';
 import { healthJson, healthText, WatchScreen } from '../src/ui/health-view';
 import { print, stdoutStyle } from '../src/ui/print';
 import { awsOptionsOf, defaultRegionOf, durationOption, type AwsOptions } from './run-options';
-import { listenForInterrupts } from './run-session';
+import { listenForInterrupts } from './interrupts';
 import { outputWidth } from './status';
 
 export interface HealthCommandOptions extends AwsOptions {

@@ -4,9 +4,6 @@
 import { openAwsContext } from '../src/cli/aws-context';
 import { ApiCallFeed } from '../src/engine/api-call-feed';
 import { checkOperator, executeSession, type SessionRequest } from './execute-session';
-// Until the operator commands import these from their homes.
-export { listenForInterrupts } from './interrupts';
-export type { SessionRequest } from './execute-session';
 import { awsOptionsOf } from './run-options';
 
 export async function runSession(request: SessionRequest): Promise<number> {

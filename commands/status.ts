@@ -12,7 +12,7 @@ import { resourcesFromFlags } from '../src/status/targets';
 import { print, stdoutStyle } from '../src/ui/print';
 import { DEFAULT_WIDTH, statusJson, statusText } from '../src/ui/status-view';
 import { awsOptionsOf, defaultRegionOf, durationOption, runbookPath, type AwsOptions } from './run-options';
-import { listenForInterrupts } from './run-session';
+import { listenForInterrupts } from './interrupts';
 
 export interface StatusCommandOptions extends AwsOptions {
   /** --resource type:id, repeatable. */

@@ -3,7 +3,7 @@
 import { VERSION } from '../version';
 import { installMiddleware } from './middleware';
 import type { ApiCallRecord, Service } from './ports';
-import { loadSdkModule, type SdkClient, type SdkModule } from './sdk-modules';
+import { interop, loadSdkModule, type SdkClient, type SdkModule } from './sdk-modules';
 
 export interface StaticCredentials {
   accessKeyId: string;
@@ -119,8 +119,8 @@ export class ClientPool {
    */
   private sharedCredentials(): Promise<unknown> {
     if (this.options.credentials) return Promise.resolve(this.options.credentials);
-    this.credentials ??= import('@aws-sdk/credential-provider-node').then(({ defaultProvider }) =>
-      defaultProvider(this.options.profile === undefined ? {} : { profile: this.options.profile }),
+    this.credentials ??= import('@aws-sdk/credential-provider-node').then((namespace) =>
+      interop(namespace, 'defaultProvider').defaultProvider(this.options.profile === undefined ? {} : { profile: this.options.profile }),
     );
     return this.credentials;
   }

@@ -49,7 +49,7 @@ export async function loadSdkModule(service: Service): Promise<SdkModule> {
  * dynamically imported CommonJS chunk exposes only `default` (esbuild's Node-compatible interop when
  * splitting). Accept both shapes.
  */
-function interop<T extends object>(namespace: T, marker: string): T {
+export function interop<T extends object>(namespace: T, marker: string): T {
   if (marker in namespace) return namespace;
   const inner = (namespace as { default?: unknown }).default;
   if (inner && typeof inner === 'object' && marker in inner) return inner as T;

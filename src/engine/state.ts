@@ -195,10 +195,16 @@ export function isSettled(step: StepRecord): boolean {
  * The state to show: a succeeded mutating step of the main phase is rolling back while the rollback
  * phase runs and rolled back once it succeeded (rollback steps form their own DAG; see src/engine/README.md).
  */
+/**
+ * A succeeded change shows as rolling back / rolled back only while / after a rollback step acted on the
+ * same resource. Rollback steps often undo one thing (traffic), not everything: calling a database
+ * failover "rolled back" because a health check was restored would send an engineer the wrong way.
+ */
 export function displayState(step: StepRecord, state: RunState): StepState {
-  if (step.phase !== 'main' || !step.mutating || step.state !== 'succeeded' || !state.rollback) return step.state;
-  if (state.rollback.state === 'running') return 'rolling-back';
-  return state.rollback.state === 'succeeded' ? 'rolled-back' : step.state;
+  if (step.phase !== 'main' || !step.mutating || step.state !== 'succeeded' || !state.rollback || !step.resource) return step.state;
+  const undoing = Object.values(state.steps).filter((other) => other.phase === 'rollback' && other.mutating && other.resource === step.resource);
+  if (undoing.some((other) => other.state === 'running' || other.state === 'polling')) return 'rolling-back';
+  return undoing.some((other) => other.state === 'succeeded') ? 'rolled-back' : step.state;
 }
 
 /** The outcome string step expressions see (GitHub Actions' vocabulary). */

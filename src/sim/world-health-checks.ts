@@ -103,10 +103,19 @@ export class HealthChecks {
     );
   }
 
-  /** Route 53's aggregate verdict now. */
+  /**
+   * Route 53's aggregate verdict now. Checkers report what they see of the endpoint; Inverted and
+   * Disabled apply here, to the verdict ("Route 53 considers the health check unhealthy when the health
+   * checkers mark the health check as healthy, and vice versa").
+   */
   isHealthy(id: string, now = this.core.now()): boolean {
+    const check = this.check(id);
+    // A change of settings reaches the verdict as the checkers' next FailureThreshold rounds come in.
+    const settings = settingsAt(check, now - (check.failureThreshold - 1) * check.requestIntervalSeconds * 1000);
+    if (settings.disabled) return true;
     const observations = this.observations(id, now);
-    return observations.filter((observation) => observation.healthy).length > observations.length * HEALTHY_FRACTION;
+    const checkersSayHealthy = observations.filter((observation) => observation.healthy).length > observations.length * HEALTHY_FRACTION;
+    return settings.inverted ? !checkersSayHealthy : checkersSayHealthy;
   }
 
   /** Fraction (0..100) of checkers that report healthy (the HealthCheckPercentageHealthy metric). */
@@ -115,7 +124,7 @@ export class HealthChecks {
     return (100 * observations.filter((observation) => observation.healthy).length) / Math.max(1, observations.length);
   }
 
-  /** One check of the endpoint at that time, with the settings in force then. */
+  /** One check of the endpoint at that time, as a checker reports it (Inverted does not change reports). */
   private judge(check: HealthCheck, time: number): { healthy: boolean; status: string } {
     const settings = settingsAt(check, time);
     const up = !this.core.faults.endpointsDown(check.watchedRegion, time);
@@ -123,7 +132,6 @@ export class HealthChecks {
     if (settings.disabled) {
       return { healthy: true, status: 'Success: Health checking is disabled; Route 53 considers the endpoint healthy.' };
     }
-    if (settings.inverted) return { healthy: !up, status: `${up ? 'Failure' : 'Success'}: Inverted health check. ${detail}` };
     return { healthy: up, status: `${up ? 'Success' : 'Failure'}: ${detail}` };
   }
 }

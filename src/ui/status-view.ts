@@ -15,18 +15,19 @@ export function truncate(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
 }
 
-/** Word-wraps `text` to `width`; lines after the first start with `indent`. */
+/** Word-wraps `text` to `width`, keeping its leading indent; lines after the first start with `indent`. */
 export function wrap(text: string, width: number, indent: string): string[] {
+  const lead = /^\s*/.exec(text)?.[0] ?? '';
   const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const next = line ? `${line} ${word}` : word;
+  let line = lead;
+  for (const word of text.slice(lead.length).split(' ')) {
+    const next = line.trim() ? `${line} ${word}` : `${line}${word}`;
     if (next.length > width && line.trim()) {
       lines.push(line);
       line = `${indent}${word}`;
     } else line = next;
   }
-  if (line) lines.push(line);
+  if (line.trim()) lines.push(line);
   return lines.map((candidate) => truncate(candidate, width));
 }
 
@@ -57,13 +58,13 @@ function lagText(member: MemberStatus): string {
 const memberCells = (member: MemberStatus) => [`  ${member.id}`, member.region, member.role, member.status, member.sync ?? '-', lagText(member)];
 
 function headline(resource: ResourceStatus): string {
-  if (resource.error) return `${resource.kind} ${resource.id}: could not be read`;
-  if (resource.health) {
-    const { healthy, reason } = resource.health;
-    return `health check ${resource.id}: ${healthy ? 'healthy' : 'UNHEALTHY'}, ${reason}`;
-  }
+  // Named after its id (--resource): the id is already in the first column.
+  const what = resource.name === resource.id ? resource.kind : `${resource.kind} ${resource.id}`;
+  const subject = resource.kind === 'health-check' ? what.replace('health-check', 'health check') : what;
+  if (resource.error) return `${subject}: could not be read`;
+  if (resource.health) return `${subject}: ${resource.health.healthy ? 'healthy' : 'UNHEALTHY'}, ${resource.health.reason}`;
   const writer = resource.kind === 'elasticache' ? 'primary' : 'writer';
-  return `${resource.kind} ${resource.id}: ${writer} in ${resource.writerRegion ?? 'unknown'}, ${resource.status ?? 'unknown'}`;
+  return `${subject}: ${writer} in ${resource.writerRegion ?? 'unknown'}, ${resource.status ?? 'unknown'}`;
 }
 
 function flagLines(flag: Flag, width: number, style: Style): string[] {
@@ -85,11 +86,11 @@ function verdictLines(resource: ResourceStatus, width: number, style: Style): st
 }
 
 function title(report: StatusReport): string {
-  const what = report.runbook ? `Status of ${report.runbook}` : 'Status';
+  const what = report.runbook ?? 'Status';
   const objective = report.lagObjective
     ? `lag objective ${formatDuration(report.lagObjective.ms)} (${report.lagObjective.source})`
     : 'no lag objective (pass --max-lag)';
-  return `${what} at ${isoSeconds(report.checkedAt)}; ${objective}`;
+  return `${what} at ${isoSeconds(report.checkedAt)}, ${objective}`;
 }
 
 export function statusText(report: StatusReport, style: Style, width = DEFAULT_WIDTH): string {
@@ -98,8 +99,8 @@ export function statusText(report: StatusReport, style: Style, width = DEFAULT_W
   const nameWidth = widths[0] ?? 10;
   const lines = [...wrap(title(report), width, '  '), '', style.bold(formatRow(HEADER, widths, width))];
   for (const resource of report.resources) {
-    const line = truncate(`${truncate(resource.name, nameWidth).padEnd(nameWidth)}${GAP}${headline(resource)}`, width);
-    lines.push(`${style.bold(line.slice(0, nameWidth))}${line.slice(nameWidth)}`);
+    const [line = '', ...more] = wrap(`${truncate(resource.name, nameWidth).padEnd(nameWidth)}${GAP}${headline(resource)}`, width, ' '.repeat(nameWidth + GAP.length));
+    lines.push(`${style.bold(line.slice(0, nameWidth))}${line.slice(nameWidth)}`, ...more);
     for (const member of resource.members) lines.push(formatRow(memberCells(member), widths, width));
     lines.push(...verdictLines(resource, width, style));
   }

@@ -61,8 +61,10 @@ describe('Route 53 over HTTP', () => {
     expect(stale.name).toBe('HealthCheckVersionMismatch');
     expect(stale.$metadata?.httpStatusCode).toBe(409);
     await sim.clock.advance(2 * MINUTE);
+    // Checkers report the endpoint as they see it; the inversion is applied to Route 53's verdict only.
     const status = await route53.send(new GetHealthCheckStatusCommand({ HealthCheckId: 'hc-east' }));
-    expect(status.HealthCheckObservations?.every((observation) => observation.StatusReport?.Status?.startsWith('Failure:'))).toBe(true);
+    expect(status.HealthCheckObservations?.every((observation) => observation.StatusReport?.Status?.startsWith('Success:'))).toBe(true);
+    expect(sim.world.isHealthy('hc-east')).toBe(false);
   });
 
   it('UPSERTs records: PENDING, then INSYNC; the change id loses its /change/ prefix on the way in', async () => {
