@@ -97,7 +97,7 @@ describe('drctl drill --sim', () => {
       expect(back.run.inputs).toEqual({ from: 'us-west-2', to: 'us-east-1' });
       expect(await readFile(path.join(out, 'failover.html'), 'utf8')).toContain('<g id="rto-objective"');
       expect(await readFile(path.join(out, 'failback.md'), 'utf8')).toContain('# DR run: shop-region-failback');
-      expect(await readFile(path.join(out, 'failover.junit.xml'), 'utf8')).toContain('name="RTO objective 5m"');
+      expect(await readFile(path.join(out, 'failover.junit.xml'), 'utf8')).toContain('name="RTO objective 6m"');
     },
     TIMEOUT,
   );

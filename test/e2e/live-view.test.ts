@@ -56,7 +56,7 @@ describe('the live view in a real terminal', () => {
       expect(screens.some((shown) => shown.includes('Ctrl-C stop after calls in flight · Ctrl-C again to force')), context).toBe(true);
       // At the end: the header with the RTO clock, every step printed once, the summary.
       expect(screen, context).toContain('shop-region-failover · run · planned · us-east-1 -> us-west-2');
-      expect(screen, context).toMatch(/took \S+ · RTO \S+ \/ 5m \(\d+%\)/);
+      expect(screen, context).toMatch(/took \S+ · RTO \S+ \/ 6m \(\d+%\)/);
       for (const step of ['approve', 'orders-switchover', 'catalog-switchover', 'sessions', 'drain-east', 'west-serving']) {
         expect(screen.split('\n').filter((line) => line.startsWith(`✓ ${step} `)), `${step}\n${context}`).toHaveLength(1);
       }
