@@ -28,7 +28,7 @@ function withSession(command: Command): Command {
     .option('--step', 'ask before every step (walk the runbook one step at a time)')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--no-rollback', 'do not run the rollback steps when a step fails')
-    .option('--max-parallel <n>', 'steps that may run at the same time (default 20)')
+    .option('--max-parallel <n>', 'steps that may run at the same time (default 50)')
     .option('--deadline <duration>', 'the whole run must finish within this, e.g. 20m')
     .option('--approval-timeout <duration>', 'how long an approval waits for an answer (default 30m)')
     .option('--incident-start <time>', 'when the outage began (ISO 8601), for the RTO clock')

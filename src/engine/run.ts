@@ -19,7 +19,9 @@ import { scopeOf } from './scope';
 import { replay, type RunState } from './state';
 import type { ActionLookup, EngineDeps, ResumeOptions, RunOptions, RunResult } from './types';
 
-export const DEFAULT_MAX_PARALLEL = 20;
+// Most running steps only poll (a few describes a minute), so a wide runbook should not wait in waves:
+// 50 parallel failovers stay well inside the memory budget (see bench/).
+export const DEFAULT_MAX_PARALLEL = 50;
 export const registryLookup: ActionLookup = { getAction, getCheck };
 
 export function runRunbook(options: RunOptions, deps: EngineDeps): Promise<RunResult> {

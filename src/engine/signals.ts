@@ -52,6 +52,21 @@ export function forwardAbort(source: AbortSignal | undefined, target: AbortContr
     forward();
     return () => undefined;
   }
-  source.addEventListener('abort', forward, { once: true });
-  return () => source.removeEventListener('abort', forward);
+  return onAbort(source, forward);
+}
+
+// One listener per source signal, fanned out: a run of 50 parallel steps would otherwise hang 50
+// listeners on the run's stop signal, and Node warns past 10 (MaxListenersExceededWarning).
+const fanOuts = new WeakMap<AbortSignal, Set<() => void>>();
+
+function onAbort(source: AbortSignal, listener: () => void): () => void {
+  let listeners = fanOuts.get(source);
+  if (!listeners) {
+    const created = new Set<() => void>();
+    fanOuts.set(source, created);
+    source.addEventListener('abort', () => [...created].forEach((notify) => notify()), { once: true });
+    listeners = created;
+  }
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }

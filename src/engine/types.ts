@@ -56,7 +56,7 @@ export interface RunOptions {
   file: string;
   document: RunbookDocument;
   inputs: Record<string, unknown>;
-  /** Steps that may run at the same time (default 20). */
+  /** Steps that may run at the same time (default 50). */
   maxParallel?: number;
   /** Ask before every step (Ansible's --step). */
   stepMode?: boolean;
