@@ -16,7 +16,10 @@ import type { RunbookDocument } from '../src/runbook/schema';
 import type { CliIO } from '../src/cli/io';
 import type { SessionCommandOptions } from './run-options';
 import { acquireRunLock } from '../src/journal/lock';
+import { readJournal } from '../src/journal/reader';
 import { writeSnapshot } from '../src/journal/snapshot';
+import { reportFacts } from '../src/report/facts';
+import { ExitCode } from '../src/errors';
 import { teeSink } from '../src/journal/tee';
 import { FileJournal } from '../src/journal/writer';
 import { chooseReporter, type RunReporter } from '../src/ui/choose-reporter';
@@ -46,7 +49,7 @@ export interface OpenedAws {
 export async function executeSession(request: SessionRequest, aws: OpenedAws): Promise<RunResult> {
   const { io, options, document, runId } = request;
   checkOperator(request);
-  const settings = engineSettings(options);
+  const settings = engineSettings(options, aws.context.clock.now());
   const journalDir = journalDirOf(io, options);
   const cleanups: Array<() => unknown> = [];
   try {
@@ -77,12 +80,25 @@ export async function executeSession(request: SessionRequest, aws: OpenedAws): P
       forceSignal: interrupts.force,
       defaultRegion: defaultRegionOf(io, options),
     };
-    const result = request.session === 'start' ? await runRunbook(runOptions, deps) : await resumeRun({ ...runOptions, prior: request.prior, session: request.session }, deps);
+    const ran = request.session === 'start' ? await runRunbook(runOptions, deps) : await resumeRun({ ...runOptions, prior: request.prior, session: request.session }, deps);
+    const result = await judgeObjectives(ran, journalDir, reporter);
     report(reporter, result, request);
     return result;
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup();
   }
+}
+
+/**
+ * A run that recovered but missed an objective exits 4. Judged from the journal by the same facts the
+ * reports use (all sessions of the run; an objective that could not be measured is not met).
+ */
+async function judgeObjectives(result: RunResult, journalDir: string, reporter: RunReporter): Promise<RunResult> {
+  if (result.outcome !== 'succeeded' || result.state.mode !== 'run') return result;
+  const facts = reportFacts((await readJournal(journalDir, result.runId)).events);
+  if (facts.objectivesMet) return result;
+  for (const shortfall of facts.shortfalls) reporter.notice(`objective missed: ${shortfall}`);
+  return { ...result, exitCode: ExitCode.objectivesMissed };
 }
 
 /** Never prompt without a terminal: fail before anything starts, and name the flag. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { CliIO } from '../src/cli/io';
 import { DrctlError, ExitCode } from '../src/errors';
 import { parseDuration } from '../src/runbook/duration';
+import { parseIncidentStart } from '../src/report/incident-start';
 import type { OutputFormat } from '../src/ui/choose-reporter';
 
 export interface AwsOptions {
@@ -63,11 +64,11 @@ export function durationOption(flag: string, value: string | undefined): number 
   return ms;
 }
 
-export function engineSettings(options: SessionCommandOptions) {
+/** `now` is the run's clock (simulated under --sim), so "10m ago" means ten minutes of the run's time. */
+export function engineSettings(options: SessionCommandOptions, now: number) {
   const maxParallel = options.maxParallel === undefined ? undefined : Number(options.maxParallel);
   if (maxParallel !== undefined && (!Number.isInteger(maxParallel) || maxParallel < 1)) throw badOption('--max-parallel', options.maxParallel, 'a positive whole number', '10');
-  const incidentStart = options.incidentStart === undefined ? undefined : Date.parse(options.incidentStart);
-  if (incidentStart !== undefined && Number.isNaN(incidentStart)) throw badOption('--incident-start', options.incidentStart, 'a time', '2025-03-01T03:00:00Z');
+  const incidentStart = options.incidentStart === undefined ? undefined : parseIncidentStart(options.incidentStart, now);
   return {
     maxParallel,
     stepMode: options.step === true,

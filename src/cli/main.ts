@@ -31,7 +31,7 @@ function withSession(command: Command): Command {
     .option('--max-parallel <n>', 'steps that may run at the same time (default 50)')
     .option('--deadline <duration>', 'the whole run must finish within this, e.g. 20m')
     .option('--approval-timeout <duration>', 'how long an approval waits for an answer (default 30m)')
-    .option('--incident-start <time>', 'when the outage began (ISO 8601), for the RTO clock')
+    .option('--incident-start <time>', 'when the outage began (ISO time with zone, or "10m ago"), for the RTO clock')
     .option('--journal-dir <dir>', 'where runs, locks and drills are kept (default .drctl)');
 }
 
