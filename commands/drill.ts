@@ -71,7 +71,7 @@ class Drill {
   async run(role: DrillRun['role'], runbook: RunbookToRun, context: AwsContext, incidentStart: string | undefined): Promise<DrillRun> {
     const runId = newRunId(Date.now(), runbook.document.metadata.name);
     this.feed = new ApiCallFeed();
-    const request = { io: this.io, options: { ...this.options, incidentStart }, runId, ...runbook, session: 'start' as const, prior: [] };
+    const request = { io: this.io, options: { ...this.options, incidentStart }, runId, ...runbook, session: 'start' as const, prior: [], command: 'drill' as const };
     const result = await executeSession(request, { context, calls: this.feed }).finally(() => (this.feed = undefined));
     const { events, tornTail } = await readJournal(this.journalDir, runId);
     const facts = reportFacts(events, { tornTail });

@@ -37,8 +37,9 @@ export interface SessionRequest {
   inputs: Record<string, unknown>;
   session: RunSession;
   prior: RunEvent[];
+  /** What the live view's header calls this session (default: run). */
+  command?: 'run' | 'drill' | 'failover';
 }
-
 
 /** The AWS a session runs against, opened (and closed) by the caller. API calls reach the engine through `calls`. */
 export interface OpenedAws {
@@ -55,7 +56,7 @@ export async function executeSession(request: SessionRequest, aws: OpenedAws): P
   try {
     const text = (name: string) => (typeof request.inputs[name] === 'string' ? (request.inputs[name] as string) : undefined);
     const chosen = await chooseReporter(io, options.output ?? 'text', {
-      runbook: document.metadata.name, dryRun: false, from: text('from'), to: text('to'), rtoMs: objectivesOf(document).rtoMs, clock: aws.context.clock, history: request.prior,
+      runbook: document.metadata.name, command: request.command, dryRun: false, from: text('from'), to: text('to'), rtoMs: objectivesOf(document).rtoMs, clock: aws.context.clock, history: request.prior,
     });
     cleanups.push(chosen.close);
     const { reporter } = chosen;

@@ -19,6 +19,8 @@ export interface RunReporter extends EventSink {
 /** What the live view shows besides the events: the run's clock (simulated under --sim) and the route. */
 export interface LiveContext {
   runbook: string;
+  /** What the header calls the session: run (default), drill, failover. */
+  command?: string;
   dryRun: boolean;
   from?: string;
   to?: string;
