@@ -1,10 +1,12 @@
 // The one place that decides how a run is shown: JSON lines on request, plain lines otherwise. The ink
 // live view (its own issue) slots in here for an interactive terminal; reporters never decide anything.
 import { isInteractive, type CliIO } from '../cli/io';
-import type { EventSink, RunEvent } from '../engine/events';
+import type { EventSink } from '../engine/events';
 import type { OperatorPort } from '../engine/types';
 import type { RunSummary } from '../engine/summary';
 import { JsonReporter } from './json-reporter';
+// A type only: erased from the bundle, so choosing plain or JSON output never loads ink.
+import type { LiveReporterOptions } from './live-reporter';
 import { PlainReporter } from './plain-reporter';
 
 export type OutputFormat = 'text' | 'json';
@@ -16,18 +18,8 @@ export interface RunReporter extends EventSink {
   summary(summary: RunSummary, next?: string): void;
 }
 
-/** What the live view shows besides the events: the run's clock (simulated under --sim) and the route. */
-export interface LiveContext {
-  runbook: string;
-  /** What the header calls the session: run (default), drill, failover. */
-  command?: string;
-  dryRun: boolean;
-  from?: string;
-  to?: string;
-  rtoMs?: number;
-  clock: { now(): number };
-  history?: readonly RunEvent[];
-}
+/** What the live view shows besides the events: the run's clock (simulated under --sim), the route, the RTO. */
+export type LiveContext = Omit<LiveReporterOptions, 'spinnerIntervalMs' | 'interrupt'>;
 
 export interface ChosenReporter {
   reporter: RunReporter;

@@ -11,15 +11,9 @@ import { LiveView } from './live/LiveView';
 import { liveOperator } from './live/live-operator';
 import { LiveStore } from './live/live-store';
 import { styleFor } from './style';
+import type { HeaderOptions } from './live/header-lines';
 
-export interface LiveReporterOptions {
-  runbook: string;
-  /** Shown in the header instead of "run" for a new session: "drill", "failover". */
-  command?: string;
-  dryRun: boolean;
-  from?: string;
-  to?: string;
-  rtoMs?: number;
+export interface LiveReporterOptions extends HeaderOptions {
   /** The run's clock (simulated time under --sim): every elapsed time on screen is read from it. */
   clock: { now(): number };
   /** Events of earlier sessions (resume), so finished steps show as finished and the RTO spans them all. */

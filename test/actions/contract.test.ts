@@ -6,24 +6,13 @@ import { elasticacheActions } from '../../src/actions/elasticache';
 import { globalClusterActions } from '../../src/actions/global-cluster';
 import { route53Actions } from '../../src/actions/route53';
 import { actionNamed } from '../helpers/action-context';
+import { ACTION_SAMPLES, CORE_ACTIONS } from '../helpers/action-samples';
 import { shopWorld } from './world';
 
 const actions = [...globalClusterActions, ...elasticacheActions, ...route53Actions];
 
-const EXAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
-  'aurora.switchover': { resource: 'orders-db', to: 'us-west-2' },
-  'aurora.failover': { resource: 'orders-db', to: 'us-west-2' },
-  'aurora.detach': { resource: 'orders-db', to: 'us-west-2' },
-  'docdb.switchover': { resource: 'catalog-db', to: 'us-west-2' },
-  'docdb.failover': { resource: 'catalog-db', to: 'us-west-2' },
-  'docdb.detach': { resource: 'catalog-db', to: 'us-west-2' },
-  'elasticache.failover': { resource: 'sessions', to: 'us-west-2' },
-  'elasticache.disassociate': { resource: 'sessions', to: 'us-west-2' },
-  'route53.wait-healthy': { resource: 'api-west' },
-  'route53.assert-healthy': { resource: 'api-west' },
-  'route53.invert-health-check': { resource: 'api-east' },
-  'route53.set-records': { resource: 'api-record', records: [{ setIdentifier: 'west', weight: 100, values: ['192.0.2.20'] }] },
-};
+// The AWS actions' samples: every sample but the core actions (approval, wait, assert).
+const EXAMPLE_PARAMS = Object.fromEntries(Object.entries(ACTION_SAMPLES).filter(([uses]) => !CORE_ACTIONS.includes(uses)));
 
 describe('the actions of issue 4', () => {
   it('are all here', () => {
