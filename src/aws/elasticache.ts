@@ -4,6 +4,7 @@ import type { GlobalReplicationGroup, GlobalReplicationGroupMember, ReplicationG
 import { type CallTarget, incompleteAnswerError, notFoundError } from './classify';
 import type { ClientPool } from './client-pool';
 import { invoke, targetOf } from './invoke';
+import { allPages } from './pages';
 import {
   type GlobalDatastoreMemberView,
   type GlobalDatastorePort,
@@ -43,6 +44,19 @@ export function createGlobalDatastorePort(pool: ClientPool): GlobalDatastorePort
       const group = output.GlobalReplicationGroups?.find((g) => g.GlobalReplicationGroupId === globalReplicationGroupId);
       if (!group) throw notFoundError(targetOf(pool, call));
       return toGlobalDatastoreView(group, targetOf(pool, call));
+    },
+
+    async listGlobalDatastores(region) {
+      const call = { service, region, operation: 'DescribeGlobalReplicationGroups', resource: 'global datastores' } as const;
+      const groups = await allPages(async (marker) => {
+        const output = await invoke<{ GlobalReplicationGroups?: GlobalReplicationGroup[]; Marker?: string }>(pool, {
+          ...call,
+          // Members say which regions each datastore spans; without ShowMemberInfo there are none.
+          input: { ShowMemberInfo: true, ...(marker ? { Marker: marker } : {}) },
+        });
+        return { items: output.GlobalReplicationGroups, next: output.Marker };
+      });
+      return groups.map((group) => toGlobalDatastoreView(group, targetOf(pool, call)));
     },
 
     async describeReplicationGroup(region, replicationGroupId) {

@@ -52,6 +52,8 @@ export interface DbClusterView {
 export interface GlobalClusterPort {
   readonly service: 'rds' | 'docdb';
   describeGlobalCluster(region: string, globalClusterId: string): Promise<GlobalClusterView>;
+  /** Every global cluster of this engine family that `region` knows (DescribeGlobalClusters, all pages). */
+  listGlobalClusters(region: string): Promise<GlobalClusterView[]>;
   describeDbCluster(region: string, clusterIdOrArn: string): Promise<DbClusterView>;
   /** SwitchoverGlobalCluster: send to the current primary's region. */
   switchoverGlobalCluster(region: string, globalClusterId: string, targetClusterArn: string): Promise<GlobalClusterView>;
@@ -91,6 +93,8 @@ export interface ReplicationGroupView {
 
 export interface GlobalDatastorePort {
   describeGlobalDatastore(region: string, globalReplicationGroupId: string): Promise<GlobalDatastoreView>;
+  /** Every global datastore `region` knows, with members (DescribeGlobalReplicationGroups, all pages). */
+  listGlobalDatastores(region: string): Promise<GlobalDatastoreView[]>;
   describeReplicationGroup(region: string, replicationGroupId: string): Promise<ReplicationGroupView>;
   /** FailoverGlobalReplicationGroup: PrimaryRegion / PrimaryReplicationGroupId name the NEW primary. */
   failoverGlobalDatastore(
@@ -157,6 +161,8 @@ export interface ChangeView {
 
 export interface Route53Port {
   getHealthCheck(healthCheckId: string): Promise<HealthCheckView>;
+  /** Every health check of the account (ListHealthChecks, all pages). */
+  listHealthChecks(): Promise<HealthCheckView[]>;
   getHealthCheckStatus(healthCheckId: string): Promise<HealthObservationView[]>;
   /** Guarded by HealthCheckVersion: fails with aws.version-mismatch when someone else changed it. */
   updateHealthCheck(

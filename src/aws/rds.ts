@@ -5,6 +5,7 @@ import type { DBCluster, FailoverState, GlobalCluster, GlobalClusterMember } fro
 import { type CallTarget, incompleteAnswerError, notFoundError } from './classify';
 import type { ClientPool } from './client-pool';
 import { invoke, targetOf } from './invoke';
+import { allPages } from './pages';
 import {
   type DbClusterView,
   type FailoverStateView,
@@ -48,6 +49,20 @@ export function createGlobalClusterPort(service: GlobalClusterService, pool: Cli
       return toGlobalClusterView(cluster, targetOf(pool, call));
     },
 
+    async listGlobalClusters(region) {
+      const call = { service, region, operation: 'DescribeGlobalClusters', resource: 'global clusters' };
+      const clusters = await allPages(async (marker) => {
+        const output = await invoke<{ GlobalClusters?: GlobalCluster[]; Marker?: string }>(pool, {
+          ...call,
+          input: marker ? { Marker: marker } : {},
+        });
+        return { items: output.GlobalClusters, next: output.Marker };
+      });
+      return clusters
+        .filter((cluster) => isOfFamily(service, cluster.Engine))
+        .map((cluster) => toGlobalClusterView(cluster, targetOf(pool, call)));
+    },
+
     async describeDbCluster(region, clusterIdOrArn) {
       // Described by identifier or ARN only. DocumentDB's advice to add the engine=docdb filter applies to
       // listing clusters; an exact identifier needs no filter, and drctl never lists DB clusters.
@@ -85,6 +100,15 @@ export function createGlobalClusterPort(service: GlobalClusterService, pool: Cli
       });
     },
   };
+}
+
+/**
+ * DocumentDB's API is RDS's (same endpoint), so either listing may carry the other's global clusters, and
+ * Neptune's. The Engine field tells them apart when present; a cluster without one is kept.
+ */
+function isOfFamily(service: GlobalClusterService, engine: string | undefined): boolean {
+  if (!engine) return true;
+  return service === 'docdb' ? engine === 'docdb' : engine.startsWith('aurora');
 }
 
 export function toGlobalClusterView(cluster: GlobalCluster, target: CallTarget): GlobalClusterView {

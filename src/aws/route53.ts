@@ -4,11 +4,13 @@ import type {
   ChangeInfo,
   HealthCheck,
   HealthCheckObservation,
+  ListHealthChecksResponse,
   ListResourceRecordSetsResponse,
 } from '@aws-sdk/client-route-53';
 import { type CallTarget, incompleteAnswerError } from './classify';
 import type { ClientPool } from './client-pool';
 import { invoke, targetOf } from './invoke';
+import { allPages } from './pages';
 import type { HealthCheckView, HealthObservationView, RecordSetView, Route53Port } from './ports';
 import { bareId, sameDnsName, toChanges, toChangeView, toRecordSetView } from './route53-records';
 
@@ -40,6 +42,16 @@ export function createRoute53Port(pool: ClientPool): Route53Port {
   return {
     getHealthCheck(healthCheckId) {
       return healthCheckView('GetHealthCheck', healthCheckId, { HealthCheckId: healthCheckId });
+    },
+
+    async listHealthChecks() {
+      const resource = 'health checks';
+      const checks = await allPages(async (marker) => {
+        const output = await call<ListHealthChecksResponse>('ListHealthChecks', resource, marker ? { Marker: marker } : {});
+        // NextMarker is only meaningful while IsTruncated says there is more.
+        return { items: output.HealthChecks, next: output.IsTruncated ? output.NextMarker : undefined };
+      });
+      return checks.map((check) => toHealthCheckView(check, target('ListHealthChecks', resource)));
     },
 
     async getHealthCheckStatus(healthCheckId) {

@@ -26,6 +26,7 @@ interface SweepEntry {
 
 const globalClusterSweep = (port: 'rds' | 'docdb'): SweepEntry[] => [
   { port, method: 'describeGlobalCluster', operation: 'DescribeGlobalClusters', mutating: false, call: (p) => p[port].describeGlobalCluster('us-east-1', 'g') },
+  { port, method: 'listGlobalClusters', operation: 'DescribeGlobalClusters', mutating: false, call: (p) => p[port].listGlobalClusters('us-west-2') },
   { port, method: 'describeDbCluster', operation: 'DescribeDBClusters', mutating: false, call: (p) => p[port].describeDbCluster('us-west-2', ARN) },
   { port, method: 'switchoverGlobalCluster', operation: 'SwitchoverGlobalCluster', mutating: true, call: (p) => p[port].switchoverGlobalCluster('us-east-1', 'g', ARN) },
   { port, method: 'failoverGlobalCluster', operation: 'FailoverGlobalCluster', mutating: true, call: (p) => p[port].failoverGlobalCluster('us-west-2', 'g', ARN) },
@@ -36,10 +37,12 @@ const SWEEP: SweepEntry[] = [
   ...globalClusterSweep('rds'),
   ...globalClusterSweep('docdb'),
   { port: 'elasticache', method: 'describeGlobalDatastore', operation: 'DescribeGlobalReplicationGroups', mutating: false, call: (p) => p.elasticache.describeGlobalDatastore('us-east-1', 'gd') },
+  { port: 'elasticache', method: 'listGlobalDatastores', operation: 'DescribeGlobalReplicationGroups', mutating: false, call: (p) => p.elasticache.listGlobalDatastores('us-west-2') },
   { port: 'elasticache', method: 'describeReplicationGroup', operation: 'DescribeReplicationGroups', mutating: false, call: (p) => p.elasticache.describeReplicationGroup('us-west-2', 'rg') },
   { port: 'elasticache', method: 'failoverGlobalDatastore', operation: 'FailoverGlobalReplicationGroup', mutating: true, call: (p) => p.elasticache.failoverGlobalDatastore('us-west-2', 'gd', 'us-west-2', 'rg') },
   { port: 'elasticache', method: 'disassociateGlobalDatastore', operation: 'DisassociateGlobalReplicationGroup', mutating: true, call: (p) => p.elasticache.disassociateGlobalDatastore('us-east-1', 'gd', 'rg', 'us-west-2') },
   { port: 'route53', method: 'getHealthCheck', operation: 'GetHealthCheck', mutating: false, call: (p) => p.route53.getHealthCheck('hc') },
+  { port: 'route53', method: 'listHealthChecks', operation: 'ListHealthChecks', mutating: false, call: (p) => p.route53.listHealthChecks() },
   { port: 'route53', method: 'getHealthCheckStatus', operation: 'GetHealthCheckStatus', mutating: false, call: (p) => p.route53.getHealthCheckStatus('hc') },
   { port: 'route53', method: 'updateHealthCheck', operation: 'UpdateHealthCheck', mutating: true, call: (p) => p.route53.updateHealthCheck('hc', 1, { inverted: true }) },
   { port: 'route53', method: 'changeRecordSets', operation: 'ChangeResourceRecordSets', mutating: true, call: (p) => p.route53.changeRecordSets('Z1', [{ action: 'UPSERT', record: { name: 'a.example', type: 'A', ttl: 60, values: ['10.0.0.1'] } }]) },

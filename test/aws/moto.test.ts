@@ -92,6 +92,13 @@ describe.skipIf(!motoPath)('ports against moto_server', () => {
     await expect(ports.rds.describeGlobalCluster('us-east-1', 'no-such-cluster')).rejects.toMatchObject({ code: 'aws.not-found' });
   });
 
+  it('lists global clusters without an id, each port only its own engine (moto keeps both in one store)', async () => {
+    const aurora = await ports.rds.listGlobalClusters('us-west-2');
+    expect(aurora.map((view) => view.id)).toEqual(['shop-orders']);
+    expect(aurora[0]!.members.map((member) => member.region).sort()).toEqual(['us-east-1', 'us-west-2']);
+    expect((await ports.docdb.listGlobalClusters('us-east-1')).map((view) => view.id)).toEqual(['shop-catalog']);
+  });
+
   it('describes DB clusters by id and by ARN, counting instances', async () => {
     await expect(ports.rds.describeDbCluster('us-east-1', 'orders-east')).resolves.toMatchObject({
       id: 'orders-east', arn: PRIMARY_ARN, region: 'us-east-1', instanceCount: 1,
@@ -139,6 +146,11 @@ describe.skipIf(!motoPath)('ports against moto_server', () => {
     await expect(ports.route53.getHealthCheck('00000000-0000-0000-0000-000000000000')).rejects.toMatchObject({
       code: 'aws.not-found', details: { awsCode: 'NoSuchHealthCheck' },
     });
+  });
+
+  it('lists the health checks of the account', async () => {
+    const checks = await ports.route53.listHealthChecks();
+    expect(checks.find((check) => check.id === healthCheckId)).toMatchObject({ type: 'HTTPS', fqdn: 'api-west.shop.example' });
   });
 
   it('inverts a health check with the right version; a stale version is refused by AWS but not by moto', async () => {

@@ -107,12 +107,12 @@ describe('drctl failover: errors before anything starts', () => {
     expect(existsSync(path.join(dir, '.drctl'))).toBe(false);
   });
 
-  it('refuses an id that does not exist, saying where it looked and how to list what does', async () => {
+  it('refuses an id that does not exist, saying where it looked and listing what does', async () => {
     writeFileSync(path.join(dir, 'world.yaml'), shopWorld());
     const result = await drctl(['failover', 'docdb', 'shop-catalogue', '--to', 'us-west-2', '--sim', 'world.yaml', '--yes'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('error DocumentDB global cluster shop-catalogue was not found in us-west-2, us-east-1 [failover.not-found]');
-    expect(result.stderr).toContain('aws docdb describe-global-clusters --region us-west-2');
+    expect(result.stderr).toContain('error DocumentDB global cluster shop-catalogue was not found in us-west-2, us-east-1. DocumentDB global clusters there: shop-catalog (us-east-1, us-west-2) [failover.not-found]');
+    expect(result.stderr).toContain('hint: Did you mean "shop-catalog"?');
     expect(existsSync(path.join(dir, '.drctl'))).toBe(false);
   });
 

@@ -85,8 +85,9 @@ describe('drctl health (real binary, simulator)', () => {
   it('refuses an unknown id (exit 2) and a refresh faster than 10 s', async () => {
     const unknown = await drctl(['health', 'hc-nope', '--sim', world('known.yaml')]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('error Route 53 health check hc-nope was not found [health.not-found]');
-    expect(unknown.stderr).toContain('aws route53 list-health-checks');
+    expect(unknown.stderr).toContain('error Route 53 health check hc-nope was not found. Route 53 health checks in this account: hc-east (api.us-east-1.example.com), hc-west (api.us-west-2.example.com) [health.not-found]');
+    const typo = await drctl(['health', 'hc-wes', '--sim', world('known.yaml')]);
+    expect(typo.stderr).toContain('hint: Did you mean "hc-west"?');
     const fast = await drctl(['health', 'hc-east', '--watch', '--interval', '2s', '--sim']);
     expect(fast.code).toBe(2);
     expect(fast.stderr).toContain('[health.interval-too-short]');
@@ -126,9 +127,10 @@ describe.skipIf(!motoPath)('drctl health against moto_server', () => {
     expect(result.stdout).toContain('HTTPS api.shop.example; checked every 10s, 3 in a row to change');
   });
 
-  it('says an unknown id is not found (moto answers NoSuchHealthCheck)', async () => {
+  it('says an unknown id is not found (moto answers NoSuchHealthCheck) and lists the checks moto has', async () => {
     const result = await drctl(['health', '00000000-0000-0000-0000-000000000000', '--endpoint-url', moto.url], { env: env() });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('error Route 53 health check 00000000-0000-0000-0000-000000000000 was not found [health.not-found]');
+    expect(result.stderr).toContain('error Route 53 health check 00000000-0000-0000-0000-000000000000 was not found. Route 53 health checks in this account: ');
+    expect(result.stderr).toContain(`${healthCheckId} (api.shop.example) [health.not-found]`);
   });
 });

@@ -64,15 +64,26 @@ describe('drctl status (real binary, simulator)', () => {
     expect(tooWide(result.stdout)).toEqual([]);
   });
 
-  it('refuses an unknown id with exit 2, saying where it looked and how to list what exists', async () => {
+  it('refuses an unknown id with exit 2, saying where it looked and listing what exists there', async () => {
     const world = path.join(dir, 'world.yaml');
     writeFileSync(world, shopWorld());
     const result = await drctl(['status', '--sim', world, '-r', 'aurora:shop-ordrs', '--region', 'us-west-2']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('error Aurora global cluster shop-ordrs was not found in us-west-2 [status.not-found]');
-    expect(result.stderr).toContain('aws rds describe-global-clusters --region us-west-2');
+    // The simulator answers DescribeGlobalClusters with Aurora and DocumentDB alike: only Aurora is listed.
+    expect(result.stderr).toContain('error Aurora global cluster shop-ordrs was not found in us-west-2. Aurora global clusters there: shop-orders (us-east-1, us-west-2) [status.not-found]');
+    expect(result.stderr).toContain('hint: Did you mean "shop-orders"?');
+    expect(result.stderr).not.toContain('aws rds describe-global-clusters');
     expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('lists the global datastores for an unknown datastore id, knowing the region prefix was left out', async () => {
+    const world = path.join(dir, 'world.yaml');
+    writeFileSync(world, shopWorld());
+    const result = await drctl(['status', '--sim', world, '-r', 'elasticache:shop-sessions', '--region', 'us-east-1']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('error ElastiCache global datastore shop-sessions was not found in us-east-1. ElastiCache global datastores there: ldgnf-shop-sessions (us-east-1, us-west-2) [status.not-found]');
+    expect(result.stderr).toContain('hint: Did you mean "ldgnf-shop-sessions"? Global datastore ids start with a region prefix.');
   });
 
   it.each([

@@ -41,11 +41,11 @@ describe('drctl health: verdict', () => {
     expect(aws.calls.map((call) => call.operation).sort()).toEqual(['GetHealthCheck', 'GetHealthCheck', 'GetHealthCheckStatus', 'GetHealthCheckStatus']);
   });
 
-  it('says an unknown id with health.not-found and how to list the checks', async () => {
-    const { deps } = setup();
+  it('says an unknown id with health.not-found and lists the checks there are', async () => {
+    const { aws, deps } = setup();
+    aws.route53.addHealthCheck({ id: 'hc-east' });
     const error = await readHealthChecks(deps, ['nope']).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'health.not-found', exitCode: 2, message: 'Route 53 health check nope was not found' });
-    expect((error as { hint: string }).hint).toContain('aws route53 list-health-checks');
+    expect(error).toMatchObject({ code: 'health.not-found', exitCode: 2, message: 'Route 53 health check nope was not found. Route 53 health checks in this account: hc-east (hc-east.example.com)' });
   });
 
   it('refuses a CALCULATED check: Route 53 has no checker status for it', async () => {

@@ -94,6 +94,13 @@ export class FakeDatastores implements GlobalDatastorePort {
     );
   }
 
+  /** Every datastore, from any region: like AWS, a global datastore is visible from each of them. */
+  listGlobalDatastores(region: string): Promise<GlobalDatastoreView[]> {
+    return this.core.call('elasticache', region, 'DescribeGlobalReplicationGroups', { ShowMemberInfo: true }, () =>
+      [...this.datastores.values()].map((datastore) => datastore.view),
+    );
+  }
+
   describeReplicationGroup(region: string, id: string): Promise<ReplicationGroupView> {
     return this.core.call('elasticache', region, 'DescribeReplicationGroups', { ReplicationGroupId: id }, () => {
       const group = this.groups.get(`${region}/${id}`);

@@ -167,6 +167,11 @@ export class FakeGlobalClusters implements GlobalClusterPort {
     );
   }
 
+  /** This service's global clusters, from any region: a global cluster is visible from each of them. */
+  listGlobalClusters(region: string): Promise<GlobalClusterView[]> {
+    return this.core.call(this.service, region, 'DescribeGlobalClusters', {}, () => [...this.clusters.values()].map((cluster) => this.view(cluster)));
+  }
+
   describeDbCluster(region: string, idOrArn: string): Promise<DbClusterView> {
     return this.core.call(this.service, region, 'DescribeDBClusters', { DBClusterIdentifier: idOrArn }, () => {
       const db = [...this.dbClusters.values()].find((c) => c.region === region && (c.arn === idOrArn || c.id === idOrArn));

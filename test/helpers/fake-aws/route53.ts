@@ -95,6 +95,10 @@ export class FakeRoute53 implements Route53Port {
     return this.core.call('route53', REGION, 'GetHealthCheck', { HealthCheckId: id }, () => this.check(id).view);
   }
 
+  listHealthChecks(): Promise<HealthCheckView[]> {
+    return this.core.call('route53', REGION, 'ListHealthChecks', {}, () => [...this.checks.values()].map((check) => check.view));
+  }
+
   getHealthCheckStatus(id: string): Promise<HealthObservationView[]> {
     return this.core.call('route53', REGION, 'GetHealthCheckStatus', { HealthCheckId: id }, () => this.check(id).observations);
   }
