@@ -3,6 +3,7 @@
 // after it; the budget is to finish within one poll interval of it, not the sum of the resources. Runs
 // are on the virtual clock (orchestration only), one seed per run so durations differ; the shop is also
 // run at --sim's own time scale, where drctl's CPU and loopback time count, magnified 30 times.
+import { DEFAULT_MAX_PARALLEL } from '../src/engine/run';
 import { DEFAULT_SIM_TIME_SCALE } from '../src/sim/index';
 import { MAX_POLL_INTERVAL_MS } from '../src/engine/poll';
 import { completedOperations, criticalPathMs, runDurationMs, sumOfOperationsMs } from './analysis';
@@ -83,7 +84,7 @@ export async function measureFailover(shop: RunbookText, fifty: RunbookText): Pr
       note: `real time counts here: drctl's CPU and loopback latency are magnified ${DEFAULT_SIM_TIME_SCALE} times in simulated time`,
     }),
     row(fifty, 'critical-path', 'critical path (slowest store + DNS)', pick(fiftyRuns, 'criticalS')),
-    row(fifty, 'run', 'drctl run (default --max-parallel 20)', pick(fiftyRuns, 'runS')),
+    row(fifty, 'run', `drctl run (default --max-parallel ${DEFAULT_MAX_PARALLEL})`, pick(fiftyRuns, 'runS')),
     row(fifty, 'overhead', 'overhead over the critical path', pick(fiftyRuns, 'overheadS'), { budget: ONE_INTERVAL }),
     row(fifty, 'ratio', 'run / critical path', pick(fiftyRuns, 'ratio'), { unit: 'x' }),
     row(fifty, 'overhead-wide', 'overhead with --max-parallel 50', pick(fiftyWide, 'overheadS'), { budget: ONE_INTERVAL }),

@@ -3,6 +3,7 @@
 // run it, and with every store at once, the worst case. The time scale is raised so the runs take seconds;
 // the all-at-once run stays at --sim's 30x because 200 parallel polls keep the CPU busy, and at higher
 // scales the steps would hit their (simulated) timeouts.
+import { DEFAULT_MAX_PARALLEL } from '../src/engine/run';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { figure, unmeasured, type Budget, type Figure } from './figure';
@@ -33,7 +34,7 @@ async function peakOf(runbook: string, dir: string, extraArgs: string[]): Promis
 
 export async function measureMemory(runbook: string, dir: string): Promise<Figure[]> {
   const cases = [
-    { id: 'memory.default-parallel', label: 'peak RSS, default --max-parallel 20', args: ['--time-scale', '100'] },
+    { id: 'memory.default-parallel', label: `peak RSS, default --max-parallel ${DEFAULT_MAX_PARALLEL}`, args: ['--time-scale', '100'] },
     { id: 'memory.all-at-once', label: 'peak RSS, --max-parallel 200', args: ['--max-parallel', '200', '--time-scale', '30'] },
   ];
   const figures: Figure[] = [];

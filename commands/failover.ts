@@ -7,21 +7,16 @@
 import type { CliIO } from '../src/cli/io';
 import { openAwsContext, type AwsContext } from '../src/cli/aws-context';
 import { ApiCallFeed } from '../src/engine/api-call-feed';
-import { planRunbook } from '../src/engine/dry-run';
-import type { EventSink } from '../src/engine/events';
 import { DrctlError, ExitCode } from '../src/errors';
 import { newRunId } from '../src/journal/layout';
 import { FAILOVER_KINDS, FAILOVER_MODES, failoverCommandLine, failoverRunbook, type FailoverKind, type FailoverMode, type InlineFailover } from '../src/runbook/inline';
 import type { RunbookDocument } from '../src/runbook/schema';
 import { didYouMean } from '../src/runbook/suggest';
 import { checkFailoverTarget } from '../src/status/failover-target';
-import { JsonReporter } from '../src/ui/json-reporter';
-import { planText } from '../src/ui/plan-view';
-import { print, stdoutStyle } from '../src/ui/print';
-import { awsOptionsOf, defaultRegionOf, type SessionCommandOptions } from './run-options';
+import { awsOptionsOf, type SessionCommandOptions } from './run-options';
 import { checkOperator, executeSession, type SessionRequest } from './execute-session';
 import { readRegion } from './status';
-import { listenForInterrupts } from './interrupts';
+import { planDocument } from './plan';
 
 export interface FailoverCommandOptions extends SessionCommandOptions {
   to: string;
@@ -52,8 +47,11 @@ export async function failoverCommand(kind: string, id: string, options: Failove
   const request = failoverRequest(kind, id, options);
   const document = failoverRunbook(request);
   const file = failoverCommandLine(request);
-  if (options.dryRun) return planDocument(file, document, request, options, io);
-  const session: SessionRequest = { io, options, runId: newRunId(Date.now(), document.metadata.name), file, document, inputs: {}, session: 'start', prior: [] };
+  if (options.dryRun) {
+    const inputsFor = (context: AwsContext) => checkTarget(context, document, request, options, io);
+    return planDocument(io, options, { file, document, inputsFor, runCommand: file });
+  }
+  const session: SessionRequest = { io, options, runId: newRunId(Date.now(), document.metadata.name), file, document, inputs: {}, session: 'start', prior: [], command: 'failover' };
   // What runSession does, with one read in between: a wrong id or region is refused before a run exists.
   checkOperator(session);
   const calls = new ApiCallFeed();
@@ -76,23 +74,4 @@ async function checkTarget(context: AwsContext, document: RunbookDocument, reque
   const [name = ''] = Object.keys(resources);
   const from = await checkFailoverTarget({ ports: context.ports, clock: context.clock, defaultRegion: readRegion(io, options, context) }, resources, name, request.to);
   return { ...(from ? { from } : {}), to: request.to, mode: request.mode };
-}
-
-/** `drctl plan` for the in-memory runbook: the same engine dry run and the same view. */
-async function planDocument(file: string, document: RunbookDocument, request: InlineFailover, options: FailoverCommandOptions, io: CliIO): Promise<number> {
-  const context = await openAwsContext({ ...awsOptionsOf(io, options), readOnly: true, resources: document.spec.resources ?? {} });
-  const interrupts = listenForInterrupts();
-  try {
-    const inputs = await checkTarget(context, document, request, options, io);
-    const json = options.output === 'json' ? new JsonReporter(io) : undefined;
-    const sink: EventSink = json ?? { emit: () => undefined };
-    const runId = newRunId(context.clock.now(), document.metadata.name);
-    const deps = { clock: context.clock, ports: context.ports, sink, stopSignal: interrupts.stop, defaultRegion: defaultRegionOf(io, options) };
-    const result = await planRunbook({ runId, file, document, inputs }, deps);
-    print(io, json ? JSON.stringify({ type: 'plan.result', ...result }) : planText(result, stdoutStyle(io)));
-    return interrupts.stop.aborted ? ExitCode.aborted : result.exitCode;
-  } finally {
-    interrupts.dispose();
-    await context.close();
-  }
 }

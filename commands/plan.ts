@@ -1,13 +1,14 @@
 // drctl plan <runbook> (and run --dry-run): preflight and every step's plan against read-only AWS, then
 // the calls it would make in dependency order. Nothing is locked or journaled: nothing can change.
 import type { CliIO } from '../src/cli/io';
-import { openAwsContext } from '../src/cli/aws-context';
+import { openAwsContext, type AwsContext } from '../src/cli/aws-context';
 import { planRunbook } from '../src/engine/dry-run';
 import type { EventSink } from '../src/engine/events';
 import { ExitCode } from '../src/errors';
 import { newRunId } from '../src/journal/layout';
 import { parseInputFlags, resolveInputs } from '../src/runbook/inputs';
 import { loadRunbookFile } from '../src/runbook/load';
+import type { RunbookDocument } from '../src/runbook/schema';
 import { JsonReporter } from '../src/ui/json-reporter';
 import { planText } from '../src/ui/plan-view';
 import { print, stdoutStyle } from '../src/ui/print';
@@ -19,16 +20,32 @@ export type { PlanCommandOptions } from './run-options';
 export async function planCommand(file: string, options: PlanCommandOptions, io: CliIO): Promise<number> {
   const { document } = await loadRunbookFile(runbookPath(io, file));
   const inputs = resolveInputs(document, parseInputFlags(options.inputs ?? []));
+  return planDocument(io, options, { file, document, inputsFor: async () => inputs, runCommand: `drctl run ${file}` });
+}
+
+export interface PlanRequest {
+  /** The runbook file as the user named it (or the command line of an in-memory runbook). */
+  file: string;
+  document: RunbookDocument;
+  /** The run's inputs, given the AWS it plans against (drctl failover checks its target there first). */
+  inputsFor(context: AwsContext): Promise<Record<string, unknown>>;
+  /** What to type to do it for real, said when the plan is OK. */
+  runCommand: string;
+}
+
+/** The dry run of any runbook, from a file or built in memory: one path, one view. */
+export async function planDocument(io: CliIO, options: PlanCommandOptions, request: PlanRequest): Promise<number> {
+  const { file, document } = request;
   const context = await openAwsContext({ ...awsOptionsOf(io, options), readOnly: true, resources: document.spec.resources ?? {} });
   const interrupts = listenForInterrupts();
   try {
+    const inputs = await request.inputsFor(context);
     const json = options.output === 'json' ? new JsonReporter(io) : undefined;
     const sink: EventSink = json ?? { emit: () => undefined };
     const runId = newRunId(context.clock.now(), document.metadata.name);
     const deps = { clock: context.clock, ports: context.ports, sink, stopSignal: interrupts.stop, defaultRegion: defaultRegionOf(io, options) };
     const result = await planRunbook({ runId, file, document, inputs }, deps);
-    if (json) print(io, JSON.stringify({ type: 'plan.result', ...result }));
-    else print(io, planText(result, stdoutStyle(io)));
+    print(io, json ? JSON.stringify({ type: 'plan.result', ...result }) : planText(result, stdoutStyle(io), request.runCommand));
     return interrupts.stop.aborted ? ExitCode.aborted : result.exitCode;
   } finally {
     interrupts.dispose();

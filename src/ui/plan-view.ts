@@ -6,7 +6,8 @@ import { formatDuration } from '../runbook/duration';
 import { formatProblem } from './errors';
 import type { Style } from './style';
 
-export function planText(result: DryRunResult, style: Style): string {
+/** `runCommand` is what to type to do it for real, e.g. `drctl run runbooks/x.yaml`. */
+export function planText(result: DryRunResult, style: Style, runCommand = 'drctl run'): string {
   const lines = [style.bold(`Plan for ${result.runbook} (${result.file}): dry run, nothing is changed`), ''];
   if (result.preflight.length > 0) {
     lines.push(style.bold('Preflight'));
@@ -25,7 +26,7 @@ export function planText(result: DryRunResult, style: Style): string {
   }
   lines.push('', criticalPathLine(result, style));
   if (result.permissions.length > 0) lines.push(`${style.bold('IAM permissions needed:')} ${result.permissions.join(', ')}`);
-  lines.push(result.ok ? style.green('Plan OK: run it with `drctl run`.') : style.red('The plan found problems (above); a run would stop before changing anything.'));
+  lines.push(result.ok ? style.green(`Plan OK: run it with \`${runCommand}\`.`) : style.red('The plan found problems (above); a run would stop before changing anything.'));
   return lines.join('\n');
 }
 
