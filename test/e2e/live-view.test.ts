@@ -61,7 +61,7 @@ describe('the live view in a real terminal', () => {
         expect(screen.split('\n').filter((line) => line.startsWith(`✓ ${step} `)), `${step}\n${context}`).toHaveLength(1);
       }
       expect(screen, context).toContain('Summary of shop-region-failover');
-      expect(screen, context).toMatch(/succeeded, elapsed \S+ of RTO 5m/);
+      expect(screen, context).toMatch(/succeeded, elapsed \S+ of RTO 6m/);
     },
     90_000,
   );
