@@ -67,9 +67,14 @@ function fileProblem(file: string, error: unknown): Problem {
   return { code: 'runbook.unreadable', message: `${file} cannot be read (${code ?? 'unknown error'})`, hint: 'Check the path and permissions.', location: at(file) };
 }
 
+/** Blank, or only comments and document markers. Line by line: a regex over the whole text backtracks. */
+function holdsNothing(text: string): boolean {
+  return text.split('\n').every((line) => /^\s*(#.*)?$/.test(line) || /^\s*---\s*$/.test(line));
+}
+
 /** Checks runbook text; never throws for bad input. */
 export function checkRunbookText(file: string, text: string): CheckedRunbook {
-  if (text.trim() === '' || /^(\s*#.*\n?|\s*---\s*\n?)*$/.test(text)) {
+  if (holdsNothing(text)) {
     return { file, problems: [{ code: 'runbook.empty', message: `${file} is empty`, hint: 'Start from `drctl schema` or a runbook in runbooks/.', location: at(file) }] };
   }
   const source = new RunbookSource(file, text);

@@ -2,6 +2,10 @@
 // Schema printed by `drctl schema`. Semantic rules that need the whole document (ids, needs, cycles,
 // expressions, action parameters) live in semantics.ts.
 import { z } from 'zod';
+
+// zod compiles a parser per object schema on first use, which pays off over thousands of parses; a CLI
+// run parses a handful of runbooks, so interpreting is faster from a cold start.
+z.config({ jitless: true });
 import { isDuration } from './duration';
 import { isRegion } from './regions';
 
