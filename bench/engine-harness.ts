@@ -1,15 +1,14 @@
 // Runs a runbook through drctl's engine in-process against the simulator, with the real SDK clients over
 // loopback HTTP, and keeps everything the figures are read from: the run's events, the world (operations
 // with completion times, every request) and the real time it took. On the virtual clock, time jumps to
-// the next sleeper only when no AWS call is in flight (see virtual-clock.ts).
+// the next sleeper only when no AWS call is in flight (ManualClock.advanceToNextWake, driven by driveUntilSettled below).
 import { createAwsPorts, preloadSdkModules, type AwsPorts } from '../src/aws/index';
 import { ApiCallFeed, runRunbook, type OperatorPort, type RunEvent, type RunResult } from '../src/engine/index';
 import { resolveInputs } from '../src/runbook/inputs';
 import { checkRunbookText } from '../src/runbook/load';
 import type { RunbookDocument } from '../src/runbook/schema';
-import { generateWorld, SIM_CREDENTIALS, startSimulator, type FaultSpecInput, type SimWorld } from '../src/sim/index';
+import { generateWorld, ManualClock, SIM_CREDENTIALS, startSimulator, type FaultSpecInput, type SimWorld } from '../src/sim/index';
 import { InFlight, trackPorts } from './in-flight';
-import { VirtualClock } from './virtual-clock';
 
 export interface HarnessOptions {
   file: string;
@@ -47,7 +46,8 @@ export async function runInProcess(options: HarnessOptions): Promise<HarnessRun>
   const document = parseRunbook(options.file, options.text);
   // Loaded before the clock starts, as the CLI does: loading is not part of any run.
   await preloadSdkModules();
-  const clock = options.time === 'virtual' ? new VirtualClock() : undefined;
+  // Time moves only when drctl waits with no call in flight (driveUntilSettled): orchestration alone counts.
+  const clock = options.time === 'virtual' ? new ManualClock() : undefined;
   const timeScale = options.time === 'virtual' ? undefined : options.time;
   const world = generateWorld(document.spec.resources ?? {}, { seed: options.seed });
   const sim = await startSimulator({ world, clock, timeScale });
@@ -72,7 +72,7 @@ export async function runInProcess(options: HarnessOptions): Promise<HarnessRun>
 }
 
 /** Moves the virtual clock whenever drctl is only waiting, until the run settles. */
-async function driveUntilSettled<T>(running: Promise<T>, clock: VirtualClock, inFlight: InFlight): Promise<T> {
+async function driveUntilSettled<T>(running: Promise<T>, clock: ManualClock, inFlight: InFlight): Promise<T> {
   let settled = false;
   const done = running.finally(() => {
     settled = true;
@@ -82,10 +82,10 @@ async function driveUntilSettled<T>(running: Promise<T>, clock: VirtualClock, in
   while (!settled) {
     await inFlight.idle();
     if (settled) break;
-    if (!clock.advanceToNextWake()) {
+    if (!(await clock.advanceToNextWake())) {
       // Nobody sleeps and no call is in flight, yet the run is not over: give pending I/O a moment.
       await new Promise((resolve) => setTimeout(resolve, 5));
-      if (!settled && inFlight.count === 0 && !clock.advanceToNextWake()) throw new Error('bench: the run is stuck (no call in flight, nobody sleeping)');
+      if (!settled && inFlight.count === 0 && !(await clock.advanceToNextWake())) throw new Error('bench: the run is stuck (no call in flight, nobody sleeping)');
     }
   }
   return done;

@@ -1,32 +1,28 @@
 // ElastiCache Global Datastore: failover (FailoverGlobalReplicationGroup naming the NEW primary, sent to
 // its region; the same call serves planned and unplanned moves) and disassociate (the last resort).
 import { z } from 'zod';
-import { parseDuration } from '../runbook/duration';
-import { Duration, Region } from '../runbook/schema';
+import { Region } from '../runbook/schema';
 import { defineAction, type RegisteredAction } from './define';
 import { planDatastore } from './elasticache/plan';
 import { applyDatastore, pollDatastore } from './elasticache/progress';
+import { maxLagMs, maxLagParam } from './params';
 
 const resource = z.string().min(1).meta({ description: 'The name of an elasticache-global resource.' });
-const maxLag = Duration.optional().meta({
-  description: 'Refuse the call when the replication lag to the target (the data that would be lost) is above this. No lag data does not block.',
-});
 
 const FailoverParams = z.strictObject({
   resource,
   to: Region.meta({ description: 'The region whose secondary replication group becomes the primary.' }),
-  maxLag,
+  maxLag: maxLagParam,
 });
 const DisassociateParams = z.strictObject({
   resource,
   to: Region.meta({ description: 'The region whose secondary leaves the datastore and becomes a standalone replication group.' }),
-  maxLag,
+  maxLag: maxLagParam,
 });
 
 // Every 5 s at first: a global failover takes about a minute; one describe per poll.
 const POLL_INTERVAL_MS = 5_000;
 const DESCRIBES = ['elasticache:DescribeGlobalReplicationGroups', 'elasticache:DescribeReplicationGroups', 'cloudwatch:GetMetricData'];
-const lagLimit = (text: string | undefined) => (text === undefined ? undefined : parseDuration(text));
 
 export const elasticacheActions: RegisteredAction[] = [
   defineAction({
@@ -40,7 +36,7 @@ export const elasticacheActions: RegisteredAction[] = [
     pollIntervalMs: POLL_INTERVAL_MS,
     permissions: () => ['elasticache:FailoverGlobalReplicationGroup', ...DESCRIBES],
     plan: (ctx, params) => planDatastore(ctx, 'failover', params),
-    apply: (ctx, params, plan) => applyDatastore(ctx, plan, lagLimit(params.maxLag)),
+    apply: (ctx, params, plan) => applyDatastore(ctx, plan, maxLagMs(params.maxLag)),
     poll: (ctx, _params, plan) => pollDatastore(ctx, plan),
   }),
   defineAction({
@@ -54,7 +50,7 @@ export const elasticacheActions: RegisteredAction[] = [
     pollIntervalMs: POLL_INTERVAL_MS,
     permissions: () => ['elasticache:DisassociateGlobalReplicationGroup', ...DESCRIBES],
     plan: (ctx, params) => planDatastore(ctx, 'disassociate', params),
-    apply: (ctx, params, plan) => applyDatastore(ctx, plan, lagLimit(params.maxLag)),
+    apply: (ctx, params, plan) => applyDatastore(ctx, plan, maxLagMs(params.maxLag)),
     poll: (ctx, _params, plan) => pollDatastore(ctx, plan),
   }),
 ];

@@ -2,8 +2,7 @@
 // failover (AllowDataLoss, sent to the target's region) and detach (RemoveFromGlobalCluster, the last
 // resort). One implementation, parameterised by family; the differences live in global-cluster/model.ts.
 import { z } from 'zod';
-import { parseDuration } from '../runbook/duration';
-import { Duration, Region } from '../runbook/schema';
+import { Region } from '../runbook/schema';
 import { defineAction, type RegisteredAction } from './define';
 import { applyGlobalCluster } from './global-cluster/apply';
 import { API_OPERATION, AURORA, DOCDB, type GlobalClusterFamily, type Operation } from './global-cluster/model';
@@ -11,11 +10,9 @@ import { planCutover, planDetach } from './global-cluster/plan-operations';
 import type { GlobalClusterPlan } from './global-cluster/plan';
 import { pollGlobalCluster } from './global-cluster/progress';
 import type { ActionContext } from './types';
+import { maxLagMs, maxLagParam } from './params';
 
 const resource = z.string().min(1).meta({ description: 'The name of an aurora-global or docdb-global resource.' });
-const maxLag = Duration.optional().meta({
-  description: 'Refuse the call when the replication lag to the target (the data that would be lost) is above this. No lag data does not block.',
-});
 
 const SwitchoverParams = z.strictObject({
   resource,
@@ -24,12 +21,12 @@ const SwitchoverParams = z.strictObject({
 const FailoverParams = z.strictObject({
   resource,
   to: Region.meta({ description: 'The region whose secondary becomes the writer; the call is sent there.' }),
-  maxLag,
+  maxLag: maxLagParam,
 });
 const DetachParams = z.strictObject({
   resource,
   to: Region.meta({ description: 'The region whose member is detached and promoted to a standalone writer.' }),
-  maxLag,
+  maxLag: maxLagParam,
 });
 
 const CUTOVER_OUTPUTS = ['writerRegion', 'writerClusterArn', 'writerClusterId', 'previousWriterRegion', 'writerEndpoint', 'globalEndpoint'] as const;
@@ -43,7 +40,6 @@ function permissions(operation: Operation): string[] {
   return [`rds:${API_OPERATION[operation]}`, 'rds:DescribeGlobalClusters', 'rds:DescribeDBClusters', 'cloudwatch:GetMetricData'];
 }
 
-const maxLagMs = (text: string | undefined) => (text === undefined ? undefined : parseDuration(text));
 
 function actionsFor(family: GlobalClusterFamily): RegisteredAction[] {
   const common = {

@@ -19,29 +19,19 @@ export interface SdkModule {
   exports: Readonly<Record<string, unknown>>;
 }
 
+// Each specifier is a literal inside its own import(), so esbuild gives every client a chunk of its own.
+const LOADERS: Record<Service, { load: () => Promise<object>; client: string }> = {
+  rds: { load: () => import('@aws-sdk/client-rds'), client: 'RDSClient' },
+  docdb: { load: () => import('@aws-sdk/client-docdb'), client: 'DocDBClient' },
+  elasticache: { load: () => import('@aws-sdk/client-elasticache'), client: 'ElastiCacheClient' },
+  route53: { load: () => import('@aws-sdk/client-route-53'), client: 'Route53Client' },
+  cloudwatch: { load: () => import('@aws-sdk/client-cloudwatch'), client: 'CloudWatchClient' },
+};
+
 export async function loadSdkModule(service: Service): Promise<SdkModule> {
-  switch (service) {
-    case 'rds': {
-      const sdk = interop(await import('@aws-sdk/client-rds'), 'RDSClient');
-      return { Client: sdk.RDSClient as unknown as SdkClientConstructor, exports: sdk };
-    }
-    case 'docdb': {
-      const sdk = interop(await import('@aws-sdk/client-docdb'), 'DocDBClient');
-      return { Client: sdk.DocDBClient as unknown as SdkClientConstructor, exports: sdk };
-    }
-    case 'elasticache': {
-      const sdk = interop(await import('@aws-sdk/client-elasticache'), 'ElastiCacheClient');
-      return { Client: sdk.ElastiCacheClient as unknown as SdkClientConstructor, exports: sdk };
-    }
-    case 'route53': {
-      const sdk = interop(await import('@aws-sdk/client-route-53'), 'Route53Client');
-      return { Client: sdk.Route53Client as unknown as SdkClientConstructor, exports: sdk };
-    }
-    case 'cloudwatch': {
-      const sdk = interop(await import('@aws-sdk/client-cloudwatch'), 'CloudWatchClient');
-      return { Client: sdk.CloudWatchClient as unknown as SdkClientConstructor, exports: sdk };
-    }
-  }
+  const { load, client } = LOADERS[service];
+  const sdk = interop(await load(), client) as Readonly<Record<string, unknown>>;
+  return { Client: sdk[client] as SdkClientConstructor, exports: sdk };
 }
 
 /**

@@ -1,23 +1,13 @@
 // The CLI is bundled with esbuild code splitting. src/aws must keep every SDK client behind its own
 // dynamic import(), or `drctl --version` would pay for loading the SDK and every command for all five.
-import { build } from 'esbuild';
+import { bundleInMemory } from '../helpers/bundle';
 import { describe, expect, it } from 'vitest';
 
 const CLIENT_CLASSES = ['RDSClient', 'DocDBClient', 'ElastiCacheClient', 'Route53Client', 'CloudWatchClient'];
 
 describe('src/aws bundle', () => {
   it('loads no SDK client with the entry, and puts each client in a chunk of its own', async () => {
-    const result = await build({
-      entryPoints: { aws: 'src/aws/index.ts' },
-      outdir: 'out', // nothing is written
-      write: false,
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      logLevel: 'silent',
-    });
+    const result = await bundleInMemory({ aws: 'src/aws/index.ts' });
     const entry = result.outputFiles.find((file) => file.path.endsWith('/aws.js'));
     expect(entry).toBeDefined();
     // What loading src/aws costs: the entry and the chunks it imports statically, transitively.

@@ -46,3 +46,23 @@ describe('scaled clock', () => {
     expect(() => createScaledClock({ timeScale: 0 })).toThrow(RangeError);
   });
 });
+
+describe('ManualClock and abort signals', () => {
+  it('lets go of the abort listener when a sleeper wakes, so a long run does not pile them up', async () => {
+    const clock = new ManualClock(0);
+    const controller = new AbortController();
+    let listeners = 0;
+    const add = controller.signal.addEventListener.bind(controller.signal);
+    const remove = controller.signal.removeEventListener.bind(controller.signal);
+    controller.signal.addEventListener = ((...args: Parameters<typeof add>) => (listeners++, add(...args))) as typeof add;
+    controller.signal.removeEventListener = ((...args: Parameters<typeof remove>) => (listeners--, remove(...args))) as typeof remove;
+    for (let i = 0; i < 20; i++) {
+      const sleeping = clock.sleep(1_000, controller.signal);
+      await clock.advanceToNextWake();
+      await sleeping;
+    }
+    expect(listeners).toBe(0);
+    expect(clock.now()).toBe(20_000);
+    expect(await clock.advanceToNextWake()).toBe(false);
+  });
+});

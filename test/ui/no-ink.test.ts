@@ -2,7 +2,8 @@
 // interactive terminal. This walks the bundle's static import graph (what loads when a module loads,
 // not what it may import() later) from each entry that plain or JSON output goes through.
 import { existsSync } from 'node:fs';
-import { build, type Metafile } from 'esbuild';
+import type { Metafile } from 'esbuild';
+import { bundleInMemory } from '../helpers/bundle';
 import { describe, expect, it } from 'vitest';
 
 const ENTRIES = {
@@ -20,19 +21,7 @@ const isDependency = (file: string) => /(^|\/)node_modules\//.test(file);
 
 async function bundleGraph(): Promise<Metafile> {
   const entryPoints = Object.fromEntries(Object.entries(ENTRIES).filter(([, file]) => existsSync(file)));
-  const result = await build({
-    entryPoints,
-    outdir: 'out', // nothing is written
-    write: false,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'silent',
-    metafile: true,
-    external: ['react-devtools-core'],
-  });
+  const result = await bundleInMemory(entryPoints);
   return result.metafile;
 }
 
