@@ -1,7 +1,7 @@
 // Reading a finished in-process run: the simulator's operations log says how long AWS itself took; drctl's
 // events say when drctl started and noticed things; the request log says how often it asked. All times
 // are simulated ms, the same clock on both sides.
-import type { RunEvent } from '../src/engine/index';
+import type { RunEvent } from '../src/core/events';
 import type { OperationRecord, RequestRecord } from '../src/sim/index';
 import type { HarnessRun } from './engine-harness';
 

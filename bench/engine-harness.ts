@@ -3,7 +3,9 @@
 // with completion times, every request) and the real time it took. On the virtual clock, time jumps to
 // the next sleeper only when no AWS call is in flight (ManualClock.advanceToNextWake, driven by driveUntilSettled below).
 import { createAwsPorts, preloadSdkModules, type AwsPorts } from '../src/aws/index';
-import { ApiCallFeed, runRunbook, type OperatorPort, type RunEvent, type RunResult } from '../src/engine/index';
+import type { RunEvent } from '../src/core/events';
+import type { OperatorPort } from '../src/core/operator';
+import { ApiCallFeed, runRunbook, type RunResult } from '../src/engine/index';
 import { resolveInputs } from '../src/runbook/inputs';
 import { checkRunbookText } from '../src/runbook/load';
 import type { RunbookDocument } from '../src/runbook/schema';

@@ -2,8 +2,8 @@
 // runbook's `failback` label (a path beside it); else the same runbook with from/to swapped. A failback
 // is a planned move (the home region is healthy again), so a `mode` input that allows it is "planned".
 import path from 'node:path';
-import type { CliIO } from '../src/cli/io';
-import { DrctlError, ExitCode } from '../src/errors';
+import type { CliIO } from '../src/core/io';
+import { DrctlError, ExitCode } from '../src/core/errors';
 import type { ReportFacts } from '../src/report/facts-types';
 import { parseInputFlags, resolveInputs } from '../src/runbook/inputs';
 import { loadRunbookFile } from '../src/runbook/load';

@@ -4,22 +4,22 @@
 // (the failback must see the world the failover left); run-session opens the context and calls this.
 import type { AwsContext } from '../src/cli/aws-context';
 import { humanPaced } from '../src/cli/human-pace';
-import { isInteractive } from '../src/cli/io';
+import { isInteractive } from '../src/core/io';
 import type { ApiCallFeed } from '../src/engine/api-call-feed';
 import { mutatingSteps } from '../src/engine/confirm';
 import { objectivesOf, registryLookup, resumeRun, runRunbook } from '../src/engine/run';
-import type { OperatorPort } from '../src/engine/types';
+import type { OperatorPort } from '../src/core/operator';
 import { summarizeRun } from '../src/engine/summary';
 import type { RunOptions, RunResult } from '../src/engine/types';
-import type { RunEvent, RunSession } from '../src/engine/events';
+import type { RunEvent, RunSession } from '../src/core/events';
 import type { RunbookDocument } from '../src/runbook/schema';
-import type { CliIO } from '../src/cli/io';
+import type { CliIO } from '../src/core/io';
 import type { SessionCommandOptions } from './run-options';
 import { acquireRunLock } from '../src/journal/lock';
 import { readJournal } from '../src/journal/reader';
 import { writeSnapshot } from '../src/journal/snapshot';
 import { reportFacts } from '../src/report/facts';
-import { ExitCode } from '../src/errors';
+import { ExitCode } from '../src/core/errors';
 import { teeSink } from '../src/journal/tee';
 import { FileJournal } from '../src/journal/writer';
 import { chooseReporter, type RunReporter } from '../src/ui/choose-reporter';

@@ -4,10 +4,10 @@
 // per resource), journal, view and summary. One read comes first: a wrong id or --to is refused (exit 2,
 // listing what exists) before a run is journaled.
 // `drctl resume <run-id>` continues it like any run: the journal keeps the runbook it started with.
-import type { CliIO } from '../src/cli/io';
+import type { CliIO } from '../src/core/io';
 import { openAwsContext, type AwsContext } from '../src/cli/aws-context';
 import { ApiCallFeed } from '../src/engine/api-call-feed';
-import { DrctlError, ExitCode } from '../src/errors';
+import { DrctlError, ExitCode } from '../src/core/errors';
 import { newRunId } from '../src/journal/layout';
 import { FAILOVER_KINDS, FAILOVER_MODES, failoverCommandLine, failoverRunbook, type FailoverKind, type FailoverMode, type InlineFailover } from '../src/runbook/inline';
 import type { RunbookDocument } from '../src/runbook/schema';

@@ -3,9 +3,9 @@
 // faster than 10 s: GetHealthCheckStatus is not meant for high rates) until Ctrl-C.
 import type { AwsContext } from '../src/cli/aws-context';
 import { openAwsContext } from '../src/cli/aws-context';
-import { isInteractive, type CliIO } from '../src/cli/io';
-import { DrctlError, ExitCode } from '../src/errors';
-import { formatDuration } from '../src/runbook/duration';
+import { isInteractive, type CliIO } from '../src/core/io';
+import { DrctlError, ExitCode } from '../src/core/errors';
+import { formatDuration } from '../src/core/duration';
 import { carryLastChange, readHealthChecks, type HealthCheckReport } from '../src/status/health';
 import { healthCheckResources } from '../src/status/targets';
 import { healthJson, healthText, WatchScreen } from '../src/ui/health-view';

@@ -1,10 +1,10 @@
 // drctl plan <runbook> (and run --dry-run): preflight and every step's plan against read-only AWS, then
 // the calls it would make in dependency order. Nothing is locked or journaled: nothing can change.
-import type { CliIO } from '../src/cli/io';
+import type { CliIO } from '../src/core/io';
 import { openAwsContext, type AwsContext } from '../src/cli/aws-context';
 import { planRunbook } from '../src/engine/dry-run';
-import type { EventSink } from '../src/engine/events';
-import { ExitCode } from '../src/errors';
+import type { EventSink } from '../src/core/events';
+import { ExitCode } from '../src/core/errors';
 import { newRunId } from '../src/journal/layout';
 import { parseInputFlags, resolveInputs } from '../src/runbook/inputs';
 import { loadRunbookFile } from '../src/runbook/load';

@@ -3,8 +3,8 @@
 // The RTO/RPO report of one run, computed from its journal alone; or the drill history over time.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CliIO } from '../src/cli/io';
-import { DrctlError, ExitCode } from '../src/errors';
+import type { CliIO } from '../src/core/io';
+import { DrctlError, ExitCode } from '../src/core/errors';
 import { reportFacts } from '../src/report/facts';
 import { readDrillHistory } from '../src/report/history';
 import { HISTORY_FORMATS, renderHistory, type HistoryFormat } from '../src/report/history-render';
@@ -12,7 +12,7 @@ import { parseIncidentStart } from '../src/report/incident-start';
 import { loadJournal, requireRun } from '../src/report/load';
 import { isReportFormat, renderReport, REPORT_FORMATS } from '../src/report/render';
 import { print, printNotice, stdoutStyle } from '../src/ui/print';
-import { plainStyle } from '../src/ui/style';
+import { plainStyle } from '../src/core/style';
 import { journalDirOf } from './run-options';
 
 export interface ReportCommandOptions {

@@ -1,6 +1,6 @@
 // drctl resume <run-id>: continue a run from its journal with the runbook it started with. Finished
 // steps stay finished; every other step re-plans from live state, so no change is made twice.
-import type { CliIO } from '../src/cli/io';
+import type { CliIO } from '../src/core/io';
 import { readJournal } from '../src/journal/reader';
 import { readSnapshot } from '../src/journal/snapshot';
 import { journalDirOf, type ResumeCommandOptions } from './run-options';

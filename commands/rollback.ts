@@ -1,7 +1,7 @@
 // drctl rollback <run-id>: run the `rollback:` steps of a run's runbook (their own DAG), e.g. to fail
 // back after a drill, or to finish a rollback that stopped. Recorded in the same journal as the run.
-import type { CliIO } from '../src/cli/io';
-import { DrctlError, ExitCode } from '../src/errors';
+import type { CliIO } from '../src/core/io';
+import { DrctlError, ExitCode } from '../src/core/errors';
 import { readJournal } from '../src/journal/reader';
 import { readSnapshot } from '../src/journal/snapshot';
 import { journalDirOf, type ResumeCommandOptions } from './run-options';

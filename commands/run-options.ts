@@ -1,9 +1,9 @@
 // Options shared by run, plan, resume and rollback, and their parsing into what the engine and the AWS
 // context take. Every bad value is a DrctlError (exit 2) that names the flag.
 import path from 'node:path';
-import type { CliIO } from '../src/cli/io';
-import { DrctlError, ExitCode } from '../src/errors';
-import { parseDuration } from '../src/runbook/duration';
+import type { CliIO } from '../src/core/io';
+import { DrctlError, ExitCode } from '../src/core/errors';
+import { parseDuration } from '../src/core/duration';
 import { parseIncidentStart } from '../src/report/incident-start';
 import type { OutputFormat } from '../src/ui/choose-reporter';
 

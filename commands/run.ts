@@ -1,6 +1,6 @@
 // drctl run <runbook> [--input k=v ...] [--yes] [--step] [--dry-run]: load and check the runbook and its
 // inputs, then hand it to the run session (lock, journal, engine, reporter). --dry-run is `drctl plan`.
-import type { CliIO } from '../src/cli/io';
+import type { CliIO } from '../src/core/io';
 import { newRunId } from '../src/journal/layout';
 import { parseInputFlags, resolveInputs } from '../src/runbook/inputs';
 import { loadRunbookFile } from '../src/runbook/load';

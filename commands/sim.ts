@@ -2,9 +2,9 @@
 // drctl sim world <runbook>: write the world --sim would generate, as YAML to edit (faults, durations).
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CliIO } from '../src/cli/io';
+import type { CliIO } from '../src/core/io';
 import { parseTimeScale } from '../src/cli/aws-context';
-import { DrctlError, ExitCode } from '../src/errors';
+import { DrctlError, ExitCode } from '../src/core/errors';
 import { loadRunbookFile } from '../src/runbook/load';
 import { print, stdoutStyle } from '../src/ui/print';
 import { simBanner, simMilestone } from '../src/ui/sim-view';

@@ -1,12 +1,12 @@
 // drctl status <runbook | --resource type:id ...>: where everything is now. Reads each resource through
 // the actions' own readers (read-only AWS, or the simulator under --sim, whose world is generated from
 // the same resources) and prints one table, or JSON for tools.
-import type { CliIO } from '../src/cli/io';
+import type { CliIO } from '../src/core/io';
 import { openAwsContext, type AwsContext } from '../src/cli/aws-context';
-import { DrctlError, ExitCode } from '../src/errors';
-import { parseDuration } from '../src/runbook/duration';
+import { DrctlError, ExitCode } from '../src/core/errors';
+import { parseDuration } from '../src/core/duration';
 import { loadRunbookFile } from '../src/runbook/load';
-import type { Resource } from '../src/runbook/schema';
+import type { Resource } from '../src/core/resources';
 import { gatherStatus, type StatusRequest } from '../src/status/gather';
 import { resourcesFromFlags } from '../src/status/targets';
 import { print, stdoutStyle } from '../src/ui/print';

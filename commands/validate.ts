@@ -1,7 +1,7 @@
 // drctl validate <files, directories or globs...>: every problem in every runbook, at once.
 import path from 'node:path';
-import type { CliIO } from '../src/cli/io';
-import { ExitCode } from '../src/errors';
+import type { CliIO } from '../src/core/io';
+import { ExitCode } from '../src/core/errors';
 import { discoverRunbooks } from '../src/runbook/discover';
 import { checkRunbookFile } from '../src/runbook/load';
 import { print, stdoutStyle } from '../src/ui/print';

@@ -1,10 +1,11 @@
 // Preflight checks: read-only, run by `drctl plan` and before any change; a failure stops the run.
 import { z } from 'zod';
-import { formatDuration, parseDuration } from '../runbook/duration';
-import { Duration, Region } from '../runbook/schema';
+import { formatDuration, parseDuration } from '../core/duration';
+import { Duration } from '../runbook/schema';
+import { Region } from '../core/resources';
 import { checkAvailable } from './checks/available';
 import { GLOBAL_TYPES, readGlobal, readMemberLag } from './checks/global-view';
-import { defineCheck, type RegisteredCheck } from './define';
+import { defineCheck, type RegisteredCheck } from '../core/define-action';
 import { describeLag } from './lag';
 import { memberInRegion } from './resolve';
 import { describeHealth, readHealth } from './route53/health';

@@ -1,13 +1,13 @@
 // Core actions that need no AWS: an operator approval, a fixed wait, and an assertion over expressions.
 // None of them changes anything, so none journals an intent; each is safe to repeat on resume.
 import { z } from 'zod';
-import { approvalDenied } from '../engine/errors';
-import { DrctlError, ExitCode } from '../errors';
-import { formatDuration, parseDuration } from '../runbook/duration';
+import { approvalDenied } from '../core/operator';
+import { DrctlError, ExitCode } from '../core/errors';
+import { formatDuration, parseDuration } from '../core/duration';
 import { truthy } from '../runbook/expressions';
 import { Duration } from '../runbook/schema';
-import { defineAction, type RegisteredAction } from './define';
-import type { ActionPlan } from './types';
+import { defineAction, type RegisteredAction } from '../core/define-action';
+import type { ActionPlan } from '../core/action';
 
 function readyPlan(summary: string, estimateMs: number, extra: Partial<ActionPlan<Record<string, never>>> = {}): ActionPlan<Record<string, never>> {
   return { status: 'ready', summary, calls: [], observations: [], unverifiable: [], estimateMs, state: {}, ...extra };

@@ -1,8 +1,8 @@
 // ElastiCache Global Datastore: failover (FailoverGlobalReplicationGroup naming the NEW primary, sent to
 // its region; the same call serves planned and unplanned moves) and disassociate (the last resort).
 import { z } from 'zod';
-import { Region } from '../runbook/schema';
-import { defineAction, type RegisteredAction } from './define';
+import { Region } from '../core/resources';
+import { defineAction, type RegisteredAction } from '../core/define-action';
 import { planDatastore } from './elasticache/plan';
 import { applyDatastore, pollDatastore } from './elasticache/progress';
 import { maxLagMs, maxLagParam } from './params';

@@ -1,6 +1,6 @@
 // One registry of actions (a discriminated union on `uses`) and preflight checks. The validator, the
 // engine, the dry run and the permissions listing all read it, so an action exists in one place only.
-import type { RegisteredAction, RegisteredCheck } from './define';
+import type { RegisteredAction, RegisteredCheck } from '../core/define-action';
 import { coreActions } from './core';
 import { globalClusterActions } from './global-cluster';
 import { elasticacheActions } from './elasticache';

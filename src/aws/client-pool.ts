@@ -1,8 +1,8 @@
 // One SDK client per (service, region), made on first use and kept. Every client gets the same retry
 // strategy, timeouts, user agent, credentials and drctl's middleware; nothing else in drctl makes clients.
-import { VERSION } from '../version';
+import { VERSION } from '../core/version';
 import { installMiddleware } from './middleware';
-import type { ApiCallRecord, Service } from './ports';
+import type { ApiCallRecord, Service } from '../core/aws-ports';
 import { interop, loadSdkModule, type SdkClient, type SdkModule } from './sdk-modules';
 
 export interface StaticCredentials {

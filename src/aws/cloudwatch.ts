@@ -4,7 +4,7 @@ import type { GetMetricDataOutput, MetricDataResult } from '@aws-sdk/client-clou
 import { type CallTarget, seriesStatusError } from './classify';
 import type { ClientPool } from './client-pool';
 import { invoke, targetOf } from './invoke';
-import type { MetricPoint, MetricQuery, MetricsPort } from './ports';
+import type { MetricPoint, MetricQuery, MetricsPort } from '../core/aws-ports';
 
 const service = 'cloudwatch';
 const operation = 'GetMetricData';

@@ -11,7 +11,7 @@ import {
   type GlobalDatastoreView,
   type ReplicationGroupView,
   regionFromArn,
-} from './ports';
+} from '../core/aws-ports';
 
 const service = 'elasticache';
 

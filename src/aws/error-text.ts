@@ -1,7 +1,7 @@
 // What each AwsError kind says: a message naming the service, operation, region and resource, and a hint
 // that tells an on-call engineer what to do next. Kept apart from classify.ts, which decides the kind.
 import type { AwsErrorKind } from './aws-error';
-import type { Service } from './ports';
+import type { Service } from '../core/aws-ports';
 
 /** What a port was doing when the error happened. */
 export interface CallTarget {

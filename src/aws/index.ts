@@ -3,13 +3,13 @@
 import { ClientPool, type AwsOptions } from './client-pool';
 import { createMetricsPort } from './cloudwatch';
 import { createGlobalDatastorePort } from './elasticache';
-import type { AwsPorts } from './ports';
+import type { AwsPorts } from '../core/aws-ports';
 import { createGlobalClusterPort } from './rds';
 import { createRoute53Port } from './route53';
 
 export type { AwsOptions, StaticCredentials } from './client-pool';
 export { AwsError, isAwsError, type AwsErrorDetails, type AwsErrorKind } from './aws-error';
-export * from './ports';
+export * from '../core/aws-ports';
 
 /** The five ports over real SDK clients. close() destroys the clients (and their sockets). */
 export function createAwsPorts(options: AwsOptions): AwsPorts & { close(): void } {

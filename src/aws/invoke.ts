@@ -3,7 +3,7 @@
 // (same operations, two packages) without importing either package eagerly.
 import { classifyAwsError, type CallTarget } from './classify';
 import type { ClientPool } from './client-pool';
-import type { Service } from './ports';
+import type { Service } from '../core/aws-ports';
 
 export interface Invocation {
   service: Service;

@@ -9,7 +9,7 @@ import type {
   InitializeMiddleware,
 } from '@smithy/types';
 import { errorCodeOf, readOnlyError } from './classify';
-import { type ApiCallRecord, isMutatingOperation, type Service } from './ports';
+import { type ApiCallRecord, isMutatingOperation, type Service } from '../core/aws-ports';
 import type { SdkClient } from './sdk-modules';
 
 export interface ClientSite {

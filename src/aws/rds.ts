@@ -13,7 +13,7 @@ import {
   type GlobalClusterPort,
   type GlobalClusterView,
   regionFromArn,
-} from './ports';
+} from '../core/aws-ports';
 
 type GlobalClusterService = 'rds' | 'docdb';
 

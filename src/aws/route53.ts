@@ -11,7 +11,7 @@ import { type CallTarget, incompleteAnswerError } from './classify';
 import type { ClientPool } from './client-pool';
 import { invoke, targetOf } from './invoke';
 import { allPages } from './pages';
-import type { HealthCheckView, HealthObservationView, RecordSetView, Route53Port } from './ports';
+import type { HealthCheckView, HealthObservationView, RecordSetView, Route53Port } from '../core/aws-ports';
 import { bareId, sameDnsName, toChanges, toChangeView, toRecordSetView } from './route53-records';
 
 const service = 'route53';

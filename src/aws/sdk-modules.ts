@@ -2,7 +2,7 @@
 // esbuild splits each client into a chunk of its own: `drctl --version` loads none of them, and a command
 // that never touches ElastiCache never loads the ElastiCache client.
 import type { MiddlewareStack } from '@smithy/types';
-import type { Service } from './ports';
+import type { Service } from '../core/aws-ports';
 
 /** What drctl needs from any SDK v3 client. `any` stays at this wire boundary; ports narrow at once. */
 export interface SdkClient {

@@ -4,10 +4,10 @@
 // compressed by the same time scale and every figure it reports stays in simulated time.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ApiCallRecord, AwsPorts } from '../aws/ports';
-import { systemClock, type Clock } from '../engine/clock';
-import { DrctlError, ExitCode } from '../errors';
-import type { Resource } from '../runbook/schema';
+import type { ApiCallRecord, AwsPorts } from '../core/aws-ports';
+import { systemClock, type Clock } from '../core/clock';
+import { DrctlError, ExitCode } from '../core/errors';
+import type { Resource } from '../core/resources';
 
 export interface AwsContextOptions {
   /** true: a world generated from the resources; a string: a world file. */

@@ -1,10 +1,10 @@
 // The CLI shell: declares every command and its options, and loads a command's code only when it runs,
 // so `drctl --version` and `drctl validate` never load ink or the AWS SDK.
 import { Command, CommanderError, Option } from 'commander';
-import { isDrctlError, ExitCode } from '../errors';
-import { VERSION } from '../version';
+import { isDrctlError, ExitCode } from '../core/errors';
+import { VERSION } from '../core/version';
 import { printUsage } from '../ui/print';
-import { processIO, type CliIO } from './io';
+import type { CliIO } from '../core/io';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -33,6 +33,11 @@ function withSession(command: Command): Command {
     .option('--approval-timeout <duration>', 'how long an approval waits for an answer (default 30m)')
     .option('--incident-start <time>', 'when the outage began (ISO time with zone, or "10m ago"), for the RTO clock')
     .option('--journal-dir <dir>', 'where runs, locks and drills are kept (default .drctl)');
+}
+
+/** The real process's streams: the one place drctl takes them. */
+function processIO(): CliIO {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
 }
 
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {

@@ -1,7 +1,7 @@
 // src/aws reports every SDK call through a callback given when the ports are built, which is before the
 // engine starts. The feed holds those records until the engine listens, then passes them straight on.
-import type { ApiCallRecord } from '../aws/ports';
-import type { ApiCallSource } from './types';
+import type { ApiCallRecord } from '../core/aws-ports';
+import type { ApiCallSource } from '../core/aws-ports';
 
 export class ApiCallFeed implements ApiCallSource {
   private readonly early: ApiCallRecord[] = [];

@@ -1,11 +1,11 @@
 // A mutating runbook asks the operator to type the target region before the first change, so that a
 // run aimed at the wrong region cannot start by reflex. When an `approval` step already stands before
 // every mutating step, that approval carries the region and the run does not ask twice.
-import { isRegion } from '../runbook/regions';
+import { isRegion } from '../core/regions';
 import type { RunbookDocument, Step } from '../runbook/schema';
 import { resolveValue, type ExpressionScope } from '../runbook/expressions';
 import { StepGraph } from './graph';
-import type { ActionLookup } from './types';
+import type { ActionLookup } from '../core/define-action';
 
 export function mutatingSteps(steps: readonly Step[], actions: ActionLookup): Step[] {
   return steps.filter((step) => actions.getAction(step.uses)?.mutating === true);

@@ -1,11 +1,11 @@
 // What every step of a phase shares: where events go, how to reach AWS and the operator, and the
 // run-wide signals. Built once per phase by run.ts; the rollback phase gets a fresh hard signal.
-import type { AwsPorts } from '../aws/ports';
-import type { Resource } from '../runbook/schema';
+import type { AwsPorts } from '../core/aws-ports';
+import type { Resource } from '../core/resources';
 import type { Approvals } from './approvals';
-import type { Clock } from './clock';
+import type { Clock } from '../core/clock';
 import type { RunEmitter } from './emitter';
-import type { ActionLookup } from './types';
+import type { ActionLookup } from '../core/define-action';
 
 export interface EngineContext {
   emitter: RunEmitter;

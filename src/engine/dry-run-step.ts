@@ -8,7 +8,7 @@ import { needsOf } from './graph';
 import { PREFLIGHT_TIMEOUT_MS, readOnlyContext, type PreflightEngine } from './preflight';
 import { conditionReferences, outputReferences, resolveWith } from './scope';
 import { abortAfter, raceAbort } from './signals';
-import { DrctlError, ExitCode } from '../errors';
+import { DrctlError, ExitCode } from '../core/errors';
 
 export async function planStep(engine: PreflightEngine, step: Step, scope: ExpressionScope): Promise<DryRunStep> {
   const { emitter } = engine;

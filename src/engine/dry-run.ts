@@ -1,22 +1,22 @@
 // The dry run: preflight, then every step's plan in dependency order, with nothing but reads. Ports are
 // wrapped read-only here too (src/aws guards the wire as well), and apply and poll are never called.
 // A step whose parameters need outputs that only exist after acting is listed as "known after apply".
-import type { ActionPlan } from '../actions/types';
-import type { AwsPorts } from '../aws/ports';
-import { ExitCode, type Problem } from '../errors';
+import type { ActionPlan } from '../core/action';
+import type { AwsPorts } from '../core/aws-ports';
+import { ExitCode, type Problem } from '../core/errors';
 import { resolveValue, type ExpressionScope } from '../runbook/expressions';
 import type { RunbookDocument, Step } from '../runbook/schema';
-import type { Clock } from './clock';
+import type { Clock } from '../core/clock';
 import { RunEmitter } from './emitter';
 import { toProblem, unknownAction } from './errors';
-import type { EventSink } from './events';
+import type { EventSink } from '../core/events';
 import { StepGraph, needsOf } from './graph';
 import { planStep } from './dry-run-step';
 import { checkNames, runPreflight } from './preflight';
 import { readOnlyPorts } from './read-only-ports';
 import { objectivesOf, registryLookup, stepInfos } from './run';
 import { emptyRunState } from './state';
-import type { ActionLookup } from './types';
+import type { ActionLookup } from '../core/define-action';
 
 export type DryRunStatus = ActionPlan['status'] | 'skipped' | 'unresolved' | 'error' | 'not-planned';
 

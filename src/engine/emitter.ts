@@ -1,7 +1,7 @@
 // Stamps events with a sequence number and the clock's time, folds them into the run state and hands
 // them to the sink. The engine reads its state only from here, so state and journal never disagree.
-import type { Clock } from './clock';
-import type { EventSink, RunEvent, RunEventBody } from './events';
+import type { Clock } from '../core/clock';
+import type { EventSink, RunEvent, RunEventBody } from '../core/events';
 import { applyEvent, type RunState } from './state';
 
 export class RunEmitter {

@@ -1,7 +1,7 @@
 // Every way a run can stop, as a DrctlError with a stable code and a hint an on-call engineer can act on.
 // Abort reasons are these errors too, so whatever a step was waiting on rejects with the real cause.
-import { DrctlError, ExitCode, isDrctlError, type Problem } from '../errors';
-import { formatDuration } from '../runbook/duration';
+import { DrctlError, ExitCode, isDrctlError, type Problem } from '../core/errors';
+import { formatDuration } from '../core/duration';
 
 const failed = { exitCode: ExitCode.runFailed } as const;
 const aborted = { exitCode: ExitCode.aborted } as const;
@@ -29,15 +29,6 @@ export function interrupted(forced: boolean): DrctlError {
     'engine.interrupted',
     forced ? 'stopped at once by a second interrupt; calls in flight were abandoned' : 'stopped by the operator',
     'Continue where it stopped with `drctl resume <run-id>`; finished steps are not repeated.',
-    aborted,
-  );
-}
-
-export function approvalDenied(stepId: string, by: string): DrctlError {
-  return new DrctlError(
-    'engine.approval-denied',
-    `approval "${stepId}" was denied by ${by}`,
-    'Nothing after the approval was started. Run again when the change is agreed.',
     aborted,
   );
 }

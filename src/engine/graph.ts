@@ -1,6 +1,6 @@
 // The steps of one phase as a DAG through `needs`. The validator rejects unknown needs and cycles; the
 // engine checks again because it also runs journals and documents that never went through the loader.
-import { DrctlError, ExitCode } from '../errors';
+import { DrctlError, ExitCode } from '../core/errors';
 import type { Step } from '../runbook/schema';
 
 export interface StepNode {

@@ -5,5 +5,4 @@ export { replay, applyEvent, displayState, isSettled, type RunState, type StepRe
 export { summarizeRun, type RunSummary, type StepSummary } from './summary';
 export { ApiCallFeed } from './api-call-feed';
 export { isMutatingRunbook, mutatingSteps, targetRegions } from './confirm';
-export type { ActionLookup, ApiCallSource, EngineDeps, OperatorPort, ResumeOptions, RunOptions, RunResult, StepQuestion } from './types';
-export type { EventSink, RunEvent, RunEventBody, RunEventType, StepState, StepDecision, ApprovalGate, RunSession } from './events';
+export type { EngineDeps, ResumeOptions, RunOptions, RunResult } from './types';

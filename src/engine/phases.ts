@@ -1,12 +1,13 @@
 // The shape of a run: preflight, the start confirmation, the main DAG, and on failure the rollback DAG.
 // Rollback steps are their own DAG (declared under `rollback:`), run in their dependency order; they are
 // not an automatic reverse of what ran, because undoing a failover is its own operation (fail back).
-import { DrctlError, ExitCode } from '../errors';
+import { DrctlError, ExitCode } from '../core/errors';
 import type { RunbookDocument, Step } from '../runbook/schema';
 import type { EngineContext } from './context';
 import { approvalGatesAllMutations, mutatingSteps } from './confirm';
-import { approvalDenied, hasCode, interrupted, preflightFailed } from './errors';
-import type { RunOutcome } from './events';
+import { hasCode, interrupted, preflightFailed } from './errors';
+import { approvalDenied } from '../core/operator';
+import type { RunOutcome } from '../core/events';
 import { StepGraph } from './graph';
 import { runPreflight } from './preflight';
 import { runPhase } from './scheduler';

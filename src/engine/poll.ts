@@ -1,7 +1,7 @@
 // The engine owns the poll loop. It asks at once (a change may already be complete), then waits the
 // action's interval and backs off gently (x1.5 up to 15 s): a 15-minute failover costs about 4 describe
 // calls a minute per resource, and completion is noticed within one interval.
-import type { ActionPlan } from '../actions/types';
+import type { ActionPlan } from '../core/action';
 import type { StepRun } from './step-run';
 
 export const DEFAULT_POLL_INTERVAL_MS = 2_000;

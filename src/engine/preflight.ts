@@ -1,14 +1,14 @@
 // Preflight checks are read-only and run before the first step (and in the dry run). They run side by
 // side, all of them, so the operator sees every problem at once; any failure stops the run before a change.
-import type { ActionContext } from '../actions/types';
+import type { ActionContext } from '../core/action';
 import type { PreflightCheck } from '../runbook/schema';
 import type { ExpressionScope } from '../runbook/expressions';
 import type { EngineContext } from './context';
 import { toProblem, unknownCheck } from './errors';
 import { resolveIn } from './scope';
 import { abortAfter, raceAbort } from './signals';
-import { DrctlError, ExitCode } from '../errors';
-import { formatDuration } from '../runbook/duration';
+import { DrctlError, ExitCode } from '../core/errors';
+import { formatDuration } from '../core/duration';
 
 export const PREFLIGHT_TIMEOUT_MS = 2 * 60_000;
 

@@ -1,7 +1,7 @@
 // Defence in depth for plan, preflight and dry run: the ports an action gets there refuse every method
 // that is not describe/get/list, before any request is built. src/aws has its own guard on the wire.
-import type { AwsPorts } from '../aws/ports';
-import { DrctlError, ExitCode } from '../errors';
+import type { AwsPorts } from '../core/aws-ports';
+import { DrctlError, ExitCode } from '../core/errors';
 
 const READ_METHOD = /^(describe|get|list)/;
 

@@ -2,7 +2,7 @@
 // other reason fails at once. Every attempt starts again from plan, so a retry never repeats a change
 // that already happened. Delays grow exponentially with "equal jitter" so parallel steps spread out.
 import type { Step } from '../runbook/schema';
-import { parseDuration } from '../runbook/duration';
+import { parseDuration } from '../core/duration';
 
 export interface RetryPolicy {
   /** Attempts after the first. */

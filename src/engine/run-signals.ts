@@ -1,6 +1,6 @@
 // Turns the command's signals into the engine's: the first interrupt is a soft stop, the second a hard
 // one, and the run deadline a hard stop of the main phase. Each is journaled once, when it happens.
-import type { Clock } from './clock';
+import type { Clock } from '../core/clock';
 import type { RunEmitter } from './emitter';
 import { interrupted, runDeadline } from './errors';
 import { abortAfter } from './signals';

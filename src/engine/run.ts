@@ -2,22 +2,23 @@
 // its rollback steps). Both replay the prior events into the state first, so finished steps stay
 // finished, and every other step starts again from a plan of live state.
 import { getAction, getCheck } from '../actions/registry';
-import { DrctlError, ExitCode } from '../errors';
-import { parseDuration } from '../runbook/duration';
+import { DrctlError, ExitCode } from '../core/errors';
+import { parseDuration } from '../core/duration';
 import type { RunbookDocument, Step } from '../runbook/schema';
 import { Approvals, DEFAULT_APPROVAL_TIMEOUT_MS } from './approvals';
 import { confirmationText, mutatingSteps } from './confirm';
 import type { EngineContext } from './context';
 import { RunEmitter } from './emitter';
 import { toProblem } from './errors';
-import type { RunOutcome, RunSession, StepInfo } from './events';
+import type { RunOutcome, RunSession, StepInfo } from '../core/events';
 import { needsOf } from './graph';
 import { runMainThenRollback, runRollbackOnly, verdictAfterRollback, type PhaseSetup, type Verdict } from './phases';
 import { readOnlyPorts } from './read-only-ports';
 import { RunSignals } from './run-signals';
 import { scopeOf } from './scope';
 import { replay, type RunState } from './state';
-import type { ActionLookup, EngineDeps, ResumeOptions, RunOptions, RunResult } from './types';
+import type { EngineDeps, ResumeOptions, RunOptions, RunResult } from './types';
+import type { ActionLookup } from '../core/define-action';
 
 // Most running steps only poll (a few describes a minute), so a wide runbook should not wait in waves:
 // 50 parallel failovers stay well inside the memory budget (see bench/).

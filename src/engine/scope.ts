@@ -2,7 +2,8 @@
 // already finished. The dry run resolves what it can and names the steps whose outputs it must wait for.
 import { collectReferences } from '../runbook/expression-parser';
 import { evaluateCondition, ExpressionEvaluationError, resolveValue, scanTemplate, type ExpressionScope } from '../runbook/expressions';
-import type { Resource, Step } from '../runbook/schema';
+import type { Step } from '../runbook/schema';
+import type { Resource } from '../core/resources';
 import { expressionFailed } from './errors';
 import { expressionOutcome, type RunState } from './state';
 

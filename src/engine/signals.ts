@@ -1,6 +1,6 @@
 // Small helpers around AbortSignal. The engine stops work in two ways: a soft stop (no new calls, let the
 // call in flight finish) and a hard stop (timeout, deadline, second Ctrl-C: stop waiting at once).
-import type { Clock } from './clock';
+import type { Clock } from '../core/clock';
 
 /** Resolves or rejects with the promise, or rejects with the signal's reason as soon as it aborts. */
 export function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -1,8 +1,8 @@
 // The state of a run is a fold over its events. The engine keeps its own state with this same reducer,
 // so replaying a journal gives exactly the state the engine had: resume and reports rely on that.
-import type { PlannedCall, PlanStatus } from '../actions/types';
-import type { Problem } from '../errors';
-import type { RunEvent, RunMode, RunOutcome, StepInfo, StepState } from './events';
+import type { PlannedCall, PlanStatus } from '../core/action';
+import type { Problem } from '../core/errors';
+import type { RunEvent, RunMode, RunOutcome, StepInfo, StepState } from '../core/events';
 
 export interface StepRecord extends StepInfo {
   state: StepState;

@@ -1,7 +1,7 @@
 // One attempt of a step: resolve parameters, plan from live state, then act on what the plan says.
 // ready -> journal the intent durably, apply, poll; in-progress -> join by polling; done -> succeed
 // without a call. Because every attempt (and every resume) starts here, a change is never made twice.
-import type { ActionPlan } from '../actions/types';
+import type { ActionPlan } from '../core/action';
 import { badParams, journalFailed } from './errors';
 import { pollUntilDone } from './poll';
 import { resolveWith, scopeOf } from './scope';

@@ -1,11 +1,12 @@
 // One execution of one step: its timeout, its signals and the ActionContext its action sees. Every call
 // into the action goes through `call`, which refuses to start after a stop and stops waiting on a hard one.
-import type { RegisteredAction } from '../actions/define';
-import type { ActionContext, ApprovalAnswer, ApprovalRequest } from '../actions/types';
-import type { AwsPorts } from '../aws/ports';
+import type { RegisteredAction } from '../core/define-action';
+import type { ActionContext } from '../core/action';
+import type { ApprovalAnswer, ApprovalRequest } from '../core/operator';
+import type { AwsPorts } from '../core/aws-ports';
 import type { Step } from '../runbook/schema';
 import type { EngineContext } from './context';
-import type { RunEventBody } from './events';
+import type { RunEventBody } from '../core/events';
 import { approvalTimeout, stepTimeout } from './errors';
 import { abortAfter, checkpoint, forwardAbort, raceAbort } from './signals';
 

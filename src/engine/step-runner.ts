@@ -1,8 +1,8 @@
 // A step from start to end: `if:`, the --step question, attempts with retries, and the one terminal
 // event (succeeded, failed, skipped or cancelled). It never throws: the scheduler gets a StepEnd.
-import { isDrctlError } from '../errors';
+import { isDrctlError } from '../core/errors';
 import type { Step } from '../runbook/schema';
-import { parseDuration } from '../runbook/duration';
+import { parseDuration } from '../core/duration';
 import type { EngineContext } from './context';
 import { hasCode, isRetryable, toProblem, unknownAction } from './errors';
 import { backoffDelay, retryPolicyOf } from './retry';

@@ -1,8 +1,8 @@
 // The end-of-run summary every reporter prints: each step's final state and duration, and the elapsed
 // time against the runbook's RTO. Elapsed runs from the incident start when one was given, else from
 // the first start of the run; the full RTO/RPO report (per resource) is the report module's job.
-import type { Problem } from '../errors';
-import type { RunOutcome, StepState } from './events';
+import type { Problem } from '../core/errors';
+import type { RunOutcome, StepState } from '../core/events';
 import { displayState, type RunState } from './state';
 
 export interface StepSummary {

@@ -1,38 +1,13 @@
 // What the engine is given and what it gives back. Everything with a side effect comes in through
 // EngineDeps (clock, AWS ports, event sink, operator, signals), which is what keeps src/engine pure.
-import type { RegisteredAction, RegisteredCheck } from '../actions/define';
-import type { ApprovalAnswer, ApprovalRequest } from '../actions/types';
-import type { AwsPorts, ApiCallRecord } from '../aws/ports';
-import type { ExitCode, Problem } from '../errors';
+import type { ActionLookup } from '../core/define-action';
+import type { OperatorPort } from '../core/operator';
+import type { ApiCallSource, AwsPorts } from '../core/aws-ports';
+import type { ExitCode, Problem } from '../core/errors';
 import type { RunbookDocument } from '../runbook/schema';
-import type { Clock } from './clock';
-import type { EventSink, RunEvent, RunOutcome, StepDecision } from './events';
+import type { Clock } from '../core/clock';
+import type { EventSink, RunEvent, RunOutcome } from '../core/events';
 import type { RunState } from './state';
-
-/** Where actions and checks are looked up; tests inject their own. Defaults to the registry. */
-export interface ActionLookup {
-  getAction(uses: string): RegisteredAction | undefined;
-  getCheck(name: string): RegisteredCheck | undefined;
-}
-
-export interface StepQuestion {
-  stepId: string;
-  uses: string;
-  /** One line: what the step will do. */
-  summary: string;
-  phase: 'main' | 'rollback';
-}
-
-/** The operator: a TTY prompt, --yes, or a test. The signal aborts when the question is no longer needed. */
-export interface OperatorPort {
-  approve(request: ApprovalRequest, signal: AbortSignal): Promise<ApprovalAnswer>;
-  confirmStep(question: StepQuestion, signal: AbortSignal): Promise<StepDecision>;
-}
-
-/** API calls reported by src/aws, recorded as `api.call` events in the run's sequence. */
-export interface ApiCallSource {
-  listen(listener: (call: ApiCallRecord) => void): () => void;
-}
 
 export interface EngineDeps {
   clock: Clock;

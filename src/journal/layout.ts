@@ -3,7 +3,7 @@
 //   <journalDir>/runs/<run-id>/runbook.json    the runbook as it was started (resume runs exactly that)
 //   <journalDir>/locks/<runbook-name>.lock     who is running this runbook now
 import path from 'node:path';
-import { DrctlError } from '../errors';
+import { DrctlError } from '../core/errors';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 export const SNAPSHOT_FILE = 'runbook.json';

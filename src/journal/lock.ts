@@ -4,8 +4,8 @@
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname as osHostname } from 'node:os';
 import path from 'node:path';
-import { DrctlError, ExitCode } from '../errors';
-import { formatDuration } from '../runbook/duration';
+import { DrctlError, ExitCode } from '../core/errors';
+import { formatDuration } from '../core/duration';
 import { lockPath } from './layout';
 
 export interface LockHolder {

@@ -1,8 +1,8 @@
 // Reading journals back. A crash can cut the last line short: that torn line is dropped (the event it
 // held was not durable, so nothing depended on it). Damage anywhere else is reported, never guessed at.
 import { readdir, readFile } from 'node:fs/promises';
-import { DrctlError, ExitCode } from '../errors';
-import type { RunEvent, RunOutcome } from '../engine/events';
+import { DrctlError, ExitCode } from '../core/errors';
+import type { RunEvent, RunOutcome } from '../core/events';
 import { replay, type RunState } from '../engine/state';
 import { journalPath, runsDir } from './layout';
 

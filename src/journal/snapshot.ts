@@ -1,7 +1,7 @@
 // The runbook a run started with, saved beside its journal. Resume and rollback run this copy, not
 // whatever the file on disk says now: a runbook edited mid-incident must not change a run under way.
 import { readFile, writeFile } from 'node:fs/promises';
-import { DrctlError, ExitCode } from '../errors';
+import { DrctlError, ExitCode } from '../core/errors';
 import { RunbookDocument } from '../runbook/schema';
 import { snapshotPath } from './layout';
 

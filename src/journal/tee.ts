@@ -1,6 +1,6 @@
 // The command composes where events go: the journal first (so an event is recorded before anyone is
 // told about it), then the reporter. commit() waits for the journal's fsync before showing the intent.
-import type { EventSink, RunEvent } from '../engine/events';
+import type { EventSink, RunEvent } from '../core/events';
 
 export function teeSink(journal: EventSink, ...others: EventSink[]): EventSink {
   return {

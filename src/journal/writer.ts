@@ -3,8 +3,8 @@
 // before `commit` resolves, so a mutating call is never made that a power cut could hide from resume.
 import { closeSync, existsSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { DrctlError, ExitCode } from '../errors';
-import type { EventSink, RunEvent } from '../engine/events';
+import { DrctlError, ExitCode } from '../core/errors';
+import type { EventSink, RunEvent } from '../core/events';
 import { journalPath, runDir } from './layout';
 
 const fsyncAsync = promisify(fsync);

@@ -2,7 +2,7 @@
 // drill record (and copied to --out-dir for CI artifacts), and a short verdict for the terminal.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { plainStyle, type Style } from '../ui/style';
+import { plainStyle, type Style } from '../core/style';
 import type { ReportFacts } from './facts-types';
 import { duration, verdictWord } from './format';
 import type { DrillRecord, DrillRunRecord } from './history';

@@ -1,5 +1,5 @@
 // The record around the figures: who approved what and when, and every API call drctl made.
-import type { RunEvent } from '../engine/events';
+import type { RunEvent } from '../core/events';
 import type { ApiCallFacts, ApiCallGroup, ApprovalFacts } from './facts-types';
 
 /** Questions and answers in the order asked; a question still open at the end has no answer. */

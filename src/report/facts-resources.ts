@@ -1,7 +1,7 @@
 // Per-resource facts: what each step that acts on a resource did, when AWS accepted the call, when the
 // new writer was confirmed available in the target, and what could have been lost (the RPO).
-import type { MetricReading } from '../actions/types';
-import type { EventOf, RunEvent } from '../engine/events';
+import type { MetricReading } from '../core/action';
+import type { EventOf, RunEvent } from '../core/events';
 import { displayState, type RunState, type StepRecord } from '../engine/state';
 import type { ResourceFacts, ResourceRpo } from './facts-types';
 

@@ -2,7 +2,7 @@
 // events with the engine's own reducer (so the report sees exactly the state the engine had, across
 // every session of a resumed run) and reads the few things the state folds away: plan targets, lag
 // readings, approvals and API calls.
-import type { RunEvent } from '../engine/events';
+import type { RunEvent } from '../core/events';
 import { displayState, replay, type RunState } from '../engine/state';
 import { apiCallFacts, approvalFacts } from './facts-log';
 import { rpoFacts, rtoFacts, shortfalls } from './facts-objectives';

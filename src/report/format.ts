@@ -1,6 +1,6 @@
 // Words and numbers shared by every renderer, so the terminal, the postmortem and the HTML page say the
 // same thing in the same words.
-import { formatDuration } from '../runbook/duration';
+import { formatDuration } from '../core/duration';
 import type { ReportFacts, ResourceFacts, ResourceRpo, RpoFacts, RtoFacts, Verdict } from './facts-types';
 
 export const NONE = '—';

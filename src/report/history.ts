@@ -3,7 +3,7 @@
 // history is those files in time order; one unreadable record is listed, never fatal.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { RunOutcome } from '../engine/events';
+import type { RunOutcome } from '../core/events';
 import type { ReportFacts, Verdict, VerificationFact } from './facts-types';
 
 export const DRILL_SCHEMA = 'drctl.drill/v1';

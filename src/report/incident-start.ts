@@ -1,7 +1,7 @@
 // --incident-start: when the outage began, so the RTO clock starts there rather than when someone ran
 // drctl. An ISO time ("2026-01-05T08:55:00Z") or a duration before now ("10m ago", "1h30m ago").
-import { DrctlError } from '../errors';
-import { parseDuration } from '../runbook/duration';
+import { DrctlError } from '../core/errors';
+import { parseDuration } from '../core/duration';
 
 const RELATIVE = /^\s*(.+?)\s+ago\s*$/i;
 // A date and a time; a time without a zone would be read as local time, which a report must not guess.

@@ -3,8 +3,8 @@
 // last line and refuses a damaged one.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { DrctlError } from '../errors';
-import type { RunEvent } from '../engine/events';
+import { DrctlError } from '../core/errors';
+import type { RunEvent } from '../core/events';
 import { JOURNAL_FILE, runsDir } from '../journal/layout';
 import { listRuns, parseJournal, readJournal } from '../journal/reader';
 

@@ -1,8 +1,8 @@
 // The report for a terminal: the two figures and their verdicts first, then what each resource did,
 // the timeline, approvals and API calls. Colour only through Style (none when piped or NO_COLOR).
-import type { StepState } from '../engine/events';
-import { formatProblem } from '../ui/errors';
-import { plainStyle, type Style } from '../ui/style';
+import type { StepState } from '../core/events';
+import { formatProblem } from '../core/problem-text';
+import { plainStyle, type Style } from '../core/style';
 import type { ReportFacts, Verdict, VerificationFact } from './facts-types';
 import { clockTime, duration, fromTo, objective, offset, outcomeWord, resourceRpoText, rpoSentence, rtoSentence, shownSteps, syncWord, verdictWord, NONE } from './format';
 

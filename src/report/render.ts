@@ -1,5 +1,5 @@
 // One renderer per format; the command picks by name. Formats are pure: facts in, text out.
-import type { Style } from '../ui/style';
+import type { Style } from '../core/style';
 import type { ReportFacts } from './facts-types';
 import { renderHtml } from './render-html';
 import { renderJson } from './render-json';

@@ -1,5 +1,5 @@
 // Small helpers for the inline SVG charts: a linear scale, readable tick steps, and escaped text.
-import { formatDuration } from '../runbook/duration';
+import { formatDuration } from '../core/duration';
 import { escapeXml } from './xml';
 
 export const esc = escapeXml;

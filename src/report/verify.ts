@@ -1,12 +1,12 @@
 // After a drill's run: read the end state back from AWS instead of trusting the run's own word. Every
 // writer the run moved must be in its target region, and the target region's health checks green. It
 // reuses the preflight checks (writer-in, healthy) with read-only ports, so it knows no AWS of its own.
-import type { RegisteredCheck } from '../actions/define';
-import type { ActionContext } from '../actions/types';
-import type { AwsPorts } from '../aws/ports';
-import type { Clock } from '../engine/clock';
+import type { RegisteredCheck } from '../core/define-action';
+import type { ActionContext } from '../core/action';
+import type { AwsPorts } from '../core/aws-ports';
+import type { Clock } from '../core/clock';
 import { readOnlyPorts } from '../engine/read-only-ports';
-import type { Resource } from '../runbook/schema';
+import type { Resource } from '../core/resources';
 import type { ReportFacts, VerificationFact } from './facts-types';
 
 export interface VerifyInput {

@@ -3,7 +3,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import type { Problem } from '../errors';
+import type { Problem } from '../core/errors';
 
 export interface Discovered {
   files: string[];

@@ -2,11 +2,12 @@
 // approval that names the target region, and the one action for the mode. It goes through the same
 // checks as a runbook file and then the same session as `drctl run` (lock, journal, confirmation,
 // reporter, summary), so a one-shot failover has no code path of its own.
-import { DrctlError, ExitCode } from '../errors';
-import { isDuration } from './duration';
+import { DrctlError, ExitCode } from '../core/errors';
+import { isDuration } from '../core/duration';
 import { checkRunbookText } from './load';
-import { isRegion } from './regions';
-import type { Resource, RunbookDocument, Step } from './schema';
+import { isRegion } from '../core/regions';
+import type { RunbookDocument, Step } from './schema';
+import type { Resource } from '../core/resources';
 
 export const FAILOVER_KINDS = ['aurora', 'docdb', 'elasticache'] as const;
 export type FailoverKind = (typeof FAILOVER_KINDS)[number];

@@ -1,7 +1,7 @@
 // Rules for spec.inputs: defaults and enum values must fit the declared type, defaults must be allowed.
-import type { Problem } from '../errors';
+import type { Problem } from '../core/errors';
 import { asArray, asRecord, asString, type RawRecord } from './raw';
-import { isRegion } from './regions';
+import { isRegion } from '../core/regions';
 import { describeValue } from './schema-problems';
 import type { RunbookSource } from './source';
 

@@ -1,6 +1,6 @@
 // Inputs given as --input name=value on the command line, checked and typed against spec.inputs.
-import { DrctlError } from '../errors';
-import { isRegion } from './regions';
+import { DrctlError } from '../core/errors';
+import { isRegion } from '../core/regions';
 import type { RunbookDocument } from './schema';
 import { didYouMean } from './suggest';
 

@@ -1,7 +1,7 @@
 // Runbook text -> validated model. Reading refuses what cannot be a runbook (missing, unreadable, binary,
 // huge) with one clear problem; checking reports every problem at once, each at file:line:col.
 import { readFile, stat } from 'node:fs/promises';
-import { ProblemsError, type Problem } from '../errors';
+import { ProblemsError, type Problem } from '../core/errors';
 import { RunbookDocument } from './schema';
 import { issueToProblems } from './schema-problems';
 import { checkSemantics } from './semantics';

@@ -1,7 +1,7 @@
 // Checks an action's or a check's `with` block against its params schema at validation time. Values that
 // are `${{ }}` expressions are resolved only at run time, so type problems on them are not reported here.
 import type { z } from 'zod';
-import type { Problem } from '../errors';
+import type { Problem } from '../core/errors';
 import { hasExpression } from './expressions';
 import { issueToProblems } from './schema-problems';
 import type { Path, RunbookSource } from './source';

@@ -1,6 +1,6 @@
 // Checks every `${{ }}` in steps, rollback and preflight: syntax, and that each reference names an input,
 // an upstream step (and one of its declared outputs) or a declared resource (and one of its fields).
-import type { Problem } from '../errors';
+import type { Problem } from '../core/errors';
 import { getAction } from '../actions/registry';
 import { ExpressionSyntaxError, collectReferences, parseExpression, type Expr } from './expression-parser';
 import { hasExpression, scanTemplate } from './expressions';

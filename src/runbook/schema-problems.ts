@@ -1,9 +1,9 @@
 // Turns zod issues into drctl problems: a stable code, the exact place, a message in the runbook's own
 // terms and a hint. zod's own wording ("Invalid input") is never shown to an engineer.
 import type { z } from 'zod';
-import type { Problem } from '../errors';
-import { KNOWN_REGIONS } from './regions';
-import { RESOURCE_TYPES } from './schema';
+import type { Problem } from '../core/errors';
+import { KNOWN_REGIONS } from '../core/regions';
+import { RESOURCE_TYPES } from '../core/resources';
 import { formatPath, type Path, type RunbookSource } from './source';
 import { didYouMean } from './suggest';
 import { knownKeys, schemaAt } from './zod-walk';

@@ -6,21 +6,16 @@ import { z } from 'zod';
 // zod compiles a parser per object schema on first use, which pays off over thousands of parses; a CLI
 // run parses a handful of runbooks, so interpreting is faster from a cold start.
 z.config({ jitless: true });
-import { isDuration } from './duration';
-import { isRegion } from './regions';
+import { isDuration } from '../core/duration';
+import { isRegion } from '../core/regions';
+import { codeParam, Resource } from '../core/resources';
 
-/** Marks a zod issue with a stable drctl code, read back by the loader. */
-export const codeParam = (drctlCode: string) => ({ params: { drctlCode } });
+export { codeParam, Region, Resource, RESOURCE_TYPES, type ResourceType, type ResourceOf } from '../core/resources';
 
 export const Duration = z
   .string()
   .refine(isDuration, { message: 'is not a duration', ...codeParam('runbook.bad-duration') })
   .meta({ description: 'A duration such as "90s", "5m", "1m30s" or "250ms".', pattern: '^(\\d+(\\.\\d+)?(ms|s|m|h))+$' });
-
-export const Region = z
-  .string()
-  .refine(isRegion, { message: 'is not an AWS region', ...codeParam('runbook.bad-region') })
-  .meta({ description: 'An AWS region such as us-east-1.' });
 
 export const EXPRESSION_PATTERN = /\$\{\{[\s\S]*?\}\}/;
 const isExpression = (text: string) => /^\s*\$\{\{[\s\S]*\}\}\s*$/.test(text);
@@ -58,54 +53,6 @@ export const Objectives = z.strictObject({
   rto: Duration.optional().meta({ description: 'Recovery time objective: the longest acceptable outage.' }),
   rpo: Duration.optional().meta({ description: 'Recovery point objective: the most data, in time, that may be lost.' }),
 });
-
-const regionsHint = z
-  .array(Region)
-  .min(1)
-  .optional()
-  .meta({ description: 'Regions where members live; drctl asks these regions first and needs no other.' });
-
-export const AuroraGlobal = z.strictObject({
-  type: z.literal('aurora-global'),
-  globalClusterId: z.string().min(1),
-  regions: regionsHint,
-  description: z.string().optional(),
-});
-export const DocdbGlobal = z.strictObject({
-  type: z.literal('docdb-global'),
-  globalClusterId: z.string().min(1),
-  regions: regionsHint,
-  description: z.string().optional(),
-});
-export const ElasticacheGlobal = z.strictObject({
-  type: z.literal('elasticache-global'),
-  globalReplicationGroupId: z.string().min(1),
-  regions: regionsHint,
-  description: z.string().optional(),
-});
-export const Route53HealthCheck = z.strictObject({
-  type: z.literal('route53-health-check'),
-  healthCheckId: z.string().min(1),
-  region: Region.optional().meta({ description: 'The region whose endpoint this health check watches.' }),
-  description: z.string().optional(),
-});
-export const Route53RecordSet = z.strictObject({
-  type: z.literal('route53-record-set'),
-  hostedZoneId: z.string().min(1),
-  name: z.string().min(1).meta({ description: 'The record name, e.g. api.shop.example.com.' }),
-  recordType: z.enum(['A', 'AAAA', 'CNAME', 'TXT', 'MX', 'SRV', 'NS', 'PTR', 'CAA']).default('A'),
-  description: z.string().optional(),
-});
-
-export const Resource = z.discriminatedUnion('type', [
-  AuroraGlobal,
-  DocdbGlobal,
-  ElasticacheGlobal,
-  Route53HealthCheck,
-  Route53RecordSet,
-]);
-export const RESOURCE_TYPES = ['aurora-global', 'docdb-global', 'elasticache-global', 'route53-health-check', 'route53-record-set'] as const;
-export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
 export const Retry = z.union([
   z.number().int().min(0).max(20),
@@ -158,8 +105,6 @@ export const RunbookDocument = z.strictObject({
 
 export type Input = z.infer<typeof Input>;
 export type Objectives = z.infer<typeof Objectives>;
-export type Resource = z.infer<typeof Resource>;
 export type Step = z.infer<typeof Step>;
 export type PreflightCheck = z.infer<typeof PreflightCheck>;
 export type RunbookDocument = z.infer<typeof RunbookDocument>;
-export type ResourceOf<T extends ResourceType> = Extract<Resource, { type: T }>;

@@ -1,6 +1,6 @@
 // Rules that need the whole runbook: step ids, needs and cycles, actions and their parameters, resource
 // references and their types, preflight checks, and inputs. Expressions are checked in references.ts.
-import type { Problem } from '../errors';
+import type { Problem } from '../core/errors';
 import { getAction, getCheck, allActions, allChecks } from '../actions/registry';
 import { findCycle, needsOf } from './graph';
 import { checkParams } from './params';

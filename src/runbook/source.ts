@@ -1,7 +1,7 @@
 // A parsed YAML document that can answer "where is this path?" as file:line:col, so every problem
 // points at the exact key or value an engineer must change.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { Problem, SourceLocation } from '../errors';
+import type { Problem, SourceLocation } from '../core/errors';
 
 export type Path = readonly (string | number)[];
 

@@ -1,7 +1,7 @@
 // Simulated time. The world and drctl share one clock: under a time scale of 30, a 90 s Aurora switchover
 // takes 3 real seconds and drctl's own 5 s polling sleeps take 167 ms, so every figure drctl reports stays
 // in simulated time. Tests use the manual clock and move time by hand, never sleeping for real.
-import type { Clock } from '../engine/clock';
+import type { Clock } from '../core/clock';
 
 /** A clock the simulator can run on. timeScale is simulated ms per real ms (undefined for a manual clock). */
 export interface SimClock extends Clock {

@@ -1,7 +1,7 @@
 // ElastiCache global datastores (AWS-API.md section 4.5): FailoverGlobalReplicationGroup makes the datastore
 // modifying, swaps the roles, then makes it available; DisassociateGlobalReplicationGroup lets a secondary
 // go (standalone) and leaves the datastore primary-only when only the primary remains.
-import { parseDuration } from '../runbook/duration';
+import { parseDuration } from '../core/duration';
 import { faults } from './sim-fault';
 import type { WorldCore } from './world-core';
 import { HISTORY_MS } from './world-global-clusters';

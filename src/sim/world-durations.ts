@@ -2,7 +2,7 @@
 // "in under a minute" to a few minutes, DocumentDB switchover "approximately three minutes" and failover
 // "approximately one minute", ElastiCache about a minute, Route 53 changes "generally within 60 seconds".
 // Each operation draws its own duration from the range with the world's seed.
-import { parseDuration } from '../runbook/duration';
+import { parseDuration } from '../core/duration';
 
 export const DURATION_KEYS = [
   'auroraSwitchover',

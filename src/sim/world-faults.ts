@@ -1,6 +1,6 @@
 // The faults in force, answered by simulated time. Fault times in the world file are offsets from the
 // start of the simulation; here they become absolute windows.
-import { parseDuration } from '../runbook/duration';
+import { parseDuration } from '../core/duration';
 import { mulberry32 } from './random';
 import { type FaultSpec, REGIONAL_SERVICES, type RegionOutageFault, type SimService } from './world-faults-spec';
 

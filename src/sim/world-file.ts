@@ -2,7 +2,7 @@
 // readable YAML (defaults that say nothing, like empty sections, are left out).
 import { LineCounter, isMap, isPair, isScalar, parseDocument, stringify, type Document } from 'yaml';
 import type { z } from 'zod';
-import { type Problem, ProblemsError, type SourceLocation } from '../errors';
+import { type Problem, ProblemsError, type SourceLocation } from '../core/errors';
 import { checkWorldSpec } from './world-spec-checks';
 import { WorldDocument, type WorldSpec } from './world-spec';
 

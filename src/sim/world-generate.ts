@@ -1,7 +1,7 @@
 // A healthy two-region world derived from a runbook's resources, so `--sim` works with no world file:
 // every global cluster and datastore gets a writer in its first region and a secondary in each other one;
 // each health check watches its region's endpoint; each record set gets a PRIMARY/SECONDARY failover pair.
-import type { Resource } from '../runbook/schema';
+import type { Resource } from '../core/resources';
 import { WorldDocument, type WorldSpec, type WorldSpecInput } from './world-spec';
 
 export interface GenerateOptions {

@@ -1,7 +1,7 @@
 // Aurora and DocumentDB global clusters and their member DB clusters: building them from the world file,
 // finding them the way AWS does (by id within a region, or by ARN), and applying the static faults
 // (engine version mismatch, headless secondary) that make managed operations refuse.
-import { parseDuration } from '../runbook/duration';
+import { parseDuration } from '../core/duration';
 import { seededUnit } from './random';
 import { faults } from './sim-fault';
 import type { WorldCore } from './world-core';

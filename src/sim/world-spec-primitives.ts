@@ -1,7 +1,7 @@
 // The small value types of the world file, shared by the world and fault schemas.
 import { z } from 'zod';
-import { isDuration } from '../runbook/duration';
-import { isRegion } from '../runbook/regions';
+import { isDuration } from '../core/duration';
+import { isRegion } from '../core/regions';
 import { parseDurationRange } from './world-durations';
 
 export const SimDuration = z.string().refine(isDuration, { message: 'is not a duration such as "90s", "5m" or "250ms"' });

@@ -2,8 +2,8 @@
 // that AWS lists in the regions drctl asked. Each region is listed on its own, so one region that is down
 // or refuses (access denied) does not hide what the others answer.
 import { isAwsError, type AwsError } from '../aws/aws-error';
-import type { AwsPorts } from '../aws/ports';
-import type { Resource } from '../runbook/schema';
+import type { AwsPorts } from '../core/aws-ports';
+import type { Resource } from '../core/resources';
 
 export interface ExistingResource {
   id: string;

@@ -5,8 +5,8 @@
 import { readGlobal } from '../actions/checks/global-view';
 import { memberInRegion } from '../actions/resolve';
 import { isAwsError } from '../aws/aws-error';
-import { DrctlError, ExitCode } from '../errors';
-import type { Resource } from '../runbook/schema';
+import { DrctlError, ExitCode } from '../core/errors';
+import type { Resource } from '../core/resources';
 import { notFoundError } from './not-found';
 import { readContext, type ReadDeps } from './read-context';
 

@@ -2,7 +2,7 @@
 // managed switchover or failover (AWS-API.md 2-4, and the `available` preflight): nothing under way, the
 // target in sync and available with a DB instance, one engine version; plus the runbook's RPO for lag.
 // Blocking flags make a resource (or one target region) not ready; warnings only inform.
-import { formatDuration } from '../runbook/duration';
+import { formatDuration } from '../core/duration';
 import type { Flag, MemberStatus, ResourceStatus } from './model';
 
 const IN_SYNC = new Set(['connected', 'associated']);

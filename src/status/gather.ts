@@ -5,9 +5,9 @@
 import { readGlobal } from '../actions/checks/global-view';
 import { describeOperationUnderWay } from '../actions/global-cluster/model';
 import { readHealth } from '../actions/route53/health';
-import type { ActionContext } from '../actions/types';
+import type { ActionContext } from '../core/action';
 import { isAwsError } from '../aws/aws-error';
-import type { Resource } from '../runbook/schema';
+import type { Resource } from '../core/resources';
 import { judged } from './flags';
 import { gatherMembers } from './members';
 import { idOf, kindOf, type ResourceStatus, type StatusKind, type StatusReport } from './model';

@@ -3,10 +3,10 @@
 // with what each checker region saw and when it last changed. One GetHealthCheck and one
 // GetHealthCheckStatus per check and refresh: Route 53 does not want that call at high rates.
 import { judgeHealth, readHealthCheck, type HealthJudgement } from '../actions/route53/health';
-import type { ActionContext } from '../actions/types';
+import type { ActionContext } from '../core/action';
 import { isAwsError } from '../aws/aws-error';
-import type { HealthCheckView, HealthObservationView } from '../aws/ports';
-import { DrctlError, ExitCode } from '../errors';
+import type { HealthCheckView, HealthObservationView } from '../core/aws-ports';
+import { DrctlError, ExitCode } from '../core/errors';
 import { notFoundError } from './not-found';
 import { readContext, type ReadDeps } from './read-context';
 import { healthCheckResources } from './targets';

@@ -5,7 +5,7 @@
 import { readMemberLag, type GlobalMember, type GlobalRead } from '../actions/checks/global-view';
 import { datastoreLagMetrics, readLargestLag, type LagReading } from '../actions/lag';
 import { isAwsError } from '../aws/aws-error';
-import type { ActionContext } from '../actions/types';
+import type { ActionContext } from '../core/action';
 import type { LagStatus, MemberRole, MemberStatus } from './model';
 
 /** AWS failures become a note on the member; anything else is a bug and is thrown. */

@@ -1,7 +1,7 @@
 // What `drctl status` knows about each resource, as plain JSON (it is also the `--output json` shape):
 // who writes where, every member with its status, sync state and replication lag, the Route 53 verdict
 // for health checks, and the flags that say why a resource is not ready for a failover.
-import type { Resource } from '../runbook/schema';
+import type { Resource } from '../core/resources';
 
 export type StatusKind = 'aurora' | 'docdb' | 'elasticache' | 'health-check';
 

@@ -3,9 +3,9 @@
 // mean"; only when AWS would not list them (access denied, a region down) does it fall back to the AWS
 // CLI command that lists them.
 import type { AwsError } from '../aws/aws-error';
-import type { AwsPorts } from '../aws/ports';
-import { DrctlError, ExitCode } from '../errors';
-import type { Resource } from '../runbook/schema';
+import type { AwsPorts } from '../core/aws-ports';
+import { DrctlError, ExitCode } from '../core/errors';
+import type { Resource } from '../core/resources';
 import { didYouMean, levenshtein } from '../runbook/suggest';
 import { type ExistingResource, listExisting, type Listing } from './existing';
 import { idOf } from './model';

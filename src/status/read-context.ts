@@ -1,10 +1,10 @@
 // The actions' readers (readGlobal, readMemberLag, readHealth) take an ActionContext. Status and health
 // only read, so they get one with the ports, the clock and the default region, whose observations become
 // notes, and which refuses anything an action would do beyond reading.
-import type { ActionContext } from '../actions/types';
-import type { AwsPorts } from '../aws/ports';
-import type { Clock } from '../engine/clock';
-import type { Resource } from '../runbook/schema';
+import type { ActionContext } from '../core/action';
+import type { AwsPorts } from '../core/aws-ports';
+import type { Clock } from '../core/clock';
+import type { Resource } from '../core/resources';
 
 export interface ReadDeps {
   ports: AwsPorts;

@@ -1,9 +1,9 @@
 // What `drctl status` is asked about: a runbook's resources, or `--resource type:id` flags turned into
 // the same runbook resources (named after their ids), so both go through the actions' own readers and,
 // under --sim, into the same generated world.
-import { DrctlError, ExitCode } from '../errors';
+import { DrctlError, ExitCode } from '../core/errors';
 import { globalResource } from '../runbook/inline';
-import type { Resource } from '../runbook/schema';
+import type { Resource } from '../core/resources';
 import { didYouMean } from '../runbook/suggest';
 
 const TYPES = ['aurora', 'docdb', 'elasticache', 'health-check'] as const;

@@ -1,8 +1,8 @@
 // The one place that decides how a run is shown: JSON lines on request, plain lines otherwise. The ink
 // live view (its own issue) slots in here for an interactive terminal; reporters never decide anything.
-import { isInteractive, type CliIO } from '../cli/io';
-import type { EventSink } from '../engine/events';
-import type { OperatorPort } from '../engine/types';
+import { isInteractive, type CliIO } from '../core/io';
+import type { EventSink } from '../core/events';
+import type { OperatorPort } from '../core/operator';
 import type { RunSummary } from '../engine/summary';
 import { JsonReporter } from './json-reporter';
 // A type only: erased from the bundle, so choosing plain or JSON output never loads ink.

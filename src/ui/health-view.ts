@@ -1,11 +1,11 @@
 // `drctl health` as text: per check Route 53's verdict and why, what the checkers look at, the last
 // change, and a row per checker region. Under --watch a terminal gets the block redrawn in place (ANSI
 // cursor-up and clear, no ink); anything else gets one block per refresh, so logs keep the history.
-import type { CliIO } from '../cli/io';
+import type { CliIO } from '../core/io';
 import type { HealthCheckReport, LastChange } from '../status/health';
 import { DEFAULT_WIDTH, fitColumns, formatRow, isoSeconds, truncate } from './status-view';
 import { print } from './print';
-import type { Style } from './style';
+import type { Style } from '../core/style';
 
 const HEADER = ['CHECKERS', 'OK', 'CHECKED', 'LAST REPORT'];
 const clock = (ms: number | undefined) => (ms === undefined ? '-' : isoSeconds(ms).slice(11));

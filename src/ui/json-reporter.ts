@@ -1,7 +1,7 @@
 // --output json: every run event as one JSON line on stdout, exactly as journaled, then a summary line
 // (`"type": "run.summary"`). Notices for people go to stderr so stdout stays machine-readable.
-import type { CliIO } from '../cli/io';
-import type { RunEvent } from '../engine/events';
+import type { CliIO } from '../core/io';
+import type { RunEvent } from '../core/events';
 import type { RunSummary } from '../engine/summary';
 import type { RunReporter } from './choose-reporter';
 

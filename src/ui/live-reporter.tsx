@@ -2,15 +2,15 @@
 // to ink; the command loads it with a dynamic import() on an interactive TTY only, so plain and JSON
 // output (and `drctl --version`) never pay for React.
 import { render } from 'ink';
-import type { CliIO } from '../cli/io';
-import type { EventSink, RunEvent } from '../engine/events';
+import type { CliIO } from '../core/io';
+import type { EventSink, RunEvent } from '../core/events';
 import type { RunSummary } from '../engine/summary';
-import type { OperatorPort } from '../engine/types';
+import type { OperatorPort } from '../core/operator';
 import type { RunReporter } from './choose-reporter';
 import { LiveView } from './live/LiveView';
 import { liveOperator } from './live/live-operator';
 import { LiveStore } from './live/live-store';
-import { styleFor } from './style';
+import { styleFor } from '../core/style';
 import type { HeaderOptions } from './live/header-lines';
 
 export interface LiveReporterOptions extends HeaderOptions {

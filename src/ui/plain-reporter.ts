@@ -1,12 +1,12 @@
 // Plain lines, one per thing that happened, for CI logs and terminals until the live view exists.
 // Each line starts with the time since the run started, then the step, so a log reads top to bottom.
-import type { CliIO } from '../cli/io';
-import type { RunEvent } from '../engine/events';
+import type { CliIO } from '../core/io';
+import type { RunEvent } from '../core/events';
 import type { RunSummary } from '../engine/summary';
-import { formatDuration } from '../runbook/duration';
+import { formatDuration } from '../core/duration';
 import type { RunReporter } from './choose-reporter';
-import { formatProblem } from './errors';
-import { styleFor, type Style } from './style';
+import { formatProblem } from '../core/problem-text';
+import { styleFor, type Style } from '../core/style';
 
 export class PlainReporter implements RunReporter {
   private readonly style: Style;

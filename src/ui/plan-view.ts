@@ -2,9 +2,9 @@
 // and their parameters, what is already done, what cannot be known before acting, and how long the
 // critical path should take when independent steps overlap.
 import type { DryRunResult, DryRunStep } from '../engine/dry-run';
-import { formatDuration } from '../runbook/duration';
-import { formatProblem } from './errors';
-import type { Style } from './style';
+import { formatDuration } from '../core/duration';
+import { formatProblem } from '../core/problem-text';
+import type { Style } from '../core/style';
 
 /** `runCommand` is what to type to do it for real, e.g. `drctl run runbooks/x.yaml`. */
 export function planText(result: DryRunResult, style: Style, runCommand = 'drctl run'): string {

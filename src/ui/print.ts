@@ -1,8 +1,8 @@
 // The one place plain command output is written. Commands hand text here instead of touching streams.
-import type { CliIO } from '../cli/io';
-import { formatBug, formatError } from './errors';
-import { styleFor, type Style } from './style';
-import type { DrctlError } from '../errors';
+import type { CliIO } from '../core/io';
+import { formatBug, formatError } from '../core/problem-text';
+import { styleFor, type Style } from '../core/style';
+import type { DrctlError } from '../core/errors';
 
 export function print(io: CliIO, text: string): void {
   io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);

@@ -2,13 +2,13 @@
 // runbook). With --yes: every approval is given and journaled as by "--yes". Without either drctl never
 // prompts: it fails at once and names the flag to pass.
 import { createInterface, type Interface } from 'node:readline';
-import type { ApprovalAnswer, ApprovalRequest } from '../actions/types';
-import { isInteractive, type CliIO } from '../cli/io';
-import type { StepDecision } from '../engine/events';
-import type { OperatorPort, StepQuestion } from '../engine/types';
-import { DrctlError, ExitCode } from '../errors';
-import { formatDuration } from '../runbook/duration';
-import { styleFor } from './style';
+import type { ApprovalAnswer, ApprovalRequest } from '../core/operator';
+import { isInteractive, type CliIO } from '../core/io';
+import type { StepDecision } from '../core/events';
+import type { OperatorPort, StepQuestion } from '../core/operator';
+import { DrctlError, ExitCode } from '../core/errors';
+import { formatDuration } from '../core/duration';
+import { styleFor } from '../core/style';
 
 export function needsYes(what: string): DrctlError {
   return new DrctlError('cli.needs-yes', `${what}, and there is no terminal to ask on`, 'Pass --yes to approve in automation (approvals are journaled as given by "--yes"), or run it in a terminal.', {

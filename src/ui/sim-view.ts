@@ -1,6 +1,6 @@
 // What `drctl sim serve` prints: where the simulator listens, how to point the AWS CLI at it, the world
 // it holds, and each milestone as it happens (in simulated time).
-import type { Style } from './style';
+import type { Style } from '../core/style';
 
 interface WorldSummaryView {
   now: number;

@@ -1,9 +1,9 @@
 // `drctl status` as text: one table whose member rows line up across resources, each resource headed by
 // its type, id, writer region and status, and followed by what makes it not ready. Everything fits the
 // width given (80 columns unless the terminal says otherwise): long ids are shortened, long reasons wrap.
-import { formatDuration } from '../runbook/duration';
+import { formatDuration } from '../core/duration';
 import type { Flag, MemberStatus, ResourceStatus, StatusReport } from '../status/model';
-import type { Style } from './style';
+import type { Style } from '../core/style';
 
 export const DEFAULT_WIDTH = 80;
 const GAP = '  ';

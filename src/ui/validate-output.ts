@@ -1,8 +1,8 @@
 // The three shapes of `drctl validate` output: readable text, JSON for tools, JUnit for CI systems.
-import { formatLocation, type Problem } from '../errors';
+import { formatLocation, type Problem } from '../core/errors';
 import { escapeXml } from '../report/xml';
-import { formatProblem } from './errors';
-import type { Style } from './style';
+import { formatProblem } from '../core/problem-text';
+import type { Style } from '../core/style';
 
 export interface ValidationResult {
   file: string;

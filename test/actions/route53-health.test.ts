@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { route53Actions } from '../../src/actions/route53';
 import { judgeHealth } from '../../src/actions/route53/health';
-import type { HealthCheckView } from '../../src/aws/ports';
+import type { HealthCheckView } from '../../src/core/aws-ports';
 import { actionNamed, runAction } from '../helpers/action-context';
 import { observations } from '../helpers/fake-aws/route53';
 import { shopWorld } from './world';

@@ -1,7 +1,7 @@
 // The shop from DESIGN.md as a fake world: writers in us-east-1, secondaries in us-west-2 (and, for
 // Aurora, eu-west-1), lag metrics published in the secondaries' regions, health checks and a zone.
 import { makeContext, type TestContext } from '../helpers/action-context';
-import type { Resource } from '../../src/runbook/schema';
+import type { Resource } from '../../src/core/resources';
 
 export const RESOURCES: Record<string, Resource> = {
   'orders-db': { type: 'aurora-global', globalClusterId: 'shop-orders' },

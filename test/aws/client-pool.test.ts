@@ -2,7 +2,7 @@
 // user agent, endpoints and the Route 53 signing region, checked on the wire against a loopback stub.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ClientPool, userAgentPairs } from '../../src/aws/client-pool';
-import { VERSION } from '../../src/version';
+import { VERSION } from '../../src/core/version';
 import { TEST_CREDENTIALS, testPorts } from './helpers';
 import { startStubServer, type StubServer } from './stub-server';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { humanPaced } from '../../src/cli/human-pace';
 import { createScaledClock } from '../../src/sim/clock';
-import type { OperatorPort } from '../../src/engine/types';
+import type { OperatorPort } from '../../src/core/operator';
 
 describe('questions to a person under --sim', () => {
   it('run the simulated clock at real time while the person answers, then speed up again', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { VERSION } from '../../src/version';
+import { VERSION } from '../../src/core/version';
 
 describe('version', () => {
   it('matches package.json, so --version and the user agent never lie', () => {

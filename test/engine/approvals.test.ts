@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StepDecision } from '../../src/engine/events';
+import type { StepDecision } from '../../src/core/events';
 import { FakeClock } from '../helpers/fake-clock';
 import { FakeWorld, harness, operator, runbook, start, step } from './harness';
 

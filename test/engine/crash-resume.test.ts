@@ -3,7 +3,7 @@
 // event k+1 (a crash just after writing event k, or just before writing event k+1, with everything the
 // process did in between already applied). Resume must finish the run with no mutating call made twice.
 import { describe, expect, it } from 'vitest';
-import type { EventSink, RunEvent } from '../../src/engine/events';
+import type { EventSink, RunEvent } from '../../src/core/events';
 import { resumeRun, runRunbook } from '../../src/engine/run';
 import { replay } from '../../src/engine/state';
 import type { RunbookDocument } from '../../src/runbook/schema';

@@ -3,7 +3,7 @@
 // and through the engine's dry run. A newly registered action without a sample below fails the sweep.
 import { describe, expect, it } from 'vitest';
 import { allActions, allChecks } from '../../src/actions/registry';
-import type { AwsPorts } from '../../src/aws/ports';
+import type { AwsPorts } from '../../src/core/aws-ports';
 import { planRunbook } from '../../src/engine/dry-run';
 import { readOnlyContext } from '../../src/engine/preflight';
 import { RunEmitter } from '../../src/engine/emitter';

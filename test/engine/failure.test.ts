@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineCheck } from '../../src/actions/define';
+import { defineCheck } from '../../src/core/define-action';
 import { z } from 'zod';
 import { displayState } from '../../src/engine/state';
 import { FakeClock } from '../helpers/fake-clock';

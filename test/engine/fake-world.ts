@@ -2,9 +2,9 @@
 // mutating action `fake.move` that plans from this live state exactly like the AWS actions do:
 // already there -> done; moving to the same target -> in-progress; moving elsewhere -> refuse.
 import { z } from 'zod';
-import { defineAction, type RegisteredAction } from '../../src/actions/define';
-import type { Clock } from '../../src/engine/clock';
-import { DrctlError } from '../../src/errors';
+import { defineAction, type RegisteredAction } from '../../src/core/define-action';
+import type { Clock } from '../../src/core/clock';
+import { DrctlError } from '../../src/core/errors';
 
 export interface FakeResource {
   region: string;

@@ -1,14 +1,16 @@
 // Test doubles for the engine: an in-memory sink, scripted operators, runbook builders and a tiny world
 // of "regions" that fake actions move resources between, counting every mutating call they make.
 import { z } from 'zod';
-import { defineAction, type RegisteredAction, type RegisteredCheck } from '../../src/actions/define';
+import { defineAction, type RegisteredAction, type RegisteredCheck } from '../../src/core/define-action';
 import { coreActions } from '../../src/actions/core';
-import type { ApprovalAnswer, ApprovalRequest } from '../../src/actions/types';
-import type { AwsPorts } from '../../src/aws/ports';
-import type { EventSink, RunEvent, StepDecision } from '../../src/engine/events';
+import type { ApprovalAnswer, ApprovalRequest } from '../../src/core/operator';
+import type { AwsPorts } from '../../src/core/aws-ports';
+import type { EventSink, RunEvent, StepDecision } from '../../src/core/events';
 import { resumeRun, runRunbook } from '../../src/engine/run';
-import type { ActionLookup, EngineDeps, OperatorPort, ResumeOptions, RunOptions, RunResult, StepQuestion } from '../../src/engine/types';
-import { DrctlError } from '../../src/errors';
+import type { EngineDeps, ResumeOptions, RunOptions, RunResult } from '../../src/engine/types';
+import type { ActionLookup } from '../../src/core/define-action';
+import type { OperatorPort, StepQuestion } from '../../src/core/operator';
+import { DrctlError } from '../../src/core/errors';
 import type { RunbookDocument, Step } from '../../src/runbook/schema';
 import { FakeClock } from '../helpers/fake-clock';
 import { FakeWorld, fakeMoveAction } from './fake-world';

@@ -3,7 +3,7 @@ import { harness, runbook, start, step, FakeWorld } from './harness';
 import { FakeClock } from '../helpers/fake-clock';
 import { nextPollInterval } from '../../src/engine/poll';
 import { ApiCallFeed } from '../../src/engine/api-call-feed';
-import { defineAction } from '../../src/actions/define';
+import { defineAction } from '../../src/core/define-action';
 import { z } from 'zod';
 
 describe('step lifecycle', () => {

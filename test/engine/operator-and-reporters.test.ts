@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/io';
+import type { CliIO } from '../../src/core/io';
 import { summarizeRun } from '../../src/engine/summary';
 import { JsonReporter } from '../../src/ui/json-reporter';
 import { PlainReporter } from '../../src/ui/plain-reporter';

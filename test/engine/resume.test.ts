@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunEvent } from '../../src/engine/events';
+import type { RunEvent } from '../../src/core/events';
 import { FakeClock } from '../helpers/fake-clock';
 import { FakeWorld, harness, lookup, resume, runbook, start, step } from './harness';
 

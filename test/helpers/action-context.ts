@@ -1,9 +1,9 @@
 // An ActionContext for action tests: a fake clock that never sleeps for real, the fake AWS ports, and
 // arrays that collect what the action observed and the metrics it recorded.
-import type { RegisteredAction, RegisteredCheck } from '../../src/actions/define';
-import type { ActionContext, ActionPlan, MetricReading, PollResult } from '../../src/actions/types';
-import type { Clock } from '../../src/engine/clock';
-import type { Resource } from '../../src/runbook/schema';
+import type { RegisteredAction, RegisteredCheck } from '../../src/core/define-action';
+import type { ActionContext, ActionPlan, MetricReading, PollResult } from '../../src/core/action';
+import type { Clock } from '../../src/core/clock';
+import type { Resource } from '../../src/core/resources';
 import { FakeAws } from './fake-aws';
 
 export class FakeClock implements Clock {

@@ -1,7 +1,7 @@
 // A virtual clock for tests. Time moves only when every task is waiting on it: once the event loop has
 // settled (no more promise jobs or immediates to run), the earliest sleep fires and time jumps to it.
 // A 15-minute failover therefore runs in milliseconds, and runs are deterministic.
-import type { Clock } from '../../src/engine/clock';
+import type { Clock } from '../../src/core/clock';
 
 interface Timer {
   at: number;

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunEvent } from '../../src/engine/events';
+import type { RunEvent } from '../../src/core/events';
 import { runRunbook } from '../../src/engine/run';
 import { replay } from '../../src/engine/state';
 import { checkRunId, journalPath, newRunId } from '../../src/journal/layout';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportFacts } from '../../src/report/facts';
 import { renderReport, REPORT_FORMATS } from '../../src/report/render';
-import { plainStyle } from '../../src/ui/style';
+import { plainStyle } from '../../src/core/style';
 import { cleanPlannedRun, Journal, started } from './journal';
 
 const clean = reportFacts(cleanPlannedRun().events);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration } from '../../src/runbook/duration';
+import { formatDuration, parseDuration } from '../../src/core/duration';
 
 describe('durations', () => {
   it('parses the forms runbooks use', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { checkRunbookFile, loadRunbookFile } from '../../src/runbook/load';
 import { discoverRunbooks } from '../../src/runbook/discover';
-import { ProblemsError } from '../../src/errors';
+import { ProblemsError } from '../../src/core/errors';
 import { VALID_RUNBOOK } from '../helpers/runbook-text';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'drctl-files-'));

@@ -5,7 +5,7 @@ import { DocDBClient } from '@aws-sdk/client-docdb';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { Route53Client } from '@aws-sdk/client-route-53';
-import type { Resource } from '../../src/runbook/schema';
+import type { Resource } from '../../src/core/resources';
 import { ManualClock } from '../../src/sim/clock';
 import { SIM_CREDENTIALS, startSimulator, type RunningSimulator } from '../../src/sim/index';
 import { createWorld, type SimWorld } from '../../src/sim/world';

@@ -1,6 +1,6 @@
 // World files: generation from a runbook, YAML round trip, and located, readable errors.
 import { describe, expect, it } from 'vitest';
-import { ProblemsError } from '../../src/errors';
+import { ProblemsError } from '../../src/core/errors';
 import { generateWorld, regionShortName } from '../../src/sim/world-generate';
 import { loadWorld, worldToYaml } from '../../src/sim/world-file';
 import { SHOP_RESOURCES } from './helpers';

@@ -1,7 +1,7 @@
 // gatherStatus over the stateful fake AWS: what each resource looks like, and each reason a resource is
 // not ready for a failover, read through the actions' own readers.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Resource } from '../../src/runbook/schema';
+import type { Resource } from '../../src/core/resources';
 import { gatherStatus } from '../../src/status/gather';
 import type { ResourceStatus } from '../../src/status/model';
 import { FakeAws } from '../helpers/fake-aws';

@@ -1,7 +1,7 @@
 // The error for an id that does not exist, over the stateful fake: it lists what does exist (with member
 // regions), suggests the closest id, and falls back to the AWS CLI command only when listing fails.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Resource } from '../../src/runbook/schema';
+import type { Resource } from '../../src/core/resources';
 import { checkFailoverTarget } from '../../src/status/failover-target';
 import { gatherStatus } from '../../src/status/gather';
 import { readHealthChecks } from '../../src/status/health';

@@ -2,12 +2,12 @@
 // redrawing in place on a terminal but appending elsewhere.
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/io';
+import type { CliIO } from '../../src/core/io';
 import type { HealthCheckReport } from '../../src/status/health';
 import type { ResourceStatus, StatusReport } from '../../src/status/model';
 import { healthJson, healthText, WatchScreen } from '../../src/ui/health-view';
 import { statusJson, statusText, wrap } from '../../src/ui/status-view';
-import { plainStyle } from '../../src/ui/style';
+import { plainStyle } from '../../src/core/style';
 
 const AT = Date.UTC(2026, 10, 22, 3, 0, 0);
 const widest = (text: string) => Math.max(...text.split('\n').map((line) => line.length));

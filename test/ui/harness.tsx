@@ -1,12 +1,12 @@
 // Renders the live view with ink-testing-library on a still clock and a still spinner, so every frame
 // is exact. The store is fed events the way the engine's sink would feed it.
 import { render } from 'ink-testing-library';
-import type { RunEvent } from '../../src/engine/events';
+import type { RunEvent } from '../../src/core/events';
 import { LiveView } from '../../src/ui/live/LiveView';
 import type { HeaderOptions } from '../../src/ui/live/header-lines';
 import { liveOperator } from '../../src/ui/live/live-operator';
 import { LiveStore } from '../../src/ui/live/live-store';
-import { plainStyle, type Style } from '../../src/ui/style';
+import { plainStyle, type Style } from '../../src/core/style';
 import { T0 } from './scenario';
 
 export interface ViewHarness {

@@ -2,7 +2,7 @@
 // takes keys from io.stdin, and close() leaves the final frame (the summary) on the terminal.
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/io';
+import type { CliIO } from '../../src/core/io';
 import { summarizeRun } from '../../src/engine/summary';
 import { replay } from '../../src/engine/state';
 import { createLiveReporter } from '../../src/ui/live-reporter';

@@ -4,7 +4,7 @@ import { levelOf, rtoBar, rtoClock } from '../../src/ui/live/rto-clock';
 import { stepWaves } from '../../src/ui/live/step-order';
 import { stepRow } from '../../src/ui/live/step-lines';
 import { fitText, firstFitting, visibleLength, wrapText } from '../../src/ui/live/text';
-import { plainStyle, styleFor } from '../../src/ui/style';
+import { plainStyle, styleFor } from '../../src/core/style';
 import { runStarted, stamp, T0 } from './scenario';
 
 const colour = styleFor({ isTTY: true }, {});

@@ -4,7 +4,7 @@ import { cleanup } from 'ink-testing-library';
 import { summarizeRun } from '../../src/engine/summary';
 import { replay } from '../../src/engine/state';
 import { summaryText } from '../../src/ui/plain-reporter';
-import { plainStyle, styleFor } from '../../src/ui/style';
+import { plainStyle, styleFor } from '../../src/core/style';
 import { lines, renderView } from './harness';
 import { FAILS, RUNNING, stamp, SUCCEEDS, runStarted } from './scenario';
 

@@ -4,12 +4,12 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import type { CliIO } from '../../src/cli/io';
+import type { CliIO } from '../../src/core/io';
 import { replay } from '../../src/engine/state';
 import { summarizeRun } from '../../src/engine/summary';
 import { JsonReporter } from '../../src/ui/json-reporter';
 import { PlainReporter, summaryText } from '../../src/ui/plain-reporter';
-import { plainStyle } from '../../src/ui/style';
+import { plainStyle } from '../../src/core/style';
 import { lines, renderView } from './harness';
 import { FAILS, RUNNING, stamp } from './scenario';
 

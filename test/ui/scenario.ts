@@ -1,7 +1,7 @@
 // Fixed runs as lists of events, for the reporters' tests: a shop failover (three data stores side by
 // side, then traffic) that succeeds, and pieces to build a failing one. Times are in run time.
-import type { RunEvent, RunEventBody, StepInfo } from '../../src/engine/events';
-import type { Problem } from '../../src/errors';
+import type { RunEvent, RunEventBody, StepInfo } from '../../src/core/events';
+import type { Problem } from '../../src/core/errors';
 
 export const T0 = Date.UTC(2025, 2, 1, 3, 0, 0);
 

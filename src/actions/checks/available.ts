@@ -1,10 +1,10 @@
 // The `available` preflight: would AWS accept a managed switchover or failover right now? The global
 // object is available with nothing under way, every member is in sync, each target is a secondary whose
 // cluster or group is available and not headless, and (global clusters) engine versions match.
-import type { DbClusterView, GlobalClusterView } from '../../aws/ports';
+import type { DbClusterView, GlobalClusterView } from '../../core/aws-ports';
 import { describeOperationUnderWay, describeMember, unsyncedMembers } from '../global-cluster/model';
 import { isRegionDown, memberInRegion } from '../resolve';
-import type { ActionContext, CheckResult } from '../types';
+import type { ActionContext, CheckResult } from '../../core/action';
 import type { GlobalMember, GlobalRead } from './global-view';
 
 // What DocumentDB says when it refuses (AWS-API.md §3); Aurora's wording is the same idea.

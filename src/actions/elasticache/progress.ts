@@ -2,11 +2,11 @@
 // available and the target's role is PRIMARY; disassociation when the target has left the datastore
 // and its replication group is available on its own.
 import { isAwsError } from '../../aws/aws-error';
-import { DrctlError } from '../../errors';
+import { DrctlError } from '../../core/errors';
 import { explained, mutatingCallHints } from '../aws-hints';
 import { recordLagBeforeCutover } from '../lag';
 import { asRunFailure } from '../resolve';
-import type { ActionContext, PollResult } from '../types';
+import type { ActionContext, PollResult } from '../../core/action';
 import { DATASTORE_API, describeDatastore, describeDatastoreFrom, describeTargetGroup, isPrimary, readTargetLag, type DatastorePlan } from './model';
 
 // AWS answers the call before the datastore shows it; give it a minute before calling it abandoned.

@@ -2,11 +2,11 @@
 // the cluster is busy, drctl looks before failing: a busy cluster moving to our target is joined, never
 // hit with a second call.
 import { isAwsError } from '../../aws/aws-error';
-import { DrctlError } from '../../errors';
+import { DrctlError } from '../../core/errors';
 import { explained, mutatingCallHints, type KindHints } from '../aws-hints';
 import { globalClusterLagMetrics, readFirstLag, recordLagBeforeCutover, type LagReading } from '../lag';
 import { asRunFailure } from '../resolve';
-import type { ActionContext, PollResult } from '../types';
+import type { ActionContext, PollResult } from '../../core/action';
 import { API_OPERATION, describeGlobalCluster, describeProgress, portFor, type GlobalClusterFamily, type GlobalClusterStepState } from './model';
 import type { GlobalClusterPlan } from './plan';
 

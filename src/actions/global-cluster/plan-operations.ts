@@ -1,8 +1,8 @@
 // The plan of each operation: switchover (planned, no data loss), failover (AllowDataLoss) and detach
 // (RemoveFromGlobalCluster: the last resort, which can split the brain).
-import { DrctlError } from '../../errors';
+import { DrctlError } from '../../core/errors';
 import { asRunFailure } from '../resolve';
-import type { ActionContext } from '../types';
+import type { ActionContext } from '../../core/action';
 import { describeMember, writerOf, type GlobalClusterFamily } from './model';
 import {
   basePlan,

@@ -2,11 +2,11 @@
 // One DescribeGlobalClusters per poll while the operation runs; the target's DB cluster is described only
 // once the global view says the writer has moved, which keeps a long switchover well under 20 describes
 // per minute at the 5 s starting interval.
-import type { GlobalClusterView } from '../../aws/ports';
+import type { GlobalClusterView } from '../../core/aws-ports';
 import { isAwsError } from '../../aws/aws-error';
-import { DrctlError } from '../../errors';
+import { DrctlError } from '../../core/errors';
 import { asRunFailure } from '../resolve';
-import type { ActionContext, PollResult } from '../types';
+import type { ActionContext, PollResult } from '../../core/action';
 import {
   describeGlobalCluster,
   describeMember,

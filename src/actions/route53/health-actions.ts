@@ -1,11 +1,11 @@
 // route53.wait-healthy, route53.assert-healthy and route53.invert-health-check.
 import { z } from 'zod';
 import { isAwsError } from '../../aws/aws-error';
-import { DrctlError } from '../../errors';
-import { defineAction } from '../define';
+import { DrctlError } from '../../core/errors';
+import { defineAction } from '../../core/define-action';
 import { explained, mutatingCallHints } from '../aws-hints';
 import { asRunFailure } from '../resolve';
-import type { ActionContext, ActionPlan, PollResult } from '../types';
+import type { ActionContext, ActionPlan, PollResult } from '../../core/action';
 import { describeHealth, flipEstimateMs, healthCheckResource, healthOutputs, readHealth, readHealthCheck } from './health';
 
 // Route 53 is global; its API is signed for us-east-1, which is what a planned call shows.

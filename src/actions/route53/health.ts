@@ -1,12 +1,12 @@
 // Judging a health check the way Route 53 does (AWS-API.md §5.2): healthy when MORE than 18% of the
 // checkers report success, turned around by Inverted, and always healthy while Disabled. GetHealthCheckStatus
 // is "for development ... not for high query rates", so callers read it sparingly (every 10 s at most).
-import type { HealthCheckView, HealthObservationView } from '../../aws/ports';
-import { DrctlError } from '../../errors';
-import type { ResourceOf } from '../../runbook/schema';
+import type { HealthCheckView, HealthObservationView } from '../../core/aws-ports';
+import { DrctlError } from '../../core/errors';
+import type { ResourceOf } from '../../core/resources';
 import { explained } from '../aws-hints';
 import { resourceNamed } from '../resolve';
-import type { ActionContext } from '../types';
+import type { ActionContext } from '../../core/action';
 
 /** Route 53's published threshold ("might change in future releases"). */
 export const HEALTHY_CHECKER_SHARE = 0.18;

@@ -1,11 +1,11 @@
 // route53.set-records: UPSERT the records that differ from what Route 53 has, then poll GetChange every
 // few seconds until INSYNC (the SDK waiter polls every 30-120 s, far too slow for a failover).
 import { z } from 'zod';
-import type { RecordSetView } from '../../aws/ports';
+import type { RecordSetView } from '../../core/aws-ports';
 import { explained, mutatingCallHints } from '../aws-hints';
-import { defineAction } from '../define';
+import { defineAction } from '../../core/define-action';
 import { resourceNamed } from '../resolve';
-import type { ActionContext, ActionPlan, PollResult } from '../types';
+import type { ActionContext, ActionPlan, PollResult } from '../../core/action';
 import { ROUTE53_REGION } from './health-actions';
 import { checkRecordSet, describeRecord, RecordSpec, sameRecord, toApiRecordSet, toRecordSetView } from './records';
 

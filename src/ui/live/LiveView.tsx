@@ -4,7 +4,7 @@
 import { Box, Static, Text, useInput, useStdin, type Key } from 'ink';
 import { useSyncExternalStore } from 'react';
 import { summarizeRun } from '../../engine/summary';
-import type { Style } from '../style';
+import type { Style } from '../../core/style';
 import { finishedLines } from './finished-lines';
 import { footerLine, headerLines, type HeaderOptions } from './header-lines';
 import { Lines } from './Lines';

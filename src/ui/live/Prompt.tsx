@@ -1,7 +1,7 @@
 // The question waiting for the operator, with the keys that answer it. Key presses are read by the
 // view's one input hook (see LiveView): this component only draws.
 import { Box, Text } from 'ink';
-import type { Style } from '../style';
+import type { Style } from '../../core/style';
 import type { Question } from './live-store';
 import { promptLines } from './prompt-lines';
 import { wrapText } from './text';

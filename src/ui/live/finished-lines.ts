@@ -1,8 +1,8 @@
 // The lines printed once, above the live area, when something finishes: a step (with the code and hint
 // of its error when it failed), a preflight check, a retry, an answer from the operator.
-import { formatDuration } from '../../runbook/duration';
-import { formatProblem } from '../errors';
-import type { Style } from '../style';
+import { formatDuration } from '../../core/duration';
+import { formatProblem } from '../../core/problem-text';
+import type { Style } from '../../core/style';
 import { fitText, stateIcon, wrapText } from './text';
 import type { FinishedItem, LiveStore } from './live-store';
 import { finishedRow, type LineContext } from './step-lines';

@@ -1,10 +1,10 @@
 // The header of the live view, as text: what runs (runbook, session, mode, from -> to), the clocks, and
 // banners that must not be missed (DRY RUN, stopping). Each line fits the terminal: less important
 // pieces are dropped first when the terminal is narrow, rather than wrapping.
-import type { RunSession } from '../../engine/events';
+import type { RunSession } from '../../core/events';
 import type { RunState } from '../../engine/state';
-import { formatDuration } from '../../runbook/duration';
-import type { Style } from '../style';
+import { formatDuration } from '../../core/duration';
+import type { Style } from '../../core/style';
 import { firstFitting } from './text';
 import { rtoBar, rtoClock, type RtoClock } from './rto-clock';
 

@@ -2,7 +2,7 @@
 // engine runs side by side) share a bracket in the gutter; a running step shows a spinner, its time
 // on the run's clock, and on a second line the latest observation from AWS.
 import type { RunState, StepRecord } from '../../engine/state';
-import { formatDuration } from '../../runbook/duration';
+import { formatDuration } from '../../core/duration';
 import { fitText, stateIcon } from './text';
 import { stepDetail, stepRow, type LineContext, type StepTarget } from './step-lines';
 import { stepWaves } from './step-order';

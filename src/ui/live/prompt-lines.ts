@@ -1,6 +1,6 @@
 // The question on screen, as text: what is asked, the keys that answer it, and what was typed so far.
 // The question itself may wrap (it must be read in full); the key hints are cut to the width.
-import type { Style } from '../style';
+import type { Style } from '../../core/style';
 import { firstFitting } from './text';
 import type { Question } from './live-store';
 

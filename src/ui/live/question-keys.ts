@@ -1,8 +1,8 @@
 // What a key press means for the question on screen. Pure, so every answer path is tested without a
 // terminal. A confirmation text (the target region) must be typed in full: a reflex cannot start a
 // failover. Ctrl-C is never an answer: it goes to the command as SIGINT (raw mode swallows the signal).
-import type { ApprovalAnswer } from '../../actions/types';
-import type { StepDecision } from '../../engine/events';
+import type { ApprovalAnswer } from '../../core/operator';
+import type { StepDecision } from '../../core/events';
 import type { Question } from './live-store';
 
 /** The subset of ink's Key the prompts read. */

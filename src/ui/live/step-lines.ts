@@ -1,10 +1,10 @@
 // One step as text, at a given width: icon, id, what it does (plan summary and from -> to), and its
 // time at the right edge. A row never wraps: the middle is cut to fit, so columns stay aligned at any
 // width. Used for the live rows and for the finished lines printed once above them.
-import type { EventOf } from '../../engine/events';
+import type { EventOf } from '../../core/events';
 import type { StepRecord } from '../../engine/state';
-import { formatDuration } from '../../runbook/duration';
-import type { Style } from '../style';
+import { formatDuration } from '../../core/duration';
+import type { Style } from '../../core/style';
 import { fitText, visibleLength } from './text';
 
 export type StepTarget = NonNullable<EventOf<'step.planned'>['target']>;

@@ -3,7 +3,7 @@
 // keep their full text and wrap (indented), since they are what the engineer must read.
 import type { RunSummary } from '../../engine/summary';
 import { summaryText } from '../plain-reporter';
-import type { Style } from '../style';
+import type { Style } from '../../core/style';
 import { fitText, wrapText } from './text';
 
 const ANSI = /\u001b\[[0-9;]*m/g;

@@ -1,7 +1,7 @@
 // Text helpers of the live view: state icons, and fitting text to the terminal width. Every line the
 // view draws is fitted here first, so ink never wraps a row into a mess on a narrow terminal.
-import type { StepState } from '../../engine/events';
-import type { Style } from '../style';
+import type { StepState } from '../../core/events';
+import type { Style } from '../../core/style';
 
 /** One glyph per state, each one terminal column wide. */
 export const STATE_ICONS: Record<StepState, string> = {

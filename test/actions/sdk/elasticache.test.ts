@@ -16,7 +16,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { elasticacheActions } from '../../../src/actions/elasticache';
-import { DrctlError } from '../../../src/errors';
+import { DrctlError } from '../../../src/core/errors';
 import { actionNamed } from '../../helpers/action-context';
 import { RESOURCES } from '../world';
 import { answerMetrics, callsOf, errorMetadata, inputOf, regionOfCall, runAction, sdkContext, type SdkContext } from './harness';

@@ -8,7 +8,7 @@ import * as rds from '@aws-sdk/client-rds';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { globalClusterActions } from '../../../src/actions/global-cluster';
-import { DrctlError } from '../../../src/errors';
+import { DrctlError } from '../../../src/core/errors';
 import { actionNamed } from '../../helpers/action-context';
 import { RESOURCES } from '../world';
 import { answerMetrics, callsOf, clusterArn, errorMetadata, inputOf, mutatingCallsOf, regionOfCall, runAction, sdkContext, type SdkContext } from './harness';

@@ -4,10 +4,10 @@
 // The clock is the fake one of the action helpers: nothing sleeps for real.
 import { GetMetricDataCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
-import type { RegisteredAction } from '../../../src/actions/define';
-import type { ActionContext, ActionPlan, MetricReading, PollResult } from '../../../src/actions/types';
+import type { RegisteredAction } from '../../../src/core/define-action';
+import type { ActionContext, ActionPlan, MetricReading, PollResult } from '../../../src/core/action';
 import { createAwsPorts } from '../../../src/aws';
-import type { Resource } from '../../../src/runbook/schema';
+import type { Resource } from '../../../src/core/resources';
 import { inputOf, regionOfCall } from '../../aws/helpers';
 import { FakeClock } from '../../helpers/action-context';
 

@@ -22,8 +22,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { route53Actions } from '../../../src/actions/route53';
-import { DrctlError } from '../../../src/errors';
-import type { Resource } from '../../../src/runbook/schema';
+import { DrctlError } from '../../../src/core/errors';
+import type { Resource } from '../../../src/core/resources';
 import { actionNamed } from '../../helpers/action-context';
 import { RESOURCES } from '../world';
 import { callsOf, errorMetadata, inputOf, mutatingCallsOf, realPorts, regionOfCall, runAction, sdkContext, type SdkContext } from './harness';

@@ -2,7 +2,7 @@
 // unreachable regions. Answers are deep copies, so an action can never change the fake's state by
 // mutating what it was given.
 import { AwsError, type AwsErrorKind } from '../../../src/aws/aws-error';
-import { isMutatingOperation, type Service } from '../../../src/aws/ports';
+import { isMutatingOperation, type Service } from '../../../src/core/aws-ports';
 
 export interface FakeCall {
   service: Service;

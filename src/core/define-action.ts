@@ -2,8 +2,8 @@
 // defineAction closes over the params schema so the engine passes resolved `with` values and every
 // entry point re-validates them: an action never sees unchecked input.
 import type { z } from 'zod';
-import type { ResourceType } from '../runbook/schema';
-import type { ActionContext, ActionDefinition, ActionPlan, CheckDefinition, CheckResult, PollResult } from './types';
+import type { ResourceType } from './resources';
+import type { ActionContext, ActionDefinition, ActionPlan, CheckDefinition, CheckResult, PollResult } from './action';
 
 export interface RegisteredAction {
   uses: string;
@@ -62,3 +62,10 @@ export function defineCheck<P>(definition: CheckDefinition<P>): RegisteredCheck 
     run: (ctx, raw) => definition.run(ctx, parse(raw)),
   };
 }
+
+/** Where actions and checks are looked up; tests inject their own. Defaults to the registry. */
+export interface ActionLookup {
+  getAction(uses: string): RegisteredAction | undefined;
+  getCheck(name: string): RegisteredCheck | undefined;
+}
+

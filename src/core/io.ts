@@ -10,10 +10,6 @@ export interface CliIO {
   cwd: string;
 }
 
-export function processIO(): CliIO {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
-}
-
 /** True on an interactive terminal outside CI: the only place drctl prompts or draws a live view. */
 export function isInteractive(io: CliIO): boolean {
   const ci = io.env.CI;

@@ -1,9 +1,9 @@
 // Every state change in a run is an event with a stable `type` (its code), a sequence number and a
 // timestamp in run time. Events go to the reporter and to the journal; the journal is the single source
 // of truth for resume and report, so payloads are plain JSON and never hold credentials.
-import type { ApiCallRecord } from '../aws/ports';
-import type { PlannedCall, PlanStatus, MetricReading } from '../actions/types';
-import type { Problem } from '../errors';
+import type { ApiCallRecord } from './aws-ports';
+import type { PlannedCall, PlanStatus, MetricReading } from './action';
+import type { Problem } from './errors';
 
 export type StepState =
   | 'pending'

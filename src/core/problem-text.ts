@@ -1,5 +1,5 @@
 // How a user-facing error or problem reads in the terminal: where, what (with its code), how to fix it.
-import { formatLocation, type DrctlError, type Problem } from '../errors';
+import { formatLocation, type DrctlError, type Problem } from './errors';
 import type { Style } from './style';
 
 export function formatProblem(problem: Problem, style: Style, indent = ''): string {

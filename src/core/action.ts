@@ -2,31 +2,16 @@
 // params schema, a read-only plan, an apply that makes the mutating call(s), a poll that decides when
 // the change is complete, and the IAM permissions it needs. Actions talk to AWS only through ports.
 import type { z } from 'zod';
-import type { Clock } from '../engine/clock';
-import type { AwsPorts, Service } from '../aws/ports';
-import type { Resource, ResourceType } from '../runbook/schema';
+import type { Clock } from './clock';
+import type { AwsPorts, Service } from './aws-ports';
+import type { Resource, ResourceType } from './resources';
+import type { ApprovalAnswer, ApprovalRequest } from './operator';
 
 export interface PlannedCall {
   service: Service;
   region: string;
   operation: string;
   params: Record<string, unknown>;
-}
-
-/** What an approval prompt asks and what the answer was. */
-export interface ApprovalRequest {
-  stepId: string;
-  message: string;
-  /** For a mutating runbook the operator types this (the target region) to confirm. */
-  confirmText?: string;
-  timeoutMs?: number;
-}
-
-export interface ApprovalAnswer {
-  approved: boolean;
-  by: string;
-  /** Why it was not approved: denied, timed out, no TTY. */
-  reason?: string;
 }
 
 export interface ActionContext {

@@ -217,6 +217,11 @@ export interface ApiCallRecord {
   attempts?: number;
 }
 
+/** API calls reported by src/aws, recorded as `api.call` events in the run's sequence. */
+export interface ApiCallSource {
+  listen(listener: (call: ApiCallRecord) => void): () => void;
+}
+
 export function regionFromArn(arn: string): string | undefined {
   // arn:partition:service:region:account:resource
   const parts = arn.split(':');
