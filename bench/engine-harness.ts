@@ -2,6 +2,7 @@
 // loopback HTTP, and keeps everything the figures are read from: the run's events, the world (operations
 // with completion times, every request) and the real time it took. On the virtual clock, time jumps to
 // the next sleeper only when no AWS call is in flight (ManualClock.advanceToNextWake, driven by driveUntilSettled below).
+import { actionCatalogue } from '../src/actions/registry';
 import { createAwsPorts, preloadSdkModules, type AwsPorts } from '../src/aws/index';
 import type { RunEvent } from '../src/core/events';
 import type { OperatorPort } from '../src/core/operator';
@@ -39,7 +40,7 @@ const approveEverything: OperatorPort = {
 };
 
 export function parseRunbook(file: string, text: string): RunbookDocument {
-  const checked = checkRunbookText(file, text);
+  const checked = checkRunbookText(file, text, actionCatalogue);
   if (!checked.document) throw new Error(`bench: ${file} is not a valid runbook: ${checked.problems.map((problem) => problem.message).join('; ')}`);
   return checked.document;
 }
@@ -63,7 +64,7 @@ export async function runInProcess(options: HarnessOptions): Promise<HarnessRun>
   try {
     const running = runRunbook(
       { runId, file: options.file, document, inputs: resolveInputs(document, {}), maxParallel: options.maxParallel },
-      { clock: sim.clock, ports: trackPorts(ports, inFlight) satisfies AwsPorts, sink: { emit: (event) => events.push(event) }, operator: approveEverything, apiCalls: calls, defaultRegion: 'us-east-1' },
+      { clock: sim.clock, ports: trackPorts(ports, inFlight) satisfies AwsPorts, sink: { emit: (event) => events.push(event) }, operator: approveEverything, actions: actionCatalogue, apiCalls: calls, defaultRegion: 'us-east-1' },
     );
     const result = clock ? await driveUntilSettled(running, clock, inFlight) : await running;
     return { runId, document, events, result, world: sim.world, realMs: performance.now() - started };

@@ -1,6 +1,7 @@
 // Scale: a runbook of 500 steps over 200 resources must validate and plan in under a second. Measured
 // in-process (drctl's own work: checkRunbookText; planRunbook against a fresh simulator with fresh SDK
 // clients, as one CLI run has) and through the binary (what the engineer waits for, start-up included).
+import { actionCatalogue } from '../src/actions/registry';
 import { createAwsPorts, preloadSdkModules } from '../src/aws/index';
 import { planRunbook } from '../src/engine/index';
 import { resolveInputs } from '../src/runbook/inputs';
@@ -25,7 +26,7 @@ async function timeInProcess(runs: number, warmups: number, work: () => Promise<
 }
 
 function validateOnce(file: string, text: string): void {
-  const checked = checkRunbookText(file, text);
+  const checked = checkRunbookText(file, text, actionCatalogue);
   if (!checked.document) throw new Error(`bench: the scale runbook is invalid: ${checked.problems[0]?.message ?? '?'}`);
 }
 
@@ -35,7 +36,7 @@ async function planOnce(file: string, text: string): Promise<number> {
   const sim = await startSimulator({ world: generateWorld(document.spec.resources ?? {}) });
   const ports = createAwsPorts({ endpointUrl: sim.endpoint, credentials: SIM_CREDENTIALS, region: 'us-east-1', readOnly: true });
   try {
-    const result = await planRunbook({ runId: 'bench-plan', file, document, inputs: resolveInputs(document, {}) }, { clock: sim.clock, ports, sink: { emit: () => undefined }, defaultRegion: 'us-east-1' });
+    const result = await planRunbook({ runId: 'bench-plan', file, document, inputs: resolveInputs(document, {}) }, { clock: sim.clock, ports, sink: { emit: () => undefined }, actions: actionCatalogue, defaultRegion: 'us-east-1' });
     if (!result.ok) throw new Error(`bench: the scale runbook does not plan: ${result.steps.find((step) => step.error)?.error?.message ?? 'preflight failed'}`);
     return sim.world.requests.length;
   } finally {

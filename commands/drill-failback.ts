@@ -1,6 +1,7 @@
 // Which runbook brings a drill back home, and with which inputs. In order: --failback <file>; the
 // runbook's `failback` label (a path beside it); else the same runbook with from/to swapped. A failback
 // is a planned move (the home region is healthy again), so a `mode` input that allows it is "planned".
+import type { CommandContext } from './context';
 import path from 'node:path';
 import type { CliIO } from '../src/core/io';
 import { DrctlError, ExitCode } from '../src/core/errors';
@@ -34,11 +35,11 @@ function shown(io: CliIO, absolute: string): string {
 }
 
 /** The failback runbook, loaded before the drill starts so that a wrong path fails before anything moves. */
-export async function loadFailback(option: string | true, failover: RunbookToRun & { absolute: string }, io: CliIO): Promise<FailbackRunbook> {
+export async function loadFailback(option: string | true, failover: RunbookToRun & { absolute: string }, { io, actions }: CommandContext): Promise<FailbackRunbook> {
   const label = failover.document.metadata.labels?.failback;
   const given = typeof option === 'string' ? path.resolve(io.cwd, option) : label ? path.resolve(path.dirname(failover.absolute), label) : undefined;
   if (given) {
-    const { document } = await loadRunbookFile(given);
+    const { document } = await loadRunbookFile(given, actions);
     return { how: typeof option === 'string' ? 'given' : 'label', file: shown(io, given), document };
   }
   if (!('to' in (failover.document.spec.inputs ?? {}))) {

@@ -3,9 +3,10 @@
 // write every report format, and record the drill for `drctl report --history`. Both runs go through
 // the same session code as `drctl run`, on one AWS context (one simulator under --sim), so the
 // failback meets the world the failover left. Exit 4 when an objective was missed.
+import type { ActionCatalogue } from '../src/core/define-action';
+import type { CommandContext } from './context';
 import path from 'node:path';
-import { getCheck } from '../src/actions/registry';
-import { openAwsContext, type AwsContext } from '../src/cli/aws-context';
+import { openAwsContext, type AwsContext } from './aws-context';
 import type { CliIO } from '../src/core/io';
 import { ApiCallFeed } from '../src/engine/api-call-feed';
 import type { RunResult } from '../src/engine/types';
@@ -61,6 +62,7 @@ class Drill {
 
   constructor(
     readonly io: CliIO,
+    readonly actions: ActionCatalogue,
     readonly options: DrillCommandOptions,
     readonly journalDir: string,
   ) {}
@@ -71,13 +73,13 @@ class Drill {
   async run(role: DrillRun['role'], runbook: RunbookToRun, context: AwsContext, incidentStart: string | undefined): Promise<DrillRun> {
     const runId = newRunId(Date.now(), runbook.document.metadata.name);
     this.feed = new ApiCallFeed();
-    const request = { io: this.io, options: { ...this.options, incidentStart }, runId, ...runbook, session: 'start' as const, prior: [], command: 'drill' as const };
+    const request = { io: this.io, actions: this.actions, options: { ...this.options, incidentStart }, runId, ...runbook, session: 'start' as const, prior: [], command: 'drill' as const };
     const result = await executeSession(request, { context, calls: this.feed }).finally(() => (this.feed = undefined));
     const { events, tornTail } = await readJournal(this.journalDir, runId);
     const facts = reportFacts(events, { tornTail });
     if (this.options.verify !== false && result.outcome === 'succeeded') {
       const resources = runbook.document.spec.resources ?? {};
-      facts.verification = redact(await verifyEndState({ facts, resources, ports: context.ports, clock: context.clock, defaultRegion: defaultRegionOf(this.io, this.options), getCheck }));
+      facts.verification = redact(await verifyEndState({ facts, resources, ports: context.ports, clock: context.clock, defaultRegion: defaultRegionOf(this.io, this.options), getCheck: this.actions.getCheck }));
     }
     const drillRun = { role, result, facts };
     this.runs.push(drillRun);
@@ -101,21 +103,21 @@ function formatsOf(options: DrillCommandOptions): ReportFormat[] {
   return formats;
 }
 
-export async function drillCommand(file: string, options: DrillCommandOptions, io: CliIO): Promise<number> {
+export async function drillCommand(file: string, options: DrillCommandOptions, { io, actions }: CommandContext): Promise<number> {
   const formats = formatsOf(options);
   const absolute = runbookPath(io, file);
-  const { document } = await loadRunbookFile(absolute);
+  const { document } = await loadRunbookFile(absolute, actions);
   const failover = { file, absolute, document, inputs: resolveInputs(document, parseInputFlags(options.inputs ?? [])) };
-  const back = options.failback ? await loadFailback(options.failback === true ? true : options.failback, failover, io) : undefined;
+  const back = options.failback ? await loadFailback(options.failback === true ? true : options.failback, failover, { io, actions }) : undefined;
   // Everything that can be wrong with the options fails here, before anything moves.
   const settleMs = durationOption('--failback-after', options.failbackAfter ?? DEFAULT_FAILBACK_AFTER) ?? 0;
   if (back) failbackInputs(back, failover, undefined, options.failbackInput ?? []);
   const journalDir = journalDirOf(io, options);
   const startedAt = Date.now();
   const drillId = newRunId(startedAt, document.metadata.name);
-  const drill = new Drill(io, options, journalDir);
+  const drill = new Drill(io, actions, options, journalDir);
   const resources = { ...back?.document.spec.resources, ...document.spec.resources };
-  const request = (runbook: RunbookToRun) => ({ io, options, runId: drillId, ...runbook, session: 'start' as const, prior: [] });
+  const request = (runbook: RunbookToRun) => ({ io, actions, options, runId: drillId, ...runbook, session: 'start' as const, prior: [] });
   // Before starting a simulator or reading credentials: a drill that cannot be confirmed stops here.
   checkOperator(request(failover));
   if (back) checkOperator(request({ ...back, inputs: {} }));

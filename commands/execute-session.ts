@@ -2,12 +2,13 @@
 // runbook's lock, journal + reporter as one sink, Ctrl-C handling, the engine, and the summary. Split
 // from run-session.ts so that `drctl drill` can run a failover and its failback against one simulator
 // (the failback must see the world the failover left); run-session opens the context and calls this.
-import type { AwsContext } from '../src/cli/aws-context';
-import { humanPaced } from '../src/cli/human-pace';
+import type { ActionCatalogue } from '../src/core/define-action';
+import type { AwsContext } from './aws-context';
+import { humanPaced } from './human-pace';
 import { isInteractive } from '../src/core/io';
 import type { ApiCallFeed } from '../src/engine/api-call-feed';
 import { mutatingSteps } from '../src/engine/confirm';
-import { objectivesOf, registryLookup, resumeRun, runRunbook } from '../src/engine/run';
+import { objectivesOf, resumeRun, runRunbook } from '../src/engine/run';
 import type { OperatorPort } from '../src/core/operator';
 import { summarizeRun } from '../src/engine/summary';
 import type { RunOptions, RunResult } from '../src/engine/types';
@@ -29,6 +30,7 @@ import { listenForInterrupts } from './interrupts';
 
 export interface SessionRequest {
   io: CliIO;
+  actions: ActionCatalogue;
   options: SessionCommandOptions;
   runId: string;
   /** The runbook file as the user named it, for the journal and messages. */
@@ -75,6 +77,7 @@ export async function executeSession(request: SessionRequest, aws: OpenedAws): P
       clock: aws.context.clock,
       ports: aws.context.ports,
       sink: teeSink(journal, reporter),
+      actions: request.actions,
       operator: humanPaced(chosen.operator ? withYes(chosen.operator, options.yes === true) : chooseOperator(io, options.yes === true), aws.context.atHumanPace),
       apiCalls: aws.calls,
       stopSignal: interrupts.stop,
@@ -103,13 +106,13 @@ async function judgeObjectives(result: RunResult, journalDir: string, reporter: 
 }
 
 /** Never prompt without a terminal: fail before anything starts, and name the flag. */
-export function checkOperator({ io, options, document, session }: SessionRequest): void {
+export function checkOperator({ io, actions, options, document, session }: SessionRequest): void {
   const rollback = document.spec.rollback ?? [];
   const steps = session === 'rollback' ? rollback : [...document.spec.steps, ...rollback];
   const interactive = isInteractive(io);
   if (options.step && !interactive) throw needsTty();
   if (options.yes || interactive) return;
-  if (mutatingSteps(steps, registryLookup).length > 0) throw needsYes(`runbook "${document.metadata.name}" changes AWS and needs a confirmation`);
+  if (mutatingSteps(steps, actions).length > 0) throw needsYes(`runbook "${document.metadata.name}" changes AWS and needs a confirmation`);
   if (steps.some((step) => step.uses === 'approval')) throw needsYes(`runbook "${document.metadata.name}" asks for approval`);
 }
 

@@ -4,8 +4,9 @@
 // per resource), journal, view and summary. One read comes first: a wrong id or --to is refused (exit 2,
 // listing what exists) before a run is journaled.
 // `drctl resume <run-id>` continues it like any run: the journal keeps the runbook it started with.
+import type { CommandContext } from './context';
 import type { CliIO } from '../src/core/io';
-import { openAwsContext, type AwsContext } from '../src/cli/aws-context';
+import { openAwsContext, type AwsContext } from './aws-context';
 import { ApiCallFeed } from '../src/engine/api-call-feed';
 import { DrctlError, ExitCode } from '../src/core/errors';
 import { newRunId } from '../src/journal/layout';
@@ -43,15 +44,15 @@ export function failoverRequest(kind: string, id: string, options: FailoverComma
   };
 }
 
-export async function failoverCommand(kind: string, id: string, options: FailoverCommandOptions, io: CliIO): Promise<number> {
+export async function failoverCommand(kind: string, id: string, options: FailoverCommandOptions, { io, actions }: CommandContext): Promise<number> {
   const request = failoverRequest(kind, id, options);
-  const document = failoverRunbook(request);
+  const document = failoverRunbook(request, actions);
   const file = failoverCommandLine(request);
   if (options.dryRun) {
     const inputsFor = (context: AwsContext) => checkTarget(context, document, request, options, io);
-    return planDocument(io, options, { file, document, inputsFor, runCommand: file });
+    return planDocument({ io, actions }, options, { file, document, inputsFor, runCommand: file });
   }
-  const session: SessionRequest = { io, options, runId: newRunId(Date.now(), document.metadata.name), file, document, inputs: {}, session: 'start', prior: [], command: 'failover' };
+  const session: SessionRequest = { io, actions, options, runId: newRunId(Date.now(), document.metadata.name), file, document, inputs: {}, session: 'start', prior: [], command: 'failover' };
   // What runSession does, with one read in between: a wrong id or region is refused before a run exists.
   checkOperator(session);
   const calls = new ApiCallFeed();

@@ -1,8 +1,9 @@
 // drctl health <id ...> [--watch] [--fail-on-unhealthy]: Route 53 health checks judged as Route 53 does,
 // with each checker region's report and the last change. --watch refreshes every --interval (never
 // faster than 10 s: GetHealthCheckStatus is not meant for high rates) until Ctrl-C.
-import type { AwsContext } from '../src/cli/aws-context';
-import { openAwsContext } from '../src/cli/aws-context';
+import type { CommandContext } from './context';
+import type { AwsContext } from './aws-context';
+import { openAwsContext } from './aws-context';
 import { isInteractive, type CliIO } from '../src/core/io';
 import { DrctlError, ExitCode } from '../src/core/errors';
 import { formatDuration } from '../src/core/duration';
@@ -43,7 +44,7 @@ function render(io: CliIO, options: HealthCommandOptions, reports: readonly Heal
 const exitFor = (options: HealthCommandOptions, reports: readonly HealthCheckReport[]) =>
   options.failOnUnhealthy && reports.some((report) => !report.judgement.healthy) ? ExitCode.runFailed : ExitCode.ok;
 
-export async function healthCommand(ids: string[], options: HealthCommandOptions, io: CliIO): Promise<number> {
+export async function healthCommand(ids: string[], options: HealthCommandOptions, { io }: CommandContext): Promise<number> {
   const intervalMs = options.watch ? intervalOf(options) : 0;
   const context = await openAwsContext({ ...awsOptionsOf(io, options), readOnly: true, resources: healthCheckResources(ids) });
   const interrupts = listenForInterrupts();

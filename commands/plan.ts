@@ -1,7 +1,7 @@
 // drctl plan <runbook> (and run --dry-run): preflight and every step's plan against read-only AWS, then
 // the calls it would make in dependency order. Nothing is locked or journaled: nothing can change.
-import type { CliIO } from '../src/core/io';
-import { openAwsContext, type AwsContext } from '../src/cli/aws-context';
+import type { CommandContext } from './context';
+import { openAwsContext, type AwsContext } from './aws-context';
 import { planRunbook } from '../src/engine/dry-run';
 import type { EventSink } from '../src/core/events';
 import { ExitCode } from '../src/core/errors';
@@ -17,10 +17,11 @@ import { listenForInterrupts } from './interrupts';
 
 export type { PlanCommandOptions } from './run-options';
 
-export async function planCommand(file: string, options: PlanCommandOptions, io: CliIO): Promise<number> {
-  const { document } = await loadRunbookFile(runbookPath(io, file));
+export async function planCommand(file: string, options: PlanCommandOptions, command: CommandContext): Promise<number> {
+  const { io, actions } = command;
+  const { document } = await loadRunbookFile(runbookPath(io, file), actions);
   const inputs = resolveInputs(document, parseInputFlags(options.inputs ?? []));
-  return planDocument(io, options, { file, document, inputsFor: async () => inputs, runCommand: `drctl run ${file}` });
+  return planDocument(command, options, { file, document, inputsFor: async () => inputs, runCommand: `drctl run ${file}` });
 }
 
 export interface PlanRequest {
@@ -34,7 +35,7 @@ export interface PlanRequest {
 }
 
 /** The dry run of any runbook, from a file or built in memory: one path, one view. */
-export async function planDocument(io: CliIO, options: PlanCommandOptions, request: PlanRequest): Promise<number> {
+export async function planDocument({ io, actions }: CommandContext, options: PlanCommandOptions, request: PlanRequest): Promise<number> {
   const { file, document } = request;
   const context = await openAwsContext({ ...awsOptionsOf(io, options), readOnly: true, resources: document.spec.resources ?? {} });
   const interrupts = listenForInterrupts();
@@ -43,7 +44,7 @@ export async function planDocument(io: CliIO, options: PlanCommandOptions, reque
     const json = options.output === 'json' ? new JsonReporter(io) : undefined;
     const sink: EventSink = json ?? { emit: () => undefined };
     const runId = newRunId(context.clock.now(), document.metadata.name);
-    const deps = { clock: context.clock, ports: context.ports, sink, stopSignal: interrupts.stop, defaultRegion: defaultRegionOf(io, options) };
+    const deps = { clock: context.clock, ports: context.ports, sink, actions, stopSignal: interrupts.stop, defaultRegion: defaultRegionOf(io, options) };
     const result = await planRunbook({ runId, file, document, inputs }, deps);
     print(io, json ? JSON.stringify({ type: 'plan.result', ...result }) : planText(result, stdoutStyle(io), request.runCommand));
     return interrupts.stop.aborted ? ExitCode.aborted : result.exitCode;

@@ -1,6 +1,7 @@
 // drctl report [<run-id | journal>] [--format text|md|json|junit|html] [--out file] [--incident-start t]
 // drctl report --history [<runbook>] [--format text|md|json|html] [--out file]
 // The RTO/RPO report of one run, computed from its journal alone; or the drill history over time.
+import type { CommandContext } from './context';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CliIO } from '../src/core/io';
@@ -51,7 +52,7 @@ async function historyReport(runbook: string | undefined, options: ReportCommand
   return ExitCode.ok;
 }
 
-export async function reportCommand(target: string | undefined, options: ReportCommandOptions, io: CliIO): Promise<number> {
+export async function reportCommand(target: string | undefined, options: ReportCommandOptions, { io }: CommandContext): Promise<number> {
   if (options.history) return historyReport(target, options, io);
   const format = options.format ?? 'text';
   if (!isReportFormat(format)) throw badFormat(format, REPORT_FORMATS, 'a run report');

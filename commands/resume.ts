@@ -1,6 +1,6 @@
 // drctl resume <run-id>: continue a run from its journal with the runbook it started with. Finished
 // steps stay finished; every other step re-plans from live state, so no change is made twice.
-import type { CliIO } from '../src/core/io';
+import type { CommandContext } from './context';
 import { readJournal } from '../src/journal/reader';
 import { readSnapshot } from '../src/journal/snapshot';
 import { journalDirOf, type ResumeCommandOptions } from './run-options';
@@ -8,9 +8,9 @@ import { runSession } from './run-session';
 
 export type { ResumeCommandOptions } from './run-options';
 
-export async function resumeCommand(runId: string, options: ResumeCommandOptions, io: CliIO): Promise<number> {
+export async function resumeCommand(runId: string, options: ResumeCommandOptions, { io, actions }: CommandContext): Promise<number> {
   const journalDir = journalDirOf(io, options);
   const { events } = await readJournal(journalDir, runId);
   const { file, document, inputs } = await readSnapshot(journalDir, runId);
-  return runSession({ io, options, runId, file, document, inputs, session: 'resume', prior: events });
+  return runSession({ io, actions, options, runId, file, document, inputs, session: 'resume', prior: events });
 }

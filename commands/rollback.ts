@@ -1,6 +1,6 @@
 // drctl rollback <run-id>: run the `rollback:` steps of a run's runbook (their own DAG), e.g. to fail
 // back after a drill, or to finish a rollback that stopped. Recorded in the same journal as the run.
-import type { CliIO } from '../src/core/io';
+import type { CommandContext } from './context';
 import { DrctlError, ExitCode } from '../src/core/errors';
 import { readJournal } from '../src/journal/reader';
 import { readSnapshot } from '../src/journal/snapshot';
@@ -9,7 +9,7 @@ import { runSession } from './run-session';
 
 export type RollbackCommandOptions = ResumeCommandOptions;
 
-export async function rollbackCommand(runId: string, options: RollbackCommandOptions, io: CliIO): Promise<number> {
+export async function rollbackCommand(runId: string, options: RollbackCommandOptions, { io, actions }: CommandContext): Promise<number> {
   const journalDir = journalDirOf(io, options);
   const { events } = await readJournal(journalDir, runId);
   const { file, document, inputs } = await readSnapshot(journalDir, runId);
@@ -18,5 +18,5 @@ export async function rollbackCommand(runId: string, options: RollbackCommandOpt
       exitCode: ExitCode.invalidInput,
     });
   }
-  return runSession({ io, options, runId, file, document, inputs, session: 'rollback', prior: events });
+  return runSession({ io, actions, options, runId, file, document, inputs, session: 'rollback', prior: events });
 }

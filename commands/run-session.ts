@@ -1,7 +1,7 @@
 // What run, resume and rollback share: refuse early when the operator cannot be asked, open AWS (the
 // simulator under --sim), and run one session on it (execute-session.ts: lock, journal + reporter,
 // Ctrl-C, the engine, the summary). drctl drill calls executeSession directly on a context it keeps.
-import { openAwsContext } from '../src/cli/aws-context';
+import { openAwsContext } from './aws-context';
 import { ApiCallFeed } from '../src/engine/api-call-feed';
 import { checkOperator, executeSession, type SessionRequest } from './execute-session';
 import { awsOptionsOf } from './run-options';

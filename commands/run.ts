@@ -1,6 +1,6 @@
 // drctl run <runbook> [--input k=v ...] [--yes] [--step] [--dry-run]: load and check the runbook and its
 // inputs, then hand it to the run session (lock, journal, engine, reporter). --dry-run is `drctl plan`.
-import type { CliIO } from '../src/core/io';
+import type { CommandContext } from './context';
 import { newRunId } from '../src/journal/layout';
 import { parseInputFlags, resolveInputs } from '../src/runbook/inputs';
 import { loadRunbookFile } from '../src/runbook/load';
@@ -10,10 +10,11 @@ import { runSession } from './run-session';
 
 export type { RunCommandOptions } from './run-options';
 
-export async function runCommand(file: string, options: RunCommandOptions, io: CliIO): Promise<number> {
-  if (options.dryRun) return planCommand(file, options, io);
-  const { document } = await loadRunbookFile(runbookPath(io, file));
+export async function runCommand(file: string, options: RunCommandOptions, command: CommandContext): Promise<number> {
+  const { io, actions } = command;
+  if (options.dryRun) return planCommand(file, options, command);
+  const { document } = await loadRunbookFile(runbookPath(io, file), actions);
   const inputs = resolveInputs(document, parseInputFlags(options.inputs ?? []));
   const runId = newRunId(Date.now(), document.metadata.name);
-  return runSession({ io, options, runId, file, document, inputs, session: 'start', prior: [] });
+  return runSession({ io, actions, options, runId, file, document, inputs, session: 'start', prior: [] });
 }

@@ -1,9 +1,9 @@
 // drctl sim serve: the simulator on its own, for the AWS CLI, other tools and game days across commands.
 // drctl sim world <runbook>: write the world --sim would generate, as YAML to edit (faults, durations).
+import type { CommandContext } from './context';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CliIO } from '../src/core/io';
-import { parseTimeScale } from '../src/cli/aws-context';
+import { parseTimeScale } from './aws-context';
 import { DrctlError, ExitCode } from '../src/core/errors';
 import { loadRunbookFile } from '../src/runbook/load';
 import { print, stdoutStyle } from '../src/ui/print';
@@ -17,9 +17,9 @@ export interface SimServeOptions {
   timeScale?: string;
 }
 
-export async function simServeCommand(options: SimServeOptions, io: CliIO, stop: Promise<unknown> = interrupted()): Promise<number> {
+export async function simServeCommand(options: SimServeOptions, { io, actions }: CommandContext, stop: Promise<unknown> = interrupted()): Promise<number> {
   const sim = await import('../src/sim/index');
-  const world = await worldFor(options, io);
+  const world = await worldFor(options, { io, actions });
   const port = options.port === undefined ? 0 : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new DrctlError('cli.bad-option', `--port ${options.port} is not a port number`, 'Pass it like --port 4566, or leave it out to pick a free port.');
@@ -36,9 +36,9 @@ export async function simServeCommand(options: SimServeOptions, io: CliIO, stop:
   return ExitCode.ok;
 }
 
-export async function simWorldCommand(runbook: string, options: { out?: string }, io: CliIO): Promise<number> {
+export async function simWorldCommand(runbook: string, options: { out?: string }, { io, actions }: CommandContext): Promise<number> {
   const sim = await import('../src/sim/index');
-  const { document } = await loadRunbookFile(path.resolve(io.cwd, runbook));
+  const { document } = await loadRunbookFile(path.resolve(io.cwd, runbook), actions);
   const yaml = sim.worldToYaml(sim.generateWorld(document.spec.resources ?? {}, { name: document.metadata.name }));
   const header = `# World for ${runbook}: edit regions, durations and faults, then run with --sim <this file>.\n`;
   if (options.out) {
@@ -50,7 +50,7 @@ export async function simWorldCommand(runbook: string, options: { out?: string }
   return ExitCode.ok;
 }
 
-async function worldFor(options: SimServeOptions, io: CliIO) {
+async function worldFor(options: SimServeOptions, { io, actions }: CommandContext) {
   const sim = await import('../src/sim/index');
   if (options.world) {
     const file = path.resolve(io.cwd, options.world);
@@ -60,7 +60,7 @@ async function worldFor(options: SimServeOptions, io: CliIO) {
     return sim.loadWorld(text, options.world);
   }
   if (options.runbook) {
-    const { document } = await loadRunbookFile(path.resolve(io.cwd, options.runbook));
+    const { document } = await loadRunbookFile(path.resolve(io.cwd, options.runbook), actions);
     return sim.generateWorld(document.spec.resources ?? {}, { name: document.metadata.name });
   }
   throw new DrctlError('sim.no-world', 'the simulator needs a world', 'Pass --runbook <runbook> to generate one from its resources, or --world <file> (see `drctl sim world`).', { exitCode: ExitCode.invalidInput });

@@ -1,8 +1,9 @@
 // drctl status <runbook | --resource type:id ...>: where everything is now. Reads each resource through
 // the actions' own readers (read-only AWS, or the simulator under --sim, whose world is generated from
 // the same resources) and prints one table, or JSON for tools.
+import type { CommandContext } from './context';
 import type { CliIO } from '../src/core/io';
-import { openAwsContext, type AwsContext } from '../src/cli/aws-context';
+import { openAwsContext, type AwsContext } from './aws-context';
 import { DrctlError, ExitCode } from '../src/core/errors';
 import { parseDuration } from '../src/core/duration';
 import { loadRunbookFile } from '../src/runbook/load';
@@ -22,14 +23,14 @@ export interface StatusCommandOptions extends AwsOptions {
   output?: 'text' | 'json';
 }
 
-async function requestFor(file: string | undefined, options: StatusCommandOptions, io: CliIO): Promise<StatusRequest> {
+async function requestFor(file: string | undefined, options: StatusCommandOptions, { io, actions }: CommandContext): Promise<StatusRequest> {
   const flagged = resourcesFromFlags(options.resource ?? []);
   if (!file && Object.keys(flagged).length === 0) {
     throw new DrctlError('status.nothing-to-show', 'drctl status needs a runbook or at least one --resource', 'Pass a runbook (drctl status runbooks/shop-region-failover.yaml) or --resource aurora:shop-orders (repeatable).', {
       exitCode: ExitCode.invalidInput,
     });
   }
-  const document = file ? (await loadRunbookFile(runbookPath(io, file))).document : undefined;
+  const document = file ? (await loadRunbookFile(runbookPath(io, file), actions)).document : undefined;
   const resources: Record<string, Resource> = { ...(document?.spec.resources ?? {}), ...flagged };
   const maxLagMs = durationOption('--max-lag', options.maxLag);
   const rpo = document?.spec.objectives?.rpo;
@@ -48,8 +49,8 @@ export function outputWidth(io: CliIO): number {
   return io.stdout.isTTY && io.stdout.columns ? Math.max(60, io.stdout.columns) : DEFAULT_WIDTH;
 }
 
-export async function statusCommand(file: string | undefined, options: StatusCommandOptions, io: CliIO): Promise<number> {
-  const request = await requestFor(file, options, io);
+export async function statusCommand(file: string | undefined, options: StatusCommandOptions, { io, actions }: CommandContext): Promise<number> {
+  const request = await requestFor(file, options, { io, actions });
   const context = await openAwsContext({ ...awsOptionsOf(io, options), readOnly: true, resources: request.resources });
   const interrupts = listenForInterrupts();
   try {

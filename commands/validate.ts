@@ -1,6 +1,6 @@
 // drctl validate <files, directories or globs...>: every problem in every runbook, at once.
+import type { CommandContext } from './context';
 import path from 'node:path';
-import type { CliIO } from '../src/core/io';
 import { ExitCode } from '../src/core/errors';
 import { discoverRunbooks } from '../src/runbook/discover';
 import { checkRunbookFile } from '../src/runbook/load';
@@ -11,11 +11,11 @@ export interface ValidateOptions {
   output: 'text' | 'json' | 'junit';
 }
 
-export async function validateCommand(args: string[], options: ValidateOptions, io: CliIO): Promise<number> {
+export async function validateCommand(args: string[], options: ValidateOptions, { io, actions }: CommandContext): Promise<number> {
   const discovered = await discoverRunbooks(args, io.cwd);
   const results: ValidationResult[] = discovered.problems.map(({ file, problem }) => ({ file, problems: [problem] }));
   // Read relative to the command's cwd, but show paths as the user typed them.
-  const checked = await Promise.all(discovered.files.map((file) => checkRunbookFile(path.resolve(io.cwd, file), file)));
+  const checked = await Promise.all(discovered.files.map((file) => checkRunbookFile(path.resolve(io.cwd, file), actions, file)));
   results.push(...checked.map(({ file, problems }) => ({ file, problems })));
   const render = { text: () => validationText(results, stdoutStyle(io)), json: () => validationJson(results), junit: () => validationJunit(results) };
   print(io, render[options.output]());

@@ -1,29 +1,14 @@
-// One registry of actions (a discriminated union on `uses`) and preflight checks. The validator, the
-// engine, the dry run and the permissions listing all read it, so an action exists in one place only.
-import type { RegisteredAction, RegisteredCheck } from '../core/define-action';
+// One catalogue of actions (a discriminated union on `uses`) and preflight checks, built from the list of
+// action families. The composition root hands it to the validator, the engine, the dry run and the drill's
+// verification, so an action exists in one place only and nothing below src/actions imports this file.
+import { actionCatalogue as catalogueOf, type ActionCatalogue } from '../core/define-action';
 import { coreActions } from './core';
 import { globalClusterActions } from './global-cluster';
 import { elasticacheActions } from './elasticache';
 import { route53Actions } from './route53';
 import { preflightChecks } from './checks';
 
-const actions = new Map<string, RegisteredAction>(
-  [...coreActions, ...globalClusterActions, ...elasticacheActions, ...route53Actions].map((action) => [action.uses, action]),
+export const actionCatalogue: ActionCatalogue = catalogueOf(
+  [...coreActions, ...globalClusterActions, ...elasticacheActions, ...route53Actions],
+  preflightChecks,
 );
-const checks = new Map<string, RegisteredCheck>(preflightChecks.map((check) => [check.check, check]));
-
-export function getAction(uses: string): RegisteredAction | undefined {
-  return actions.get(uses);
-}
-
-export function allActions(): RegisteredAction[] {
-  return [...actions.values()];
-}
-
-export function getCheck(name: string): RegisteredCheck | undefined {
-  return checks.get(name);
-}
-
-export function allChecks(): RegisteredCheck[] {
-  return [...checks.values()];
-}

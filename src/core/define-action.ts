@@ -69,3 +69,15 @@ export interface ActionLookup {
   getCheck(name: string): RegisteredCheck | undefined;
 }
 
+
+/** Every action and check drctl knows: built by src/actions from its families, handed down by the composition root. */
+export interface ActionCatalogue extends ActionLookup {
+  readonly actions: readonly RegisteredAction[];
+  readonly checks: readonly RegisteredCheck[];
+}
+
+export function actionCatalogue(actions: readonly RegisteredAction[], checks: readonly RegisteredCheck[]): ActionCatalogue {
+  const byUses = new Map(actions.map((action) => [action.uses, action]));
+  const byName = new Map(checks.map((check) => [check.check, check]));
+  return { actions, checks, getAction: (uses) => byUses.get(uses), getCheck: (name) => byName.get(name) };
+}

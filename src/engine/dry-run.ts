@@ -14,7 +14,7 @@ import { StepGraph, needsOf } from './graph';
 import { planStep } from './dry-run-step';
 import { checkNames, runPreflight } from './preflight';
 import { readOnlyPorts } from './read-only-ports';
-import { objectivesOf, registryLookup, stepInfos } from './run';
+import { objectivesOf, stepInfos } from './run';
 import { emptyRunState } from './state';
 import type { ActionLookup } from '../core/define-action';
 
@@ -65,14 +65,15 @@ export interface PlanDeps {
   clock: Clock;
   ports: AwsPorts;
   sink: EventSink;
-  actions?: ActionLookup;
+  /** The actions and checks, from the composition root. */
+  actions: ActionLookup;
   stopSignal?: AbortSignal;
   defaultRegion?: string;
 }
 
 export async function planRunbook(options: PlanOptions, deps: PlanDeps): Promise<DryRunResult> {
   const { document } = options;
-  const actions = deps.actions ?? registryLookup;
+  const { actions } = deps;
   const emitter = new RunEmitter(deps.sink, deps.clock, emptyRunState());
   const startedAt = deps.clock.now();
   emitter.emit({

@@ -1,7 +1,6 @@
 // The engine's entry points. runRunbook starts a run; resumeRun continues one from its journal (or runs
 // its rollback steps). Both replay the prior events into the state first, so finished steps stay
 // finished, and every other step starts again from a plan of live state.
-import { getAction, getCheck } from '../actions/registry';
 import { DrctlError, ExitCode } from '../core/errors';
 import { parseDuration } from '../core/duration';
 import type { RunbookDocument, Step } from '../runbook/schema';
@@ -23,7 +22,6 @@ import type { ActionLookup } from '../core/define-action';
 // Most running steps only poll (a few describes a minute), so a wide runbook should not wait in waves:
 // 50 parallel failovers stay well inside the memory budget (see bench/).
 export const DEFAULT_MAX_PARALLEL = 50;
-export const registryLookup: ActionLookup = { getAction, getCheck };
 
 export function runRunbook(options: RunOptions, deps: EngineDeps): Promise<RunResult> {
   return execute(options, deps, 'start', []);
@@ -39,7 +37,7 @@ export function exitCodeOf(outcome: RunOutcome): ExitCode {
 }
 
 async function execute(options: RunOptions, deps: EngineDeps, requested: RunSession, prior: ResumeOptions['prior']): Promise<RunResult> {
-  const actions = deps.actions ?? registryLookup;
+  const { actions } = deps;
   const state = replay(prior);
   // A journal cut before run.started (a crash in the first instant) holds nothing to resume.
   const session: RunSession = state.sessions === 0 ? 'start' : requested;

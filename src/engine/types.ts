@@ -14,7 +14,8 @@ export interface EngineDeps {
   ports: AwsPorts;
   sink: EventSink;
   operator: OperatorPort;
-  actions?: ActionLookup;
+  /** The actions and checks, from the composition root (tests inject their own). */
+  actions: ActionLookup;
   apiCalls?: ApiCallSource;
   /** First Ctrl-C: no new calls; calls in flight finish; the run ends as aborted. */
   stopSignal?: AbortSignal;

@@ -2,6 +2,7 @@
 // approval that names the target region, and the one action for the mode. It goes through the same
 // checks as a runbook file and then the same session as `drctl run` (lock, journal, confirmation,
 // reporter, summary), so a one-shot failover has no code path of its own.
+import type { ActionCatalogue } from '../core/define-action';
 import { DrctlError, ExitCode } from '../core/errors';
 import { isDuration } from '../core/duration';
 import { checkRunbookText } from './load';
@@ -55,7 +56,7 @@ export function failoverCommandLine(request: InlineFailover): string {
   return `drctl failover ${request.kind} ${request.id} --to ${request.to} --mode ${request.mode}${lag}`;
 }
 
-export function failoverRunbook(request: InlineFailover): RunbookDocument {
+export function failoverRunbook(request: InlineFailover, catalogue: ActionCatalogue): RunbookDocument {
   checkRequest(request);
   const { kind, id, to, mode } = request;
   const uses = ACTIONS[kind][mode];
@@ -82,7 +83,7 @@ export function failoverRunbook(request: InlineFailover): RunbookDocument {
       ],
     },
   };
-  return validated(document);
+  return validated(document, catalogue);
 }
 
 function checkRequest({ to, mode, maxLag, kind }: InlineFailover): void {
@@ -98,9 +99,9 @@ function checkRequest({ to, mode, maxLag, kind }: InlineFailover): void {
 }
 
 /** The same checks as a runbook file: schema, actions and their parameters, resource references. */
-function validated(document: RunbookDocument): RunbookDocument {
+function validated(document: RunbookDocument, catalogue: ActionCatalogue): RunbookDocument {
   // JSON is YAML, so the loader reads it as it reads a file (and its problems point into this text).
-  const checked = checkRunbookText(`${document.metadata.name} (in memory)`, JSON.stringify(document, null, 2));
+  const checked = checkRunbookText(`${document.metadata.name} (in memory)`, JSON.stringify(document, null, 2), catalogue);
   const first = checked.problems[0];
   if (!checked.document || first) {
     throw new DrctlError(first?.code ?? 'failover.invalid', `the failover cannot be built: ${first?.message ?? 'invalid runbook'}`, first?.hint ?? 'Check the values passed on the command line.', {

@@ -1,7 +1,7 @@
 // The JSON Schema for editors, generated from the same zod definition that validates runbooks, with
 // each action's `with` parameters attached to its `uses` so editors complete and check them too.
 import { z } from 'zod';
-import { allActions, allChecks } from '../actions/registry';
+import type { ActionCatalogue } from '../core/define-action';
 import { RunbookDocument } from './schema';
 
 type JsonSchema = Record<string, unknown>;
@@ -22,17 +22,17 @@ function paramsSchema(schema: z.ZodType<unknown>): JsonSchema {
   return allowExpressions(generated);
 }
 
-export function runbookJsonSchema(): JsonSchema {
+export function runbookJsonSchema(catalogue: ActionCatalogue): JsonSchema {
   const root = z.toJSONSchema(RunbookDocument, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   root.$id = 'https://drctl.dev/schema/runbook-v1.json';
   root.title = 'drctl runbook (drctl/v1)';
   const spec = (root.properties as Record<string, JsonSchema>).spec as JsonSchema;
   const specProps = spec.properties as Record<string, JsonSchema>;
-  const stepRules = allActions().map((action) => ({
+  const stepRules = catalogue.actions.map((action) => ({
     if: { properties: { uses: { const: action.uses } }, required: ['uses'] },
     then: { properties: { with: paramsSchema(action.params) } },
   }));
-  const uses = { enum: allActions().map((action) => action.uses), description: 'The action this step runs.' };
+  const uses = { enum: catalogue.actions.map((action) => action.uses), description: 'The action this step runs.' };
   for (const key of ['steps', 'rollback']) {
     const items = (specProps[key] as JsonSchema | undefined)?.items as JsonSchema | undefined;
     if (!items) continue;
@@ -41,8 +41,8 @@ export function runbookJsonSchema(): JsonSchema {
   }
   const checkItems = (specProps.preflight as JsonSchema | undefined)?.items as JsonSchema | undefined;
   if (checkItems) {
-    (checkItems.properties as Record<string, JsonSchema>).check = { enum: allChecks().map((check) => check.check) };
-    checkItems.allOf = allChecks().map((check) => ({
+    (checkItems.properties as Record<string, JsonSchema>).check = { enum: catalogue.checks.map((check) => check.check) };
+    checkItems.allOf = catalogue.checks.map((check) => ({
       if: { properties: { check: { const: check.check } }, required: ['check'] },
       then: { properties: { with: paramsSchema(check.params) } },
     }));

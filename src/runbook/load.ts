@@ -1,6 +1,7 @@
 // Runbook text -> validated model. Reading refuses what cannot be a runbook (missing, unreadable, binary,
 // huge) with one clear problem; checking reports every problem at once, each at file:line:col.
 import { readFile, stat } from 'node:fs/promises';
+import type { ActionCatalogue } from '../core/define-action';
 import { ProblemsError, type Problem } from '../core/errors';
 import { RunbookDocument } from './schema';
 import { issueToProblems } from './schema-problems';
@@ -73,7 +74,7 @@ function holdsNothing(text: string): boolean {
 }
 
 /** Checks runbook text; never throws for bad input. */
-export function checkRunbookText(file: string, text: string): CheckedRunbook {
+export function checkRunbookText(file: string, text: string, catalogue: ActionCatalogue): CheckedRunbook {
   if (holdsNothing(text)) {
     return { file, problems: [{ code: 'runbook.empty', message: `${file} is empty`, hint: 'Start from `drctl schema` or a runbook in runbooks/.', location: at(file) }] };
   }
@@ -89,20 +90,20 @@ export function checkRunbookText(file: string, text: string): CheckedRunbook {
   const parsed = RunbookDocument.safeParse(data);
   const context = { source, data, root: RunbookDocument, basePath: [], subject: 'the runbook' };
   const problems = parsed.success ? [] : parsed.error.issues.flatMap((issue) => issueToProblems(issue, context));
-  problems.push(...checkSemantics(data, source));
+  problems.push(...checkSemantics(data, source, catalogue));
   problems.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
   return { file, source, problems, document: problems.length === 0 && parsed.success ? parsed.data : undefined };
 }
 
-export async function checkRunbookFile(file: string, shown = file): Promise<CheckedRunbook> {
+export async function checkRunbookFile(file: string, catalogue: ActionCatalogue, shown = file): Promise<CheckedRunbook> {
   const read = await readRunbookText(file, shown);
   if ('problem' in read) return { file: shown, problems: [read.problem] };
-  return checkRunbookText(shown, read.text);
+  return checkRunbookText(shown, read.text, catalogue);
 }
 
 /** Loads a runbook for running; throws ProblemsError listing every problem when it is invalid. */
-export async function loadRunbookFile(file: string): Promise<LoadedRunbook> {
-  const checked = await checkRunbookFile(file);
+export async function loadRunbookFile(file: string, catalogue: ActionCatalogue): Promise<LoadedRunbook> {
+  const checked = await checkRunbookFile(file, catalogue);
   if (!checked.document || !checked.source) {
     const count = checked.problems.length;
     throw new ProblemsError(checked.problems, `${file} is not a valid runbook (${count} problem${count === 1 ? '' : 's'})`);

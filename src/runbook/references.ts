@@ -1,7 +1,7 @@
 // Checks every `${{ }}` in steps, rollback and preflight: syntax, and that each reference names an input,
 // an upstream step (and one of its declared outputs) or a declared resource (and one of its fields).
 import type { Problem } from '../core/errors';
-import { getAction } from '../actions/registry';
+import type { ActionCatalogue } from '../core/define-action';
 import { ExpressionSyntaxError, collectReferences, parseExpression, type Expr } from './expression-parser';
 import { hasExpression, scanTemplate } from './expressions';
 import { upstreamOf } from './graph';
@@ -15,6 +15,7 @@ interface Context {
   main: StepRef[];
   rollback: StepRef[];
   source: RunbookSource;
+  catalogue: ActionCatalogue;
 }
 
 interface Scope {
@@ -28,10 +29,10 @@ interface Scope {
 
 type Ref = Extract<Expr, { kind: 'ref' }>;
 
-export function checkExpressions({ spec, main, rollback, source }: Context): Problem[] {
+export function checkExpressions({ spec, main, rollback, source, catalogue }: Context): Problem[] {
   const inputs = Object.keys(asRecord(spec.inputs) ?? {});
   const resources = asRecord(spec.resources) ?? {};
-  const outputsOf = (step: StepRef) => getAction(asString(step.raw.uses) ?? '')?.outputs;
+  const outputsOf = (step: StepRef) => catalogue.getAction(asString(step.raw.uses) ?? '')?.outputs;
   const allSteps = new Set([...main, ...rollback].map((step) => step.id));
   const problems: Problem[] = [];
 

@@ -1,7 +1,7 @@
 // Rules that need the whole runbook: step ids, needs and cycles, actions and their parameters, resource
 // references and their types, preflight checks, and inputs. Expressions are checked in references.ts.
 import type { Problem } from '../core/errors';
-import { getAction, getCheck, allActions, allChecks } from '../actions/registry';
+import type { ActionCatalogue } from '../core/define-action';
 import { findCycle, needsOf } from './graph';
 import { checkParams } from './params';
 import { asArray, asRecord, asString, type RawRecord } from './raw';
@@ -27,7 +27,7 @@ function collectSteps(value: unknown, phase: 'steps' | 'rollback'): StepRef[] {
   });
 }
 
-export function checkSemantics(data: unknown, source: RunbookSource): Problem[] {
+export function checkSemantics(data: unknown, source: RunbookSource, catalogue: ActionCatalogue): Problem[] {
   const spec = asRecord(asRecord(data)?.spec);
   if (!spec) return [];
   const resources = asRecord(spec.resources) ?? {};
@@ -36,9 +36,9 @@ export function checkSemantics(data: unknown, source: RunbookSource): Problem[] 
   const problems: Problem[] = [...checkInputs(asRecord(spec.inputs) ?? {}, source)];
   problems.push(...checkDuplicateIds([...main, ...rollback], source));
   for (const phase of [main, rollback]) problems.push(...checkNeeds(phase, source));
-  for (const step of [...main, ...rollback]) problems.push(...checkStepAction(step, resources, source));
-  problems.push(...checkPreflight(asArray(spec.preflight), resources, source));
-  problems.push(...checkExpressions({ spec, main, rollback, source }));
+  for (const step of [...main, ...rollback]) problems.push(...checkStepAction(step, resources, source, catalogue));
+  problems.push(...checkPreflight(asArray(spec.preflight), resources, source, catalogue));
+  problems.push(...checkExpressions({ spec, main, rollback, source, catalogue }));
   return problems;
 }
 
@@ -77,43 +77,43 @@ function checkNeeds(steps: StepRef[], source: RunbookSource): Problem[] {
   return problems;
 }
 
-function checkStepAction(step: StepRef, resources: RawRecord, source: RunbookSource): Problem[] {
+function checkStepAction(step: StepRef, resources: RawRecord, source: RunbookSource, catalogue: ActionCatalogue): Problem[] {
   const uses = asString(step.raw.uses);
   if (uses === undefined) return [];
-  const action = getAction(uses);
+  const action = catalogue.getAction(uses);
   if (!action) {
-    return [{ code: 'runbook.unknown-action', message: `step "${step.id}" uses "${uses}", which is not a drctl action`, hint: didYouMean(uses, allActions().map((a) => a.uses)) ?? `Actions: ${allActions().map((a) => a.uses).join(', ')}.`, location: source.locate([...step.path, 'uses']) }];
+    return [{ code: 'runbook.unknown-action', message: `step "${step.id}" uses "${uses}", which is not a drctl action`, hint: didYouMean(uses, catalogue.actions.map((a) => a.uses)) ?? `Actions: ${catalogue.actions.map((a) => a.uses).join(', ')}.`, location: source.locate([...step.path, 'uses']) }];
   }
   const withPath = [...step.path, 'with'];
   const problems = checkParams(action.params, step.raw.with, withPath, source, `the ${uses} parameters`);
   if (action.resourceTypes) {
-    problems.push(...checkResourceRef(asRecord(step.raw.with)?.resource, [...withPath, 'resource'], action.resourceTypes, resources, source, uses));
+    problems.push(...checkResourceRef(asRecord(step.raw.with)?.resource, [...withPath, 'resource'], action.resourceTypes, resources, source, uses, catalogue));
   }
   return problems;
 }
 
-function checkPreflight(checks: unknown[], resources: RawRecord, source: RunbookSource): Problem[] {
+function checkPreflight(checks: unknown[], resources: RawRecord, source: RunbookSource, catalogue: ActionCatalogue): Problem[] {
   return checks.flatMap((item, index) => {
     const raw = asRecord(item);
     const name = asString(raw?.check);
     const path: Path = ['spec', 'preflight', index];
     if (!raw || name === undefined) return [];
-    const check = getCheck(name);
+    const check = catalogue.getCheck(name);
     if (!check) {
-      return [{ code: 'runbook.unknown-check', message: `preflight check "${name}" does not exist`, hint: didYouMean(name, allChecks().map((c) => c.check)) ?? `Checks: ${allChecks().map((c) => c.check).join(', ')}.`, location: source.locate([...path, 'check']) }];
+      return [{ code: 'runbook.unknown-check', message: `preflight check "${name}" does not exist`, hint: didYouMean(name, catalogue.checks.map((c) => c.check)) ?? `Checks: ${catalogue.checks.map((c) => c.check).join(', ')}.`, location: source.locate([...path, 'check']) }];
     }
     const withValue = asRecord(raw.with);
     const problems = checkParams(check.params, raw.with, [...path, 'with'], source, `the ${name} check parameters`);
     for (const [param, types] of Object.entries(check.resourceParams)) {
       const value = withValue?.[param];
       const refs = Array.isArray(value) ? value.map((ref, i) => [ref, [...path, 'with', param, i]] as const) : [[value, [...path, 'with', param]] as const];
-      for (const [ref, refPath] of refs) problems.push(...checkResourceRef(ref, refPath, types, resources, source, name));
+      for (const [ref, refPath] of refs) problems.push(...checkResourceRef(ref, refPath, types, resources, source, name, catalogue));
     }
     return problems;
   });
 }
 
-function checkResourceRef(value: unknown, path: Path, types: readonly string[], resources: RawRecord, source: RunbookSource, user: string): Problem[] {
+function checkResourceRef(value: unknown, path: Path, types: readonly string[], resources: RawRecord, source: RunbookSource, user: string, catalogue: ActionCatalogue): Problem[] {
   if (typeof value !== 'string' || value.includes('${{')) return [];
   const resource = asRecord(resources[value]);
   if (!resource) {
@@ -122,6 +122,6 @@ function checkResourceRef(value: unknown, path: Path, types: readonly string[], 
   }
   const type = asString(resource.type);
   if (type === undefined || types.includes(type)) return [];
-  const fitting = allActions().filter((action) => action.resourceTypes?.includes(type as never)).map((action) => action.uses);
+  const fitting = catalogue.actions.filter((action) => action.resourceTypes?.includes(type as never)).map((action) => action.uses);
   return [{ code: 'runbook.wrong-resource-type', message: `${user} works on ${types.join(' or ')} resources, but "${value}" is ${describeValue(type).replace('the string ', '')}`, hint: fitting.length ? `For a ${type} resource use ${fitting.join(', ')}.` : `Point it at a ${types.join(' or ')} resource.`, location: source.locate(path) }];
 }

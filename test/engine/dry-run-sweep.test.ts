@@ -2,7 +2,7 @@
 // plans (or runs) against fake AWS ports whose mutating methods throw and are counted, both straight
 // and through the engine's dry run. A newly registered action without a sample below fails the sweep.
 import { describe, expect, it } from 'vitest';
-import { allActions, allChecks } from '../../src/actions/registry';
+import { actionCatalogue } from '../../src/actions/registry';
 import type { AwsPorts } from '../../src/core/aws-ports';
 import { planRunbook } from '../../src/engine/dry-run';
 import { readOnlyContext } from '../../src/engine/preflight';
@@ -11,7 +11,6 @@ import { emptyRunState } from '../../src/engine/state';
 import { RESOURCES, shopWorld } from '../actions/world';
 import { FakeClock } from '../helpers/fake-clock';
 import { MemorySink, runbook } from './harness';
-import { registryLookup } from '../../src/engine/run';
 import { ACTION_SAMPLES } from '../helpers/action-samples';
 
 const CHECK_SAMPLES: Record<string, Record<string, unknown>> = {
@@ -48,16 +47,16 @@ function throwingPorts(ports: AwsPorts): { ports: AwsPorts; attempts: string[] }
 
 describe('dry-run sweep over every registered action and check', () => {
   it('has a sample for every registered action and check', () => {
-    expect(allActions().map((action) => action.uses).sort()).toEqual(Object.keys(ACTION_SAMPLES).sort());
-    expect(allChecks().map((check) => check.check).sort()).toEqual(Object.keys(CHECK_SAMPLES).sort());
+    expect(actionCatalogue.actions.map((action) => action.uses).sort()).toEqual(Object.keys(ACTION_SAMPLES).sort());
+    expect(actionCatalogue.checks.map((check) => check.check).sort()).toEqual(Object.keys(CHECK_SAMPLES).sort());
   });
 
-  it.each(allActions().map((action) => [action.uses, action] as const))('%s plans without a mutating call', async (uses, action) => {
+  it.each(actionCatalogue.actions.map((action) => [action.uses, action] as const))('%s plans without a mutating call', async (uses, action) => {
     const world = shopWorld({ defaultRegion: 'us-east-1' });
     const { ports, attempts } = throwingPorts(world.aws);
     const emitter = new RunEmitter(new MemorySink(), new FakeClock(), emptyRunState());
     const signal = new AbortController().signal;
-    const engine = { emitter, clock: new FakeClock(), readPorts: ports, resources: RESOURCES, defaultRegion: 'us-east-1', actions: registryLookup, stop: signal, hard: signal };
+    const engine = { emitter, clock: new FakeClock(), readPorts: ports, resources: RESOURCES, defaultRegion: 'us-east-1', actions: actionCatalogue, stop: signal, hard: signal };
     const plan = await action.plan(readOnlyContext(engine, uses, signal, true), ACTION_SAMPLES[uses]);
     expect(attempts).toEqual([]);
     expect(world.aws.mutatingCalls()).toEqual([]);
@@ -67,11 +66,11 @@ describe('dry-run sweep over every registered action and check', () => {
   it('plans a runbook using all of them through the engine, with preflight, and never mutates', async () => {
     const world = shopWorld({ defaultRegion: 'us-east-1' });
     const { ports, attempts } = throwingPorts(world.aws);
-    const steps = allActions().map((action) => ({ id: action.uses.replace(/\./g, '-'), uses: action.uses, with: ACTION_SAMPLES[action.uses] }));
-    const preflight = allChecks().map((check) => ({ check: check.check, with: CHECK_SAMPLES[check.check] }));
+    const steps = actionCatalogue.actions.map((action) => ({ id: action.uses.replace(/\./g, '-'), uses: action.uses, with: ACTION_SAMPLES[action.uses] }));
+    const preflight = actionCatalogue.checks.map((check) => ({ check: check.check, with: CHECK_SAMPLES[check.check] }));
     const document = runbook(steps, { resources: RESOURCES, preflight });
     const sink = new MemorySink();
-    const result = await planRunbook({ runId: 'dry', file: 'sweep.yaml', document, inputs: {} }, { clock: new FakeClock(), ports, sink, defaultRegion: 'us-east-1' });
+    const result = await planRunbook({ runId: 'dry', file: 'sweep.yaml', document, inputs: {} }, { clock: new FakeClock(), ports, sink, actions: actionCatalogue, defaultRegion: 'us-east-1' });
     expect(attempts).toEqual([]);
     expect(world.aws.mutatingCalls()).toEqual([]);
     expect(result.steps.filter((step) => step.status === 'error')).toEqual([]);

@@ -1,4 +1,5 @@
 // Builds runbook YAML for tests and finds where a marker sits, so position assertions stay readable.
+import { actionCatalogue } from '../../src/actions/registry';
 import { checkRunbookText } from '../../src/runbook/load';
 
 export const VALID_RUNBOOK = `apiVersion: drctl/v1
@@ -39,7 +40,7 @@ export function positionOf(text: string, marker: string, occurrence = 1): { line
 }
 
 export function problemsOf(text: string) {
-  return checkRunbookText('rb.yaml', text).problems;
+  return checkRunbookText('rb.yaml', text, actionCatalogue).problems;
 }
 
 /** The single problem with a code, with its position as line:col. */

@@ -1,3 +1,4 @@
+import { actionCatalogue } from '../../src/actions/registry';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,7 @@ const write = (name: string, content: string | Buffer) => {
   writeFileSync(file, content);
   return file;
 };
-const codes = async (file: string) => (await checkRunbookFile(file)).problems.map((p) => p.code);
+const codes = async (file: string) => (await checkRunbookFile(file, actionCatalogue)).problems.map((p) => p.code);
 
 // ESM namespaces cannot be spied on, and root can read a chmod 000 file: fail one read on demand instead.
 const failNextRead = vi.hoisted(() => ({ code: undefined as string | undefined }));
@@ -31,7 +32,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 
 describe('reading runbook files', () => {
   it('names a missing file', async () => {
-    const result = await checkRunbookFile(path.join(dir, 'nope.yaml'), 'nope.yaml');
+    const result = await checkRunbookFile(path.join(dir, 'nope.yaml'), actionCatalogue, 'nope.yaml');
     expect(result.problems).toEqual([expect.objectContaining({ code: 'runbook.not-found', message: 'nope.yaml does not exist' })]);
   });
 
@@ -41,7 +42,7 @@ describe('reading runbook files', () => {
   });
 
   it('refuses a 10 MB file without parsing it', async () => {
-    const result = await checkRunbookFile(write('huge.yaml', 'a: b\n'.repeat(2 * 1024 * 1024)));
+    const result = await checkRunbookFile(write('huge.yaml', 'a: b\n'.repeat(2 * 1024 * 1024)), actionCatalogue);
     expect(result.problems).toEqual([expect.objectContaining({ code: 'runbook.too-large' })]);
     expect(result.problems[0]?.message).toMatch(/10\.0 MB; a runbook is at most 1 MB/);
   });
@@ -49,13 +50,13 @@ describe('reading runbook files', () => {
   it('reports an unreadable file', async () => {
     const file = write('locked.yaml', VALID_RUNBOOK);
     failNextRead.code = 'EACCES';
-    const result = await checkRunbookFile(file, 'locked.yaml');
+    const result = await checkRunbookFile(file, actionCatalogue, 'locked.yaml');
     expect(result.problems).toEqual([expect.objectContaining({ code: 'runbook.unreadable', message: 'locked.yaml cannot be read (permission denied)' })]);
   });
 
   it('throws one ProblemsError listing every problem when loading an invalid runbook', async () => {
     const file = write('broken.yaml', VALID_RUNBOOK.replace('rto: 5m', 'rto: later').replace('needs: [orders]', 'needs: [nobody]'));
-    const error = await loadRunbookFile(file).catch((e: unknown) => e);
+    const error = await loadRunbookFile(file, actionCatalogue).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProblemsError);
     expect((error as ProblemsError).problems.map((p) => p.code)).toEqual(['runbook.bad-duration', 'runbook.unknown-need']);
   });

@@ -1,5 +1,6 @@
 // Thousands of mutated runbooks: the validator must never throw, and must either accept a runbook or
 // explain, with a code and a position, why not.
+import { actionCatalogue } from '../../src/actions/registry';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { checkRunbookText } from '../../src/runbook/load';
 import { VALID_RUNBOOK } from '../helpers/runbook-text';
 
 function assertWellFormed(text: string): void {
-  const result = checkRunbookText('fuzz.yaml', text);
+  const result = checkRunbookText('fuzz.yaml', text, actionCatalogue);
   if (result.document) {
     expect(result.problems).toEqual([]);
     return;

@@ -1,3 +1,4 @@
+import { actionCatalogue } from '../../src/actions/registry';
 import { describe, expect, it } from 'vitest';
 import { checkRunbookText } from '../../src/runbook/load';
 import { VALID_RUNBOOK, at, atInside, only, positionOf, problemsOf } from '../helpers/runbook-text';
@@ -10,7 +11,7 @@ const edit = (from: string, to: string) => {
 describe('runbook structure', () => {
   it('accepts the valid fixture', () => {
     expect(problemsOf(VALID_RUNBOOK)).toEqual([]);
-    expect(checkRunbookText('rb.yaml', VALID_RUNBOOK).document?.metadata.name).toBe('test-failover');
+    expect(checkRunbookText('rb.yaml', VALID_RUNBOOK, actionCatalogue).document?.metadata.name).toBe('test-failover');
   });
 
   it('reports a YAML syntax error where the parser stopped', () => {

@@ -1,6 +1,6 @@
 // Questions to a person run at human pace: under --sim the simulator's clock drops to real time while a
 // prompt waits, so the RTO is charged the seconds the operator really took, not 30 times as many.
-import type { OperatorPort } from '../core/operator';
+import type { OperatorPort } from '../src/core/operator';
 
 export function humanPaced(operator: OperatorPort, atHumanPace: (() => () => void) | undefined): OperatorPort {
   if (!atHumanPace) return operator;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { humanPaced } from '../../src/cli/human-pace';
+import { humanPaced } from '../../commands/human-pace';
 import { createScaledClock } from '../../src/sim/clock';
 import type { OperatorPort } from '../../src/core/operator';
 

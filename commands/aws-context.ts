@@ -4,10 +4,10 @@
 // compressed by the same time scale and every figure it reports stays in simulated time.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ApiCallRecord, AwsPorts } from '../core/aws-ports';
-import { systemClock, type Clock } from '../core/clock';
-import { DrctlError, ExitCode } from '../core/errors';
-import type { Resource } from '../core/resources';
+import type { ApiCallRecord, AwsPorts } from '../src/core/aws-ports';
+import { systemClock, type Clock } from '../src/core/clock';
+import { DrctlError, ExitCode } from '../src/core/errors';
+import type { Resource } from '../src/core/resources';
 
 export interface AwsContextOptions {
   /** true: a world generated from the resources; a string: a world file. */
@@ -35,7 +35,7 @@ export interface AwsContext {
 }
 
 export async function openAwsContext(options: AwsContextOptions): Promise<AwsContext> {
-  const { createAwsPorts, preloadSdkModules } = await import('../aws/index');
+  const { createAwsPorts, preloadSdkModules } = await import('../src/aws/index');
   if (!options.sim) {
     if (options.timeScale !== undefined) {
       throw new DrctlError('cli.time-scale-needs-sim', '--time-scale only applies to the simulator', 'Add --sim, or drop --time-scale.', { exitCode: ExitCode.invalidInput });
@@ -46,7 +46,7 @@ export async function openAwsContext(options: AwsContextOptions): Promise<AwsCon
   if (options.endpointUrl || options.profile) {
     throw new DrctlError('cli.sim-and-aws', '--sim cannot be combined with --endpoint-url or --profile', 'Use --sim for the embedded simulator, or --endpoint-url to reach `drctl sim serve` or another endpoint.', { exitCode: ExitCode.invalidInput });
   }
-  const sim = await import('../sim/index');
+  const sim = await import('../src/sim/index');
   const world = typeof options.sim === 'string' ? await readWorld(sim.loadWorld, options.sim, options.cwd) : sim.generateWorld(options.resources);
   await preloadSdkModules();
   const running = await sim.startSimulator({ world, timeScale: parseTimeScale(options.timeScale) ?? sim.DEFAULT_SIM_TIME_SCALE });
