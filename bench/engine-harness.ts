@@ -2,8 +2,9 @@
 // loopback HTTP, and keeps everything the figures are read from: the run's events, the world (operations
 // with completion times, every request) and the real time it took. On the virtual clock, time jumps to
 // the next sleeper only when no AWS call is in flight (ManualClock.advanceToNextWake, driven by driveUntilSettled below).
-import { actionCatalogue } from '../src/actions/registry';
-import { createAwsPorts, preloadSdkModules, type AwsPorts } from '../src/aws/index';
+import { actionCatalogue } from '../src/actions/catalogue';
+import { createAwsPorts, preloadSdkModules } from '../src/aws/index';
+import type { AwsPorts } from '../src/core/services/catalogue';
 import type { RunEvent } from '../src/core/events';
 import type { OperatorPort } from '../src/core/operator';
 import { ApiCallFeed, runRunbook, type RunResult } from '../src/engine/index';

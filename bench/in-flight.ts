@@ -1,6 +1,6 @@
 // Knowing when drctl is only waiting: every port method is wrapped to count the AWS calls in flight. Once
 // none is, and the promise chains they resolved have run, whatever drctl does next is a clock sleep.
-import type { AwsPorts } from '../src/aws/index';
+import type { AwsPorts } from '../src/core/services/catalogue';
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 

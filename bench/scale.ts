@@ -1,7 +1,7 @@
 // Scale: a runbook of 500 steps over 200 resources must validate and plan in under a second. Measured
 // in-process (drctl's own work: checkRunbookText; planRunbook against a fresh simulator with fresh SDK
 // clients, as one CLI run has) and through the binary (what the engineer waits for, start-up included).
-import { actionCatalogue } from '../src/actions/registry';
+import { actionCatalogue } from '../src/actions/catalogue';
 import { createAwsPorts, preloadSdkModules } from '../src/aws/index';
 import { planRunbook } from '../src/engine/index';
 import { resolveInputs } from '../src/runbook/inputs';

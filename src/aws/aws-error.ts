@@ -1,7 +1,7 @@
 // The drctl error every port raises for an AWS failure. It keeps the wire code so actions can branch on
 // it (e.g. InvalidGlobalClusterStateFault) and carries a hint an on-call engineer can act on.
 import { DrctlError, ExitCode } from '../core/errors';
-import type { Service } from '../core/aws-ports';
+import type { Service } from '../core/services/catalogue';
 
 export type AwsErrorKind =
   | 'not-found'

@@ -1,8 +1,10 @@
 // One SDK client per (service, region), made on first use and kept. Every client gets the same retry
 // strategy, timeouts, user agent, credentials and drctl's middleware; nothing else in drctl makes clients.
 import { VERSION } from '../core/version';
+import { AWS_SERVICES } from './catalogue';
 import { installMiddleware } from './middleware';
-import type { ApiCallRecord, Service } from '../core/aws-ports';
+import type { ApiCallRecord } from '../core/aws-ports';
+import type { Service } from '../core/services/catalogue';
 import { interop, loadSdkModule, type SdkClient, type SdkModule } from './sdk-modules';
 
 export interface StaticCredentials {
@@ -42,13 +44,6 @@ export interface ServiceHandle {
 export const REQUEST_HANDLER = { connectionTimeout: 3_000, requestTimeout: 10_000, throwOnRequestTimeout: true };
 export const DEFAULT_MAX_ATTEMPTS = 3;
 
-/** Route 53 is global: its API is signed for us-east-1 (or the first region of the other partitions). */
-export function route53SigningRegion(cliRegion: string | undefined): string {
-  if (cliRegion?.startsWith('cn-')) return 'cn-northwest-1';
-  if (cliRegion?.startsWith('us-gov-')) return 'us-gov-west-1';
-  return 'us-east-1';
-}
-
 /** drctl/<version>, then the caller's own tokens ("ci/github-actions"), as the SDK's [name, version] pairs. */
 export function userAgentPairs(extra: string | undefined): Array<[string, string?]> {
   const tokens = (extra ?? '').split(/\s+/).filter(Boolean);
@@ -67,7 +62,7 @@ export class ClientPool {
 
   /** The region a call really goes to: the one asked for, except for global services. */
   regionFor(service: Service, region: string): string {
-    return service === 'route53' ? route53SigningRegion(this.options.region) : region;
+    return AWS_SERVICES[service].signingRegion?.(this.options.region) ?? region;
   }
 
   /** The client for this service and region, loading the SDK package the first time it is needed. */

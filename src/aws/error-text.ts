@@ -1,7 +1,7 @@
 // What each AwsError kind says: a message naming the service, operation, region and resource, and a hint
 // that tells an on-call engineer what to do next. Kept apart from classify.ts, which decides the kind.
 import type { AwsErrorKind } from './aws-error';
-import type { Service } from '../core/aws-ports';
+import { serviceContract, type Service } from '../core/services/catalogue';
 
 /** What a port was doing when the error happened. */
 export interface CallTarget {
@@ -13,30 +13,14 @@ export interface CallTarget {
   resource: string;
 }
 
-const SERVICE_NAMES: Record<Service, string> = {
-  rds: 'RDS',
-  docdb: 'DocumentDB',
-  elasticache: 'ElastiCache',
-  route53: 'Route 53',
-  cloudwatch: 'CloudWatch',
-};
-
-// DocumentDB's management API shares RDS's IAM namespace.
-const IAM_PREFIXES: Record<Service, string> = {
-  rds: 'rds',
-  docdb: 'rds',
-  elasticache: 'elasticache',
-  route53: 'route53',
-  cloudwatch: 'cloudwatch',
-};
-
 /**
  * @param label what goes in brackets: the wire code, a network code or the HTTP status
  * @param said the service's own words, already redacted
  */
 export function explain(kind: AwsErrorKind, target: CallTarget, label?: string, said = ''): { message: string; hint: string } {
   const { region, resource, operation } = target;
-  const call = `${SERVICE_NAMES[target.service]} ${operation} in ${region}`;
+  const service = serviceContract(target.service);
+  const call = `${service.title} ${operation} in ${region}`;
   const code = label ? ` (${label})` : '';
   const words = said ? `: ${said}` : '';
   switch (kind) {
@@ -63,7 +47,7 @@ export function explain(kind: AwsErrorKind, target: CallTarget, label?: string, 
           : `${call}: access denied for ${resource}${code}${words}`,
         hint:
           'Check the credentials drctl uses: pass --profile or set AWS_PROFILE, run `aws sso login` if the session ' +
-          `expired, and make sure the role allows ${IAM_PREFIXES[target.service]}:${operation}.`,
+          `expired, and make sure the role allows ${service.iamPrefix}:${operation}.`,
       };
     case 'throttled':
       return {

@@ -1,27 +1,17 @@
 // The entry point of src/aws, the only code in drctl that imports the AWS SDK. Importing this module
 // loads no SDK package: each one is loaded the first time a port calls its service.
+import { createPorts } from './catalogue';
 import { ClientPool, type AwsOptions } from './client-pool';
-import { createMetricsPort } from './cloudwatch';
-import { createGlobalDatastorePort } from './elasticache';
-import type { AwsPorts } from '../core/aws-ports';
-import { createGlobalClusterPort } from './rds';
-import { createRoute53Port } from './route53';
+import type { AwsPorts } from '../core/services/catalogue';
+import { SERVICE_IDS } from '../core/services/catalogue';
 
 export type { AwsOptions, StaticCredentials } from './client-pool';
 export { AwsError, isAwsError, type AwsErrorDetails, type AwsErrorKind } from './aws-error';
-export * from '../core/aws-ports';
 
-/** The five ports over real SDK clients. close() destroys the clients (and their sockets). */
+/** A port per service of the catalogue, over real SDK clients. close() destroys the clients (and their sockets). */
 export function createAwsPorts(options: AwsOptions): AwsPorts & { close(): void } {
   const pool = new ClientPool(options);
-  return {
-    rds: createGlobalClusterPort('rds', pool),
-    docdb: createGlobalClusterPort('docdb', pool),
-    elasticache: createGlobalDatastorePort(pool),
-    route53: createRoute53Port(pool),
-    cloudwatch: createMetricsPort(pool),
-    close: () => pool.close(),
-  };
+  return { ...createPorts(pool), close: () => pool.close() };
 }
 
 /**
@@ -30,5 +20,5 @@ export function createAwsPorts(options: AwsOptions): AwsPorts & { close(): void 
  */
 export async function preloadSdkModules(): Promise<void> {
   const { loadSdkModule } = await import('./sdk-modules');
-  await Promise.all((['rds', 'docdb', 'elasticache', 'route53', 'cloudwatch'] as const).map((service) => loadSdkModule(service)));
+  await Promise.all(SERVICE_IDS.map((service) => loadSdkModule(service)));
 }

@@ -3,7 +3,7 @@
 // (same operations, two packages) without importing either package eagerly.
 import { classifyAwsError, type CallTarget } from './classify';
 import type { ClientPool } from './client-pool';
-import type { Service } from '../core/aws-ports';
+import type { Service } from '../core/services/catalogue';
 
 export interface Invocation {
   service: Service;

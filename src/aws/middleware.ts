@@ -9,7 +9,8 @@ import type {
   InitializeMiddleware,
 } from '@smithy/types';
 import { errorCodeOf, readOnlyError } from './classify';
-import { type ApiCallRecord, isMutatingOperation, type Service } from '../core/aws-ports';
+import { type ApiCallRecord } from '../core/aws-ports';
+import { isMutatingOperation, type Service } from '../core/services/catalogue';
 import type { SdkClient } from './sdk-modules';
 
 export interface ClientSite {
@@ -44,7 +45,7 @@ export function readOnlyGuard(site: ClientSite): InitializeMiddleware<object, ob
   return (next, context) => async (args) => {
     const operation = operationOf(context);
     // An operation without a name cannot be proven read-only, so it is refused too (fail closed).
-    if (!operation || isMutatingOperation(operation)) {
+    if (!operation || isMutatingOperation(site.service, operation)) {
       throw readOnlyError({ ...site, operation: operation || 'unknown operation' });
     }
     return next(args);
@@ -60,7 +61,7 @@ export function callRecorder(site: ClientSite, onCall: (record: ApiCallRecord) =
       const record: ApiCallRecord = {
         ...site,
         operation,
-        mutating: isMutatingOperation(operation),
+        mutating: isMutatingOperation(site.service, operation),
         startedAt,
         durationMs: Math.round(performance.now() - started),
         ok,

@@ -1,8 +1,10 @@
-// Loads each SDK client package on first use. Every specifier is a literal inside its own import() so that
-// esbuild splits each client into a chunk of its own: `drctl --version` loads none of them, and a command
-// that never touches ElastiCache never loads the ElastiCache client.
+// Loads each SDK client package on first use, through its service's part (src/aws/services), where every
+// specifier is a literal inside its own import() so that esbuild splits each client into a chunk of its
+// own: `drctl --version` loads none of them, and a command that never touches ElastiCache never loads
+// the ElastiCache client.
 import type { MiddlewareStack } from '@smithy/types';
-import type { Service } from '../core/aws-ports';
+import type { Service } from '../core/services/catalogue';
+import { AWS_SERVICES } from './catalogue';
 
 /** What drctl needs from any SDK v3 client. `any` stays at this wire boundary; ports narrow at once. */
 export interface SdkClient {
@@ -19,17 +21,8 @@ export interface SdkModule {
   exports: Readonly<Record<string, unknown>>;
 }
 
-// Each specifier is a literal inside its own import(), so esbuild gives every client a chunk of its own.
-const LOADERS: Record<Service, { load: () => Promise<object>; client: string }> = {
-  rds: { load: () => import('@aws-sdk/client-rds'), client: 'RDSClient' },
-  docdb: { load: () => import('@aws-sdk/client-docdb'), client: 'DocDBClient' },
-  elasticache: { load: () => import('@aws-sdk/client-elasticache'), client: 'ElastiCacheClient' },
-  route53: { load: () => import('@aws-sdk/client-route-53'), client: 'Route53Client' },
-  cloudwatch: { load: () => import('@aws-sdk/client-cloudwatch'), client: 'CloudWatchClient' },
-};
-
 export async function loadSdkModule(service: Service): Promise<SdkModule> {
-  const { load, client } = LOADERS[service];
+  const { load, client } = AWS_SERVICES[service];
   const sdk = interop(await load(), client) as Readonly<Record<string, unknown>>;
   return { Client: sdk[client] as SdkClientConstructor, exports: sdk };
 }

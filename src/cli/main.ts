@@ -51,7 +51,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .configureOutput({ writeOut: (text) => printUsage(io, 'stdout', text), writeErr: (text) => printUsage(io, 'stderr', text) });
   // Wiring: the catalogue of actions reaches the validator and the engine from here, loaded only when a
   // command runs (`drctl --version` loads none of it).
-  const commandContext = async (): Promise<CommandContext> => ({ io, actions: (await import('../actions/registry')).actionCatalogue });
+  const commandContext = async (): Promise<CommandContext> => ({ io, actions: (await import('../actions/catalogue')).actionCatalogue });
   const run = (load: () => Promise<number>) => async () => {
     exitCode = await load();
   };

@@ -3,7 +3,7 @@
 // the change is complete, and the IAM permissions it needs. Actions talk to AWS only through ports.
 import type { z } from 'zod';
 import type { Clock } from './clock';
-import type { AwsPorts, Service } from './aws-ports';
+import type { AwsPorts, Service } from './services/catalogue';
 import type { Resource, ResourceType } from './resources';
 import type { ApprovalAnswer, ApprovalRequest } from './operator';
 

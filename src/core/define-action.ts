@@ -76,7 +76,16 @@ export interface ActionCatalogue extends ActionLookup {
   readonly checks: readonly RegisteredCheck[];
 }
 
-export function actionCatalogue(actions: readonly RegisteredAction[], checks: readonly RegisteredCheck[]): ActionCatalogue {
+/** One folder of src/actions: its actions and preflight checks, exported from its family.ts. */
+export interface ActionFamily {
+  name: string;
+  actions: readonly RegisteredAction[];
+  checks: readonly RegisteredCheck[];
+}
+
+export function catalogueOf(families: readonly ActionFamily[]): ActionCatalogue {
+  const actions = families.flatMap((family) => family.actions);
+  const checks = families.flatMap((family) => family.checks);
   const byUses = new Map(actions.map((action) => [action.uses, action]));
   const byName = new Map(checks.map((check) => [check.check, check]));
   return { actions, checks, getAction: (uses) => byUses.get(uses), getCheck: (name) => byName.get(name) };

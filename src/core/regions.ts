@@ -16,3 +16,12 @@ const REGION_SHAPE =
 export function isRegion(text: string): boolean {
   return REGION_SHAPE.test(text);
 }
+
+/** us-east-1 -> use1, ap-southeast-2 -> apse2, eu-central-1 -> euc1 (the usual AWS short forms). */
+export function regionShortName(region: string): string {
+  const match = /^([a-z]+(?:-gov)?)-([a-z]+)-(\d+)$/.exec(region);
+  if (!match) return region;
+  const [, area = '', direction = '', number = ''] = match;
+  const compass = direction.replace('north', 'n').replace('south', 's').replace('east', 'e').replace('west', 'w').replace('central', 'c');
+  return `${area.replace('-', '')}${compass}${number}`;
+}

@@ -1,6 +1,6 @@
 // What every step of a phase shares: where events go, how to reach AWS and the operator, and the
 // run-wide signals. Built once per phase by run.ts; the rollback phase gets a fresh hard signal.
-import type { AwsPorts } from '../core/aws-ports';
+import type { AwsPorts } from '../core/services/catalogue';
 import type { Resource } from '../core/resources';
 import type { Approvals } from './approvals';
 import type { Clock } from '../core/clock';

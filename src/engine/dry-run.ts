@@ -2,7 +2,7 @@
 // wrapped read-only here too (src/aws guards the wire as well), and apply and poll are never called.
 // A step whose parameters need outputs that only exist after acting is listed as "known after apply".
 import type { ActionPlan } from '../core/action';
-import type { AwsPorts } from '../core/aws-ports';
+import type { AwsPorts } from '../core/services/catalogue';
 import { ExitCode, type Problem } from '../core/errors';
 import { resolveValue, type ExpressionScope } from '../runbook/expressions';
 import type { RunbookDocument, Step } from '../runbook/schema';

@@ -1,15 +1,14 @@
 // Defence in depth for plan, preflight and dry run: the ports an action gets there refuse every method
-// that is not describe/get/list, before any request is built. src/aws has its own guard on the wire.
-import type { AwsPorts } from '../core/aws-ports';
+// that its service (src/core/services) does not declare as a read, before any request is built. src/aws
+// has its own guard on the wire.
+import { isReadMethod, SERVICE_IDS, type AwsPorts, type Service } from '../core/services/catalogue';
 import { DrctlError, ExitCode } from '../core/errors';
 
-const READ_METHOD = /^(describe|get|list)/;
-
-function guardPort<T extends object>(portName: string, port: T): T {
+function guardPort<T extends object>(portName: Service, port: T): T {
   return new Proxy(port, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function' || typeof property !== 'string' || READ_METHOD.test(property)) {
+      if (typeof value !== 'function' || typeof property !== 'string' || isReadMethod(portName, property)) {
         return typeof value === 'function' ? value.bind(target) : value;
       }
       return () =>
@@ -26,11 +25,5 @@ function guardPort<T extends object>(portName: string, port: T): T {
 }
 
 export function readOnlyPorts(ports: AwsPorts): AwsPorts {
-  return {
-    rds: guardPort('rds', ports.rds),
-    docdb: guardPort('docdb', ports.docdb),
-    elasticache: guardPort('elasticache', ports.elasticache),
-    route53: guardPort('route53', ports.route53),
-    cloudwatch: guardPort('cloudwatch', ports.cloudwatch),
-  };
+  return Object.fromEntries(SERVICE_IDS.map((service) => [service, guardPort(service, ports[service])])) as AwsPorts;
 }

@@ -3,7 +3,7 @@
 import type { RegisteredAction } from '../core/define-action';
 import type { ActionContext } from '../core/action';
 import type { ApprovalAnswer, ApprovalRequest } from '../core/operator';
-import type { AwsPorts } from '../core/aws-ports';
+import type { AwsPorts } from '../core/services/catalogue';
 import type { Step } from '../runbook/schema';
 import type { EngineContext } from './context';
 import type { RunEventBody } from '../core/events';

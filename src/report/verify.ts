@@ -3,7 +3,7 @@
 // reuses the preflight checks (writer-in, healthy) with read-only ports, so it knows no AWS of its own.
 import type { RegisteredCheck } from '../core/define-action';
 import type { ActionContext } from '../core/action';
-import type { AwsPorts } from '../core/aws-ports';
+import type { AwsPorts } from '../core/services/catalogue';
 import type { Clock } from '../core/clock';
 import { readOnlyPorts } from '../engine/read-only-ports';
 import type { Resource } from '../core/resources';

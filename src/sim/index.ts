@@ -61,9 +61,9 @@ export function awsCliExample(endpoint: string, region = 'us-west-2'): string[] 
 
 export { createScaledClock, DEFAULT_SIM_TIME_SCALE, ManualClock, type SimClock } from './clock';
 export { createWorld, SimWorld, type RequestCount, type WorldSummary } from './world';
-export { generateWorld, regionShortName, type GenerateOptions } from './world-generate';
+export { generateWorld, type GenerateOptions } from './world-generate';
 export { loadWorld, parseWorld, worldToYaml } from './world-file';
 export { WorldDocument, type WorldSpec, type WorldSpecInput } from './world-spec';
-export { FaultSpec, type FaultSpecInput, SIM_SERVICES, type SimService } from './world-faults-spec';
+export { FaultSpec, type FaultSpecInput } from './world-faults-spec';
 export { DEFAULT_DURATIONS, DURATION_KEYS, type DurationKey } from './world-durations';
 export type { OperationRecord, RequestRecord } from './world-state';

@@ -2,7 +2,8 @@
 // start of the simulation; here they become absolute windows.
 import { parseDuration } from '../core/duration';
 import { mulberry32 } from './random';
-import { type FaultSpec, REGIONAL_SERVICES, type RegionOutageFault, type SimService } from './world-faults-spec';
+import type { Service } from '../core/services/catalogue';
+import { type FaultSpec, REGIONAL_SERVICES, type RegionOutageFault } from './world-faults-spec';
 
 interface Window {
   from: number;
@@ -47,7 +48,7 @@ export class ActiveFaults {
   }
 
   /** The outage making this region's API for this service unreachable at that time, if any. */
-  apiOutage(region: string, service: SimService, time: number): RegionOutageFault | undefined {
+  apiOutage(region: string, service: Service, time: number): RegionOutageFault | undefined {
     return this.outages().find(
       (fault) =>
         fault.region === region &&
@@ -82,7 +83,7 @@ export class ActiveFaults {
   }
 
   /** Decides, with the seeded draw, whether this request is throttled. */
-  throttled(service: SimService, region: string, operation: string): boolean {
+  throttled(service: Service, region: string, operation: string): boolean {
     const rate = this.list.reduce((highest, fault) => {
       if (fault.type !== 'throttling' || fault.service !== service) return highest;
       if (fault.region && fault.region !== region) return highest;

@@ -3,6 +3,7 @@
 // each health check watches its region's endpoint; each record set gets a PRIMARY/SECONDARY failover pair.
 import type { Resource } from '../core/resources';
 import { WorldDocument, type WorldSpec, type WorldSpecInput } from './world-spec';
+import { regionShortName } from '../core/regions';
 
 export interface GenerateOptions {
   seed?: number;
@@ -14,15 +15,6 @@ export interface GenerateOptions {
 type Body = NonNullable<WorldSpecInput['spec']>;
 type ZoneInput = NonNullable<Body['hostedZones']>[number];
 type RecordInput = NonNullable<ZoneInput['records']>[number];
-
-/** us-east-1 -> use1, ap-southeast-2 -> apse2, eu-central-1 -> euc1 (the usual AWS short forms). */
-export function regionShortName(region: string): string {
-  const match = /^([a-z]+(?:-gov)?)-([a-z]+)-(\d+)$/.exec(region);
-  if (!match) return region;
-  const [, area = '', direction = '', number = ''] = match;
-  const compass = direction.replace('north', 'n').replace('south', 's').replace('east', 'e').replace('west', 'w').replace('central', 'c');
-  return `${area.replace('-', '')}${compass}${number}`;
-}
 
 /** ElastiCache prefixes global datastore ids with five letters and a hyphen; the groups use the rest. */
 function datastoreBaseName(id: string): string {

@@ -2,7 +2,7 @@
 // that AWS lists in the regions drctl asked. Each region is listed on its own, so one region that is down
 // or refuses (access denied) does not hide what the others answer.
 import { isAwsError, type AwsError } from '../aws/aws-error';
-import type { AwsPorts } from '../core/aws-ports';
+import type { AwsPorts } from '../core/services/catalogue';
 import type { Resource } from '../core/resources';
 
 export interface ExistingResource {

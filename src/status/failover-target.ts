@@ -3,7 +3,7 @@
 // or the resources AWS knows), exit 2, and nothing is journaled or locked. Any other failure (a region
 // that does not answer) is left to the run, whose plan knows how to work around a silent region.
 import { readGlobal } from '../actions/checks/global-view';
-import { memberInRegion } from '../actions/resolve';
+import { memberInRegion } from '../actions/shared/resolve';
 import { isAwsError } from '../aws/aws-error';
 import { DrctlError, ExitCode } from '../core/errors';
 import type { Resource } from '../core/resources';

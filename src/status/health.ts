@@ -5,7 +5,7 @@
 import { judgeHealth, readHealthCheck, type HealthJudgement } from '../actions/route53/health';
 import type { ActionContext } from '../core/action';
 import { isAwsError } from '../aws/aws-error';
-import type { HealthCheckView, HealthObservationView } from '../core/aws-ports';
+import type { HealthCheckView, HealthObservationView } from '../core/services/route53';
 import { DrctlError, ExitCode } from '../core/errors';
 import { notFoundError } from './not-found';
 import { readContext, type ReadDeps } from './read-context';

@@ -3,7 +3,7 @@
 // readers in the only region that has the metric. A region that does not answer leaves its member marked,
 // not the whole table missing: in an incident that silent region is what the operator needs to see.
 import { readMemberLag, type GlobalMember, type GlobalRead } from '../actions/checks/global-view';
-import { datastoreLagMetrics, readLargestLag, type LagReading } from '../actions/lag';
+import { datastoreLagMetrics, readLargestLag, type LagReading } from '../actions/shared/lag';
 import { isAwsError } from '../aws/aws-error';
 import type { ActionContext } from '../core/action';
 import type { LagStatus, MemberRole, MemberStatus } from './model';

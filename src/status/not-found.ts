@@ -3,7 +3,7 @@
 // mean"; only when AWS would not list them (access denied, a region down) does it fall back to the AWS
 // CLI command that lists them.
 import type { AwsError } from '../aws/aws-error';
-import type { AwsPorts } from '../core/aws-ports';
+import type { AwsPorts } from '../core/services/catalogue';
 import { DrctlError, ExitCode } from '../core/errors';
 import type { Resource } from '../core/resources';
 import { didYouMean, levenshtein } from '../runbook/suggest';

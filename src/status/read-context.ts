@@ -2,7 +2,7 @@
 // only read, so they get one with the ports, the clock and the default region, whose observations become
 // notes, and which refuses anything an action would do beyond reading.
 import type { ActionContext } from '../core/action';
-import type { AwsPorts } from '../core/aws-ports';
+import type { AwsPorts } from '../core/services/catalogue';
 import type { Clock } from '../core/clock';
 import type { Resource } from '../core/resources';
 

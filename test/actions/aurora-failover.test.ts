@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { globalClusterActions } from '../../src/actions/global-cluster';
+import { globalClusterFamily } from '../../src/actions/global-cluster/family';
 import { actionNamed, runAction } from '../helpers/action-context';
 import { shopWorld } from './world';
 
-const failover = actionNamed(globalClusterActions, 'aurora.failover');
-const detach = actionNamed(globalClusterActions, 'aurora.detach');
+const failover = actionNamed(globalClusterFamily.actions, 'aurora.failover');
+const detach = actionNamed(globalClusterFamily.actions, 'aurora.detach');
 const params = { resource: 'orders-db', to: 'us-west-2' };
 
 describe('aurora.failover', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { globalClusterActions } from '../../src/actions/global-cluster';
+import { globalClusterFamily } from '../../src/actions/global-cluster/family';
 import { actionNamed, runAction } from '../helpers/action-context';
 import { shopWorld } from './world';
 
-const switchover = actionNamed(globalClusterActions, 'aurora.switchover');
+const switchover = actionNamed(globalClusterFamily.actions, 'aurora.switchover');
 const params = { resource: 'orders-db', to: 'us-west-2' };
 
 describe('aurora.switchover', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { preflightChecks } from '../../src/actions/checks';
+import { checksFamily } from '../../src/actions/checks/family';
 import { checkNamed } from '../helpers/action-context';
 import { shopWorld } from './world';
 
-const lagBelow = checkNamed(preflightChecks, 'replication-lag-below');
-const healthy = checkNamed(preflightChecks, 'healthy');
-const writerIn = checkNamed(preflightChecks, 'writer-in');
-const available = checkNamed(preflightChecks, 'available');
+const lagBelow = checkNamed(checksFamily.checks, 'replication-lag-below');
+const healthy = checkNamed(checksFamily.checks, 'healthy');
+const writerIn = checkNamed(checksFamily.checks, 'writer-in');
+const available = checkNamed(checksFamily.checks, 'available');
 
 describe('replication-lag-below', () => {
   it('passes when every secondary\'s lag, read in its own region, is under max', async () => {

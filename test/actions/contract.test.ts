@@ -1,15 +1,15 @@
 // Properties every action and check of this family must have: strict params, declared outputs, IAM
 // permissions, read-only plans, and a polling budget that respects AWS.
 import { describe, expect, it } from 'vitest';
-import { preflightChecks } from '../../src/actions/checks';
-import { elasticacheActions } from '../../src/actions/elasticache';
-import { globalClusterActions } from '../../src/actions/global-cluster';
-import { route53Actions } from '../../src/actions/route53';
+import { checksFamily } from '../../src/actions/checks/family';
+import { elasticacheFamily } from '../../src/actions/elasticache/family';
+import { globalClusterFamily } from '../../src/actions/global-cluster/family';
+import { route53Family } from '../../src/actions/route53/family';
 import { actionNamed } from '../helpers/action-context';
 import { ACTION_SAMPLES, CORE_ACTIONS } from '../helpers/action-samples';
 import { shopWorld } from './world';
 
-const actions = [...globalClusterActions, ...elasticacheActions, ...route53Actions];
+const actions = [...globalClusterFamily.actions, ...elasticacheFamily.actions, ...route53Family.actions];
 
 // The AWS actions' samples: every sample but the core actions (approval, wait, assert).
 const EXAMPLE_PARAMS = Object.fromEntries(Object.entries(ACTION_SAMPLES).filter(([uses]) => !CORE_ACTIONS.includes(uses)));
@@ -17,7 +17,7 @@ const EXAMPLE_PARAMS = Object.fromEntries(Object.entries(ACTION_SAMPLES).filter(
 describe('the actions of issue 4', () => {
   it('are all here', () => {
     expect(actions.map((a) => a.uses).sort()).toEqual(Object.keys(EXAMPLE_PARAMS).sort());
-    expect(preflightChecks.map((c) => c.check)).toEqual(['replication-lag-below', 'healthy', 'writer-in', 'available']);
+    expect(checksFamily.checks.map((c) => c.check)).toEqual(['replication-lag-below', 'healthy', 'writer-in', 'available']);
   });
 
   it.each(actions.map((a) => [a.uses, a] as const))('%s rejects unknown keys, a bad region and a missing resource', (uses, action) => {
@@ -53,12 +53,12 @@ describe('the actions of issue 4', () => {
     expect(permissions['route53.wait-healthy']).toEqual(['route53:GetHealthCheck', 'route53:GetHealthCheckStatus']);
     expect(permissions['route53.invert-health-check']).toEqual(['route53:GetHealthCheck', 'route53:UpdateHealthCheck']);
     expect(permissions['route53.set-records']).toEqual(['route53:ListResourceRecordSets', 'route53:ChangeResourceRecordSets', 'route53:GetChange']);
-    expect(preflightChecks.find((c) => c.check === 'replication-lag-below')?.permissions({ resources: ['orders-db'], max: '1s' })).toContain('cloudwatch:GetMetricData');
-    expect(preflightChecks.find((c) => c.check === 'healthy')?.permissions({ resource: 'api-west' })).toEqual(['route53:GetHealthCheck', 'route53:GetHealthCheckStatus']);
+    expect(checksFamily.checks.find((c) => c.check === 'replication-lag-below')?.permissions({ resources: ['orders-db'], max: '1s' })).toContain('cloudwatch:GetMetricData');
+    expect(checksFamily.checks.find((c) => c.check === 'healthy')?.permissions({ resource: 'api-west' })).toEqual(['route53:GetHealthCheck', 'route53:GetHealthCheckStatus']);
   });
 
   it('checks reject unknown keys and bad durations', () => {
-    const lag = preflightChecks.find((c) => c.check === 'replication-lag-below');
+    const lag = checksFamily.checks.find((c) => c.check === 'replication-lag-below');
     expect(lag?.params.safeParse({ resources: ['orders-db'], max: '1s' }).success).toBe(true);
     expect(lag?.params.safeParse({ resources: ['orders-db'], max: 'one second' }).success).toBe(false);
     expect(lag?.params.safeParse({ resources: ['orders-db'], max: '1s', extra: 1 }).success).toBe(false);
@@ -66,7 +66,7 @@ describe('the actions of issue 4', () => {
   });
 
   it('a stuck switchover costs at most ~12 describes a minute at the starting interval', async () => {
-    const switchover = actionNamed(globalClusterActions, 'aurora.switchover');
+    const switchover = actionNamed(globalClusterFamily.actions, 'aurora.switchover');
     const params = EXAMPLE_PARAMS['aurora.switchover'];
     const ctx = shopWorld();
     const plan = await switchover.plan(ctx, params);

@@ -1,12 +1,12 @@
 // DocumentDB runs the same implementation as Aurora; these tests pin down where it differs.
 import { describe, expect, it } from 'vitest';
-import { globalClusterActions } from '../../src/actions/global-cluster';
+import { globalClusterFamily } from '../../src/actions/global-cluster/family';
 import { actionNamed, runAction } from '../helpers/action-context';
 import { shopWorld } from './world';
 
-const switchover = actionNamed(globalClusterActions, 'docdb.switchover');
-const failover = actionNamed(globalClusterActions, 'docdb.failover');
-const detach = actionNamed(globalClusterActions, 'docdb.detach');
+const switchover = actionNamed(globalClusterFamily.actions, 'docdb.switchover');
+const failover = actionNamed(globalClusterFamily.actions, 'docdb.failover');
+const detach = actionNamed(globalClusterFamily.actions, 'docdb.detach');
 const params = { resource: 'catalog-db', to: 'us-west-2' };
 
 describe('docdb actions', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { elasticacheActions } from '../../src/actions/elasticache';
+import { elasticacheFamily } from '../../src/actions/elasticache/family';
 import { actionNamed, runAction } from '../helpers/action-context';
 import { shopWorld } from './world';
 
-const failover = actionNamed(elasticacheActions, 'elasticache.failover');
-const disassociate = actionNamed(elasticacheActions, 'elasticache.disassociate');
+const failover = actionNamed(elasticacheFamily.actions, 'elasticache.failover');
+const disassociate = actionNamed(elasticacheFamily.actions, 'elasticache.disassociate');
 const params = { resource: 'sessions', to: 'us-west-2' };
 
 describe('elasticache.failover', () => {

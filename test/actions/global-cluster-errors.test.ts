@@ -1,11 +1,11 @@
 // Every AWS error a user can meet during a global-cluster step becomes an error that says what to do.
 import { describe, expect, it } from 'vitest';
-import { globalClusterActions } from '../../src/actions/global-cluster';
+import { globalClusterFamily } from '../../src/actions/global-cluster/family';
 import { actionNamed } from '../helpers/action-context';
 import { shopWorld } from './world';
 
-const switchover = actionNamed(globalClusterActions, 'aurora.switchover');
-const failover = actionNamed(globalClusterActions, 'aurora.failover');
+const switchover = actionNamed(globalClusterFamily.actions, 'aurora.switchover');
+const failover = actionNamed(globalClusterFamily.actions, 'aurora.failover');
 const params = { resource: 'orders-db', to: 'us-west-2' };
 
 async function planned(action = switchover) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datastoreLagMetrics, globalClusterLagMetrics, readFirstLag, readLargestLag } from '../../src/actions/lag';
+import { datastoreLagMetrics, globalClusterLagMetrics, readFirstLag, readLargestLag } from '../../src/actions/shared/lag';
 import { FakeAws } from '../helpers/fake-aws';
 
 const NOW = Date.UTC(2026, 10, 22, 3, 0, 0);

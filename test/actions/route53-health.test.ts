@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { route53Actions } from '../../src/actions/route53';
+import { route53Family } from '../../src/actions/route53/family';
 import { judgeHealth } from '../../src/actions/route53/health';
-import type { HealthCheckView } from '../../src/core/aws-ports';
+import type { HealthCheckView } from '../../src/core/services/route53';
 import { actionNamed, runAction } from '../helpers/action-context';
 import { observations } from '../helpers/fake-aws/route53';
 import { shopWorld } from './world';
 
-const waitHealthy = actionNamed(route53Actions, 'route53.wait-healthy');
-const assertHealthy = actionNamed(route53Actions, 'route53.assert-healthy');
-const invert = actionNamed(route53Actions, 'route53.invert-health-check');
+const waitHealthy = actionNamed(route53Family.actions, 'route53.wait-healthy');
+const assertHealthy = actionNamed(route53Family.actions, 'route53.assert-healthy');
+const invert = actionNamed(route53Family.actions, 'route53.invert-health-check');
 const check: HealthCheckView = { id: 'hc', version: 1, type: 'HTTPS', inverted: false, disabled: false };
 
 describe('judging health like Route 53', () => {

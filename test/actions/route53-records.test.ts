@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { route53Actions } from '../../src/actions/route53';
+import { route53Family } from '../../src/actions/route53/family';
 import { actionNamed, runAction } from '../helpers/action-context';
 import { shopWorld } from './world';
 
-const setRecords = actionNamed(route53Actions, 'route53.set-records');
+const setRecords = actionNamed(route53Family.actions, 'route53.set-records');
 const failoverRecords = {
   resource: 'api-record',
   records: [

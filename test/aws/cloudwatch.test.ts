@@ -2,7 +2,7 @@
 import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MetricQuery } from '../../src/aws';
+import type { MetricQuery } from '../../src/core/services/cloudwatch';
 import { inputOf, regionOfCall, testPorts } from './helpers';
 
 const mock = mockClient(CloudWatchClient);

@@ -1,7 +1,9 @@
 // The read-only guard and the call recorder, over the real SDK path (middleware, signing, HTTP) against a
 // loopback stub: aws-sdk-client-mock replaces send() and would skip the very middleware under test.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiCallRecord, type AwsPorts, isAwsError } from '../../src/aws';
+import { isAwsError } from '../../src/aws';
+import type { ApiCallRecord } from '../../src/core/aws-ports';
+import type { AwsPorts } from '../../src/core/services/catalogue';
 import { TEST_CREDENTIALS, testPorts } from './helpers';
 import { closedPort, startStubServer, type StubServer } from './stub-server';
 

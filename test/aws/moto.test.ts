@@ -7,7 +7,8 @@ import { CreateReplicationGroupCommand, ElastiCacheClient } from '@aws-sdk/clien
 import { CreateDBClusterCommand, CreateDBInstanceCommand, CreateGlobalClusterCommand, RDSClient } from '@aws-sdk/client-rds';
 import { CreateHealthCheckCommand, CreateHostedZoneCommand, Route53Client } from '@aws-sdk/client-route-53';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiCallRecord, isAwsError } from '../../src/aws';
+import { isAwsError } from '../../src/aws';
+import type { ApiCallRecord } from '../../src/core/aws-ports';
 import { TEST_CREDENTIALS, testPorts } from './helpers';
 import { findMotoServer, type MotoServer, startMotoServer } from './moto-server';
 

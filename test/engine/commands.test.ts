@@ -1,6 +1,6 @@
 // The run, plan, resume and rollback commands end to end in process: a real runbook from runbooks/, the
 // stateful fake AWS behind a mocked aws-context, a virtual clock, and a real journal in a temp directory.
-import { actionCatalogue } from '../../src/actions/registry';
+import { actionCatalogue } from '../../src/actions/catalogue';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';

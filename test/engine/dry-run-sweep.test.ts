@@ -2,8 +2,8 @@
 // plans (or runs) against fake AWS ports whose mutating methods throw and are counted, both straight
 // and through the engine's dry run. A newly registered action without a sample below fails the sweep.
 import { describe, expect, it } from 'vitest';
-import { actionCatalogue } from '../../src/actions/registry';
-import type { AwsPorts } from '../../src/core/aws-ports';
+import { actionCatalogue } from '../../src/actions/catalogue';
+import type { AwsPorts } from '../../src/core/services/catalogue';
 import { planRunbook } from '../../src/engine/dry-run';
 import { readOnlyContext } from '../../src/engine/preflight';
 import { RunEmitter } from '../../src/engine/emitter';

@@ -2,9 +2,9 @@
 // of "regions" that fake actions move resources between, counting every mutating call they make.
 import { z } from 'zod';
 import { defineAction, type RegisteredAction, type RegisteredCheck } from '../../src/core/define-action';
-import { coreActions } from '../../src/actions/core';
+import { flowFamily } from '../../src/actions/flow/family';
 import type { ApprovalAnswer, ApprovalRequest } from '../../src/core/operator';
-import type { AwsPorts } from '../../src/core/aws-ports';
+import type { AwsPorts } from '../../src/core/services/catalogue';
 import type { EventSink, RunEvent, StepDecision } from '../../src/core/events';
 import { resumeRun, runRunbook } from '../../src/engine/run';
 import type { EngineDeps, ResumeOptions, RunOptions, RunResult } from '../../src/engine/types';
@@ -100,7 +100,7 @@ export function sleepAction(attempts: Map<string, number> = new Map()): Register
 }
 
 export function lookup(world: FakeWorld, extra: RegisteredAction[] = [], checks: RegisteredCheck[] = [], attempts = new Map<string, number>()): ActionLookup {
-  const actions = new Map([...coreActions, sleepAction(attempts), fakeMoveAction(world), ...extra].map((action) => [action.uses, action]));
+  const actions = new Map([...flowFamily.actions, sleepAction(attempts), fakeMoveAction(world), ...extra].map((action) => [action.uses, action]));
   const byName = new Map(checks.map((check) => [check.check, check]));
   return { getAction: (uses) => actions.get(uses), getCheck: (name) => byName.get(name) };
 }

@@ -2,7 +2,7 @@
 // a world (global clusters, datastores, health checks, record sets, metric series), run an action
 // against it, advance operations with tick(), and assert on the calls made and the REGION each went to.
 // fake-aws.md beside this file describes the API.
-import type { AwsPorts } from '../../src/core/aws-ports';
+import type { AwsPorts } from '../../src/core/services/catalogue';
 import { FakeCore, type FakeCall, type FaultSpec } from './fake-aws/core';
 import { FakeDatastores } from './fake-aws/datastores';
 import { FakeGlobalClusters } from './fake-aws/global-clusters';

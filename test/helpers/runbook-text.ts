@@ -1,5 +1,5 @@
 // Builds runbook YAML for tests and finds where a marker sits, so position assertions stay readable.
-import { actionCatalogue } from '../../src/actions/registry';
+import { actionCatalogue } from '../../src/actions/catalogue';
 import { checkRunbookText } from '../../src/runbook/load';
 
 export const VALID_RUNBOOK = `apiVersion: drctl/v1

@@ -1,6 +1,6 @@
 // Thousands of mutated runbooks: the validator must never throw, and must either accept a runbook or
 // explain, with a code and a position, why not.
-import { actionCatalogue } from '../../src/actions/registry';
+import { actionCatalogue } from '../../src/actions/catalogue';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import { actionCatalogue } from '../../src/actions/registry';
+import { actionCatalogue } from '../../src/actions/catalogue';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runbookJsonSchema } from '../../src/runbook/json-schema';

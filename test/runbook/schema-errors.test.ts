@@ -1,4 +1,4 @@
-import { actionCatalogue } from '../../src/actions/registry';
+import { actionCatalogue } from '../../src/actions/catalogue';
 import { describe, expect, it } from 'vitest';
 import { checkRunbookText } from '../../src/runbook/load';
 import { VALID_RUNBOOK, at, atInside, only, positionOf, problemsOf } from '../helpers/runbook-text';

@@ -1,7 +1,8 @@
 // World files: generation from a runbook, YAML round trip, and located, readable errors.
 import { describe, expect, it } from 'vitest';
 import { ProblemsError } from '../../src/core/errors';
-import { generateWorld, regionShortName } from '../../src/sim/world-generate';
+import { generateWorld } from '../../src/sim/world-generate';
+import { regionShortName } from '../../src/core/regions';
 import { loadWorld, worldToYaml } from '../../src/sim/world-file';
 import { SHOP_RESOURCES } from './helpers';
 

@@ -2,7 +2,7 @@
 // the last change; unknown ids name themselves.
 import { describe, expect, it } from 'vitest';
 import { judgeHealth } from '../../src/actions/route53/health';
-import type { HealthObservationView } from '../../src/core/aws-ports';
+import type { HealthObservationView } from '../../src/core/services/route53';
 import { carryLastChange, checkerRegions, lastChangeOf, readHealthChecks } from '../../src/status/health';
 import { FakeClock } from '../helpers/action-context';
 import { FakeAws } from '../helpers/fake-aws';

@@ -1,4 +1,4 @@
-import { actionCatalogue } from '../../src/actions/registry';
+import { actionCatalogue } from '../../src/actions/catalogue';
 import { describe, expect, it } from 'vitest';
 import { failoverCommandLine, failoverRunbook, failoverRunbookName, type InlineFailover } from '../../src/runbook/inline';
 

@@ -1,9 +1,9 @@
 // The `available` preflight: would AWS accept a managed switchover or failover right now? The global
 // object is available with nothing under way, every member is in sync, each target is a secondary whose
 // cluster or group is available and not headless, and (global clusters) engine versions match.
-import type { DbClusterView, GlobalClusterView } from '../../core/aws-ports';
+import type { DbClusterView, GlobalClusterView } from '../../core/services/global-cluster-port';
 import { describeOperationUnderWay, describeMember, unsyncedMembers } from '../global-cluster/model';
-import { isRegionDown, memberInRegion } from '../resolve';
+import { isRegionDown, memberInRegion } from '../shared/resolve';
 import type { ActionContext, CheckResult } from '../../core/action';
 import type { GlobalMember, GlobalRead } from './global-view';
 

@@ -1,8 +1,8 @@
 // ElastiCache Global Datastore: what the plan learns and apply and poll use, and the describes they share.
-import type { GlobalDatastoreMemberView, GlobalDatastoreView, ReplicationGroupView } from '../../core/aws-ports';
-import { explained } from '../aws-hints';
-import { datastoreLagMetrics, readLargestLag, type LagReading } from '../lag';
-import { askFirstAnswering } from '../resolve';
+import type { GlobalDatastoreMemberView, GlobalDatastoreView, ReplicationGroupView } from '../../core/services/elasticache';
+import { explained } from '../shared/aws-hints';
+import { datastoreLagMetrics, readLargestLag, type LagReading } from '../shared/lag';
+import { askFirstAnswering } from '../shared/resolve';
 import type { ActionContext, ActionPlan } from '../../core/action';
 
 export type DatastoreOperation = 'failover' | 'disassociate';

@@ -1,10 +1,10 @@
 // Planning an ElastiCache failover or disassociation. ElastiCache does not say where a change is going,
 // so a datastore that is modifying with our target already PRIMARY is our failover (joined); modifying
 // otherwise is someone else's change (refused, since AWS would refuse the call anyway).
-import type { GlobalDatastoreView } from '../../core/aws-ports';
+import type { GlobalDatastoreView } from '../../core/services/elasticache';
 import { DrctlError } from '../../core/errors';
-import { describeLag } from '../lag';
-import { asRunFailure, memberInRegion, regionsToAsk, resourceNamed } from '../resolve';
+import { describeLag } from '../shared/lag';
+import { asRunFailure, memberInRegion, regionsToAsk, resourceNamed } from '../shared/resolve';
 import type { ActionContext, PlannedCall } from '../../core/action';
 import {
   DATASTORE_API,

@@ -3,9 +3,9 @@
 // and its replication group is available on its own.
 import { isAwsError } from '../../aws/aws-error';
 import { DrctlError } from '../../core/errors';
-import { explained, mutatingCallHints } from '../aws-hints';
-import { recordLagBeforeCutover } from '../lag';
-import { asRunFailure } from '../resolve';
+import { explained, mutatingCallHints } from '../shared/aws-hints';
+import { recordLagBeforeCutover } from '../shared/lag';
+import { asRunFailure } from '../shared/resolve';
 import type { ActionContext, PollResult } from '../../core/action';
 import { DATASTORE_API, describeDatastore, describeDatastoreFrom, describeTargetGroup, isPrimary, readTargetLag, type DatastorePlan } from './model';
 

@@ -3,9 +3,9 @@
 // hit with a second call.
 import { isAwsError } from '../../aws/aws-error';
 import { DrctlError } from '../../core/errors';
-import { explained, mutatingCallHints, type KindHints } from '../aws-hints';
-import { globalClusterLagMetrics, readFirstLag, recordLagBeforeCutover, type LagReading } from '../lag';
-import { asRunFailure } from '../resolve';
+import { explained, mutatingCallHints, type KindHints } from '../shared/aws-hints';
+import { globalClusterLagMetrics, readFirstLag, recordLagBeforeCutover, type LagReading } from '../shared/lag';
+import { asRunFailure } from '../shared/resolve';
 import type { ActionContext, PollResult } from '../../core/action';
 import { API_OPERATION, describeGlobalCluster, describeProgress, portFor, type GlobalClusterFamily, type GlobalClusterStepState } from './model';
 import type { GlobalClusterPlan } from './plan';

@@ -1,11 +1,11 @@
 // What Aurora and DocumentDB global clusters share, and where they differ (AWS-API.md §3): DocumentDB has
 // no global writer endpoint, publishes lag as AWS/DocDB GlobalClusterReplicationLag and switches over
 // more slowly. Both use the `rds:` IAM namespace and the same API shapes, so one implementation serves.
-import type { GlobalClusterMemberView, GlobalClusterPort, GlobalClusterView } from '../../core/aws-ports';
+import type { GlobalClusterMemberView, GlobalClusterPort, GlobalClusterView } from '../../core/services/global-cluster-port';
 import { regionFromArn } from '../../core/aws-ports';
 import type { ResourceOf } from '../../core/resources';
-import { explained } from '../aws-hints';
-import { askFirstAnswering } from '../resolve';
+import { explained } from '../shared/aws-hints';
+import { askFirstAnswering } from '../shared/resolve';
 import type { ActionContext } from '../../core/action';
 
 export type Operation = 'switchover' | 'failover' | 'detach';

@@ -1,7 +1,7 @@
 // The plan of each operation: switchover (planned, no data loss), failover (AllowDataLoss) and detach
 // (RemoveFromGlobalCluster: the last resort, which can split the brain).
 import { DrctlError } from '../../core/errors';
-import { asRunFailure } from '../resolve';
+import { asRunFailure } from '../shared/resolve';
 import type { ActionContext } from '../../core/action';
 import { describeMember, writerOf, type GlobalClusterFamily } from './model';
 import {

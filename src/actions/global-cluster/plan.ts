@@ -1,12 +1,12 @@
 // Read-only planning of a switchover or failover: find the member in `to`, decide whether the work is
 // already done, already under way to the same target (join it) or under way elsewhere (refuse), and
 // otherwise check what AWS would refuse (target not available, headless) before anyone approves.
-import type { DbClusterView, GlobalClusterMemberView, GlobalClusterView } from '../../core/aws-ports';
+import type { DbClusterView, GlobalClusterMemberView, GlobalClusterView } from '../../core/services/global-cluster-port';
 import { regionFromArn } from '../../core/aws-ports';
 import { DrctlError } from '../../core/errors';
-import { explained } from '../aws-hints';
-import { globalClusterLagMetrics, lagObservation, readFirstLag } from '../lag';
-import { asRunFailure, memberInRegion, regionsToAsk, resourceNamed } from '../resolve';
+import { explained } from '../shared/aws-hints';
+import { globalClusterLagMetrics, lagObservation, readFirstLag } from '../shared/lag';
+import { asRunFailure, memberInRegion, regionsToAsk, resourceNamed } from '../shared/resolve';
 import type { ActionContext, ActionPlan, PlannedCall } from '../../core/action';
 import {
   API_OPERATION,

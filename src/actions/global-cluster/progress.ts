@@ -2,10 +2,10 @@
 // One DescribeGlobalClusters per poll while the operation runs; the target's DB cluster is described only
 // once the global view says the writer has moved, which keeps a long switchover well under 20 describes
 // per minute at the 5 s starting interval.
-import type { GlobalClusterView } from '../../core/aws-ports';
+import type { GlobalClusterView } from '../../core/services/global-cluster-port';
 import { isAwsError } from '../../aws/aws-error';
 import { DrctlError } from '../../core/errors';
-import { asRunFailure } from '../resolve';
+import { asRunFailure } from '../shared/resolve';
 import type { ActionContext, PollResult } from '../../core/action';
 import {
   describeGlobalCluster,

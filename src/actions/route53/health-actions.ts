@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { isAwsError } from '../../aws/aws-error';
 import { DrctlError } from '../../core/errors';
 import { defineAction } from '../../core/define-action';
-import { explained, mutatingCallHints } from '../aws-hints';
-import { asRunFailure } from '../resolve';
+import { explained, mutatingCallHints } from '../shared/aws-hints';
+import { asRunFailure } from '../shared/resolve';
 import type { ActionContext, ActionPlan, PollResult } from '../../core/action';
 import { describeHealth, flipEstimateMs, healthCheckResource, healthOutputs, readHealth, readHealthCheck } from './health';
 

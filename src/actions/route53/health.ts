@@ -1,11 +1,11 @@
 // Judging a health check the way Route 53 does (AWS-API.md §5.2): healthy when MORE than 18% of the
 // checkers report success, turned around by Inverted, and always healthy while Disabled. GetHealthCheckStatus
 // is "for development ... not for high query rates", so callers read it sparingly (every 10 s at most).
-import type { HealthCheckView, HealthObservationView } from '../../core/aws-ports';
+import type { HealthCheckView, HealthObservationView } from '../../core/services/route53';
 import { DrctlError } from '../../core/errors';
 import type { ResourceOf } from '../../core/resources';
-import { explained } from '../aws-hints';
-import { resourceNamed } from '../resolve';
+import { explained } from '../shared/aws-hints';
+import { resourceNamed } from '../shared/resolve';
 import type { ActionContext } from '../../core/action';
 
 /** Route 53's published threshold ("might change in future releases"). */

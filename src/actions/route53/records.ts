@@ -2,7 +2,7 @@
 // identifier, holding values or an alias. The name and type come from the route53-record-set resource.
 // The rules Route 53 would reject a batch for are checked here, so `drctl validate` reports them.
 import { z } from 'zod';
-import type { RecordSetView } from '../../core/aws-ports';
+import type { RecordSetView } from '../../core/services/route53';
 
 const Alias = z.strictObject({
   hostedZoneId: z.string().min(1).meta({ description: 'The hosted zone of the alias target (e.g. the load balancer\'s).' }),

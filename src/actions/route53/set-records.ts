@@ -1,10 +1,10 @@
 // route53.set-records: UPSERT the records that differ from what Route 53 has, then poll GetChange every
 // few seconds until INSYNC (the SDK waiter polls every 30-120 s, far too slow for a failover).
 import { z } from 'zod';
-import type { RecordSetView } from '../../core/aws-ports';
-import { explained, mutatingCallHints } from '../aws-hints';
+import type { RecordSetView } from '../../core/services/route53';
+import { explained, mutatingCallHints } from '../shared/aws-hints';
 import { defineAction } from '../../core/define-action';
-import { resourceNamed } from '../resolve';
+import { resourceNamed } from '../shared/resolve';
 import type { ActionContext, ActionPlan, PollResult } from '../../core/action';
 import { ROUTE53_REGION } from './health-actions';
 import { checkRecordSet, describeRecord, RecordSpec, sameRecord, toApiRecordSet, toRecordSetView } from './records';

@@ -1,6 +1,7 @@
 // The CloudWatch endpoint: AWS JSON 1.0 with awsQueryCompatible (x-amz-target
 // GraniteServiceVersion20100801.<Op>), timestamps in epoch seconds both ways, errors as `__type` plus the
 // x-amzn-query-error header the SDK reads the query-era code from (AWS-API.md section 1.3).
+import type { SimFrontEnd } from './front-end';
 import { faults, SimFault } from '../sim-fault';
 import type { SimWorld } from '../world';
 import { dimensionsKey } from '../world-metrics';
@@ -110,6 +111,12 @@ export function cloudWatchError(fault: SimFault, requestId: string): Reply {
     body: JSON.stringify({ __type: `com.amazonaws.cloudwatch#${shape}`, message: fault.message }),
   };
 }
+
+/** JSON 1.0, X-Amz-Target GraniteServiceVersion20100801.<Operation>. */
+export const cloudWatchFrontEnd: SimFrontEnd = {
+  accepts: (_request, facts) => facts.target.startsWith(CLOUDWATCH_TARGET_PREFIX),
+  route: (request, facts, world) => routeCloudWatch(request, facts.target, world),
+};
 
 export function routeCloudWatch(request: SimRequest, target: string, world: SimWorld): Routed {
   const operation = target.slice(CLOUDWATCH_TARGET_PREFIX.length);

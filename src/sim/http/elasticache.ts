@@ -1,10 +1,11 @@
 // The ElastiCache endpoint (awsQuery, Version 2015-02-02). DescribeGlobalReplicationGroups returns Members
 // only with ShowMemberInfo=true, like AWS; FailoverGlobalReplicationGroup's PrimaryRegion and
 // PrimaryReplicationGroupId name the NEW primary.
+import type { SimFrontEnd } from './front-end';
 import { SimFault } from '../sim-fault';
 import type { SimWorld } from '../world';
 import { memberClusterIds } from '../world-datastores';
-import { regionShortName } from '../world-generate';
+import { regionShortName } from '../../core/regions';
 import { SIM_ACCOUNT } from '../world-global-clusters';
 import type { GlobalDatastore, ReplicationGroup } from '../world-state';
 import { ELASTICACHE_NAMESPACE, QueryParams, queryError, querySuccess } from './query';
@@ -114,6 +115,12 @@ const handlers: Record<string, Handler> = {
     });
     return { GlobalReplicationGroup: datastoreXml(datastore, true) };
   },
+};
+
+/** awsQuery, Version 2015-02-02, signed as elasticache. */
+export const elastiCacheFrontEnd: SimFrontEnd = {
+  accepts: (_request, facts) => facts.params.get('Version') === '2015-02-02' || facts.scope === 'elasticache',
+  route: (request, facts, world) => routeElastiCache(request, facts.params, world),
 };
 
 export function routeElastiCache(request: SimRequest, params: URLSearchParams, world: SimWorld): Routed {

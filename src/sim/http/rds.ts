@@ -6,6 +6,7 @@ import type { SimWorld } from '../world';
 import type { GlobalFamily } from '../world-state';
 import { QueryParams, RDS_NAMESPACE, queryError, querySuccess } from './query';
 import { dbClusterXml, globalClusterXml } from './rds-xml';
+import type { SimFrontEnd } from './front-end';
 import { handlerFor, headerText, paginate, type Routed, type SimRequest } from './wire';
 import { type XmlObject, xmlList } from './xml';
 
@@ -101,6 +102,12 @@ function serviceOf(request: SimRequest, params: QueryParams, world: SimWorld): '
   const engines = params.filters().get('engine');
   return engines?.every((engine) => engine === 'docdb') ? 'docdb' : 'rds';
 }
+
+/** awsQuery, Version 2014-10-31, signed as rds (DocumentDB too). Also the router's fallback: it answers InvalidAction. */
+export const rdsFrontEnd: SimFrontEnd = {
+  accepts: (_request, facts) => facts.params.get('Version') === '2014-10-31' || facts.scope === 'rds',
+  route: (request, facts, world) => routeRds(request, facts.params, world),
+};
 
 export function routeRds(request: SimRequest, params: URLSearchParams, world: SimWorld): Routed {
   const query = new QueryParams(params);

@@ -1,5 +1,6 @@
 // The Route 53 endpoint (restXml under /2013-04-01/, AWS-API.md section 1.2). Errors always use the
 // <ErrorResponse> envelope: the SDK does not understand the <InvalidChangeBatch><Messages> form.
+import type { SimFrontEnd } from './front-end';
 import { SimFault } from '../sim-fault';
 import type { SimWorld } from '../world';
 import type { HostedZone } from '../world-state';
@@ -129,6 +130,12 @@ export function route53Error(fault: SimFault, requestId: string): Reply {
     '</ErrorResponse>';
   return { status: fault.httpStatus, headers: { 'content-type': 'text/xml' }, body };
 }
+
+/** restXml under /2013-04-01/. */
+export const route53FrontEnd: SimFrontEnd = {
+  accepts: (request) => request.path.startsWith('/2013-04-01/'),
+  route: (request, _facts, world) => routeRoute53(request, world),
+};
 
 export function routeRoute53(request: SimRequest, world: SimWorld): Routed {
   for (const route of routes) {

@@ -7,10 +7,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { isSimFault, SimFault } from '../sim-fault';
 import type { SimWorld } from '../world';
-import { CLOUDWATCH_TARGET_PREFIX, routeCloudWatch } from './cloudwatch';
-import { routeElastiCache } from './elasticache';
-import { routeRds } from './rds';
-import { routeRoute53 } from './route53';
+import { FRONT_ENDS } from '../catalogue';
+import { wireFacts } from './front-end';
+import { rdsFrontEnd } from './rds';
 import { escapeXml } from './xml';
 import { headerText, regionFromAuthorization, type Reply, type Routed, type SimRequest } from './wire';
 
@@ -30,15 +29,11 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
+/** The front end of the sim's catalogue that owns the request; awsQuery's RDS answers what none claims (InvalidAction). */
 function route(request: SimRequest, world: SimWorld): Routed {
-  const target = headerText(request.headers, 'x-amz-target');
-  if (target.startsWith(CLOUDWATCH_TARGET_PREFIX)) return routeCloudWatch(request, target, world);
-  if (request.path.startsWith('/2013-04-01/')) return routeRoute53(request, world);
-  const params = new URLSearchParams(request.body);
-  for (const [key, value] of request.query) if (!params.has(key)) params.set(key, value);
-  const scopeService = /\/[a-z0-9-]+\/([a-z0-9-]+)\/aws4_request/.exec(headerText(request.headers, 'authorization'))?.[1];
-  if (params.get('Version') === '2015-02-02' || scopeService === 'elasticache') return routeElastiCache(request, params, world);
-  return routeRds(request, params, world);
+  const facts = wireFacts(request);
+  const frontEnd = FRONT_ENDS.find((candidate) => candidate.accepts(request, facts)) ?? rdsFrontEnd;
+  return frontEnd.route(request, facts, world);
 }
 
 function send(response: ServerResponse, reply: Reply, requestId: string): void {

@@ -2,7 +2,7 @@
 // answer and how to fail in its own protocol's envelope, and a reply.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { SimFault } from '../sim-fault';
-import type { SimService } from '../world-faults-spec';
+import type { Service } from '../../core/services/catalogue';
 
 export interface SimRequest {
   method: string;
@@ -21,7 +21,7 @@ export interface Reply {
 }
 
 export interface Routed {
-  service: SimService;
+  service: Service;
   operation: string;
   /** The resource the request is about, for request counts ('*' for list calls). */
   resource: string;

@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-elasticache';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { elasticacheActions } from '../../../src/actions/elasticache';
+import { elasticacheFamily } from '../../../src/actions/elasticache/family';
 import { DrctlError } from '../../../src/core/errors';
 import { actionNamed } from '../../helpers/action-context';
 import { RESOURCES } from '../world';
@@ -107,7 +107,7 @@ beforeEach(() => {
 afterEach(() => ctx.ports.close());
 
 describe('elasticache.failover', () => {
-  const failover = actionNamed(elasticacheActions, 'elasticache.failover');
+  const failover = actionNamed(elasticacheFamily.actions, 'elasticache.failover');
 
   it("fails over: the NEW primary in PrimaryRegion/PrimaryReplicationGroupId, sent to the target's region", async () => {
     mock
@@ -220,7 +220,7 @@ describe('elasticache.failover', () => {
 });
 
 describe('elasticache.disassociate', () => {
-  const disassociate = actionNamed(elasticacheActions, 'elasticache.disassociate');
+  const disassociate = actionNamed(elasticacheFamily.actions, 'elasticache.disassociate');
 
   it("disassociates in the member's region and waits for a standalone, available group", async () => {
     mock

@@ -7,7 +7,7 @@ import * as docdb from '@aws-sdk/client-docdb';
 import * as rds from '@aws-sdk/client-rds';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { globalClusterActions } from '../../../src/actions/global-cluster';
+import { globalClusterFamily } from '../../../src/actions/global-cluster/family';
 import { DrctlError } from '../../../src/core/errors';
 import { actionNamed } from '../../helpers/action-context';
 import { RESOURCES } from '../world';
@@ -147,7 +147,7 @@ describe.each(families)('$prefix actions through the SDK', (family) => {
   afterEach(() => ctx.ports.close());
 
   describe(`${family.prefix}.switchover`, () => {
-    const switchover = actionNamed(globalClusterActions, `${family.prefix}.switchover`);
+    const switchover = actionNamed(globalClusterFamily.actions, `${family.prefix}.switchover`);
 
     it("switches over: SwitchoverGlobalCluster to the primary's region, progress from FailoverState to cleared", async () => {
       mock
@@ -280,7 +280,7 @@ describe.each(families)('$prefix actions through the SDK', (family) => {
   });
 
   describe(`${family.prefix}.failover`, () => {
-    const failover = actionNamed(globalClusterActions, `${family.prefix}.failover`);
+    const failover = actionNamed(globalClusterFamily.actions, `${family.prefix}.failover`);
 
     it("fails over: AllowDataLoss and no Switchover, every call to the target's region, old primary left resyncing", async () => {
       mock
@@ -376,7 +376,7 @@ describe.each(families)('$prefix actions through the SDK', (family) => {
   });
 
   describe(`${family.prefix}.detach`, () => {
-    const detach = actionNamed(globalClusterActions, `${family.prefix}.detach`);
+    const detach = actionNamed(globalClusterFamily.actions, `${family.prefix}.detach`);
 
     it("detaches in the member's region and waits for the standalone writer to be available", async () => {
       mock

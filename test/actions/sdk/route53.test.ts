@@ -21,7 +21,7 @@ import {
 } from '@aws-sdk/client-route-53';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { route53Actions } from '../../../src/actions/route53';
+import { route53Family } from '../../../src/actions/route53/family';
 import { DrctlError } from '../../../src/core/errors';
 import type { Resource } from '../../../src/core/resources';
 import { actionNamed } from '../../helpers/action-context';
@@ -96,7 +96,7 @@ async function allInUsEast1(): Promise<void> {
 }
 
 describe('route53.invert-health-check', () => {
-  const invert = actionNamed(route53Actions, 'route53.invert-health-check');
+  const invert = actionNamed(route53Family.actions, 'route53.invert-health-check');
   const params = { resource: 'api-west' };
 
   it('reads the version, then sends UpdateHealthCheck with it to us-east-1', async () => {
@@ -188,7 +188,7 @@ describe('route53.invert-health-check', () => {
 });
 
 describe('route53.set-records', () => {
-  const setRecords = actionNamed(route53Actions, 'route53.set-records');
+  const setRecords = actionNamed(route53Family.actions, 'route53.set-records');
   const params = {
     resource: 'api-record',
     comment: 'drctl: fail over api to us-west-2',
@@ -314,7 +314,7 @@ describe('route53.set-records', () => {
 });
 
 describe('route53.wait-healthy', () => {
-  const waitHealthy = actionNamed(route53Actions, 'route53.wait-healthy');
+  const waitHealthy = actionNamed(route53Family.actions, 'route53.wait-healthy');
   const params = { resource: 'api-west' };
 
   it('plans from one read, then polls GetHealthCheck + GetHealthCheckStatus in us-east-1 until more than 18% succeed', async () => {

@@ -2,7 +2,7 @@
 // unreachable regions. Answers are deep copies, so an action can never change the fake's state by
 // mutating what it was given.
 import { AwsError, type AwsErrorKind } from '../../../src/aws/aws-error';
-import { isMutatingOperation, type Service } from '../../../src/core/aws-ports';
+import { isMutatingOperation, type Service } from '../../../src/core/services/catalogue';
 
 export interface FakeCall {
   service: Service;
@@ -59,7 +59,7 @@ export class FakeCore {
 
   /** Records the call, raises an outage or a planned fault, then answers with a copy of `run()`. */
   async call<T>(service: Service, region: string, operation: string, params: Record<string, unknown>, run: () => T): Promise<T> {
-    this.calls.push({ service, region, operation, params, mutating: isMutatingOperation(operation) });
+    this.calls.push({ service, region, operation, params, mutating: isMutatingOperation(service, operation) });
     const site = { service, region, operation };
     if (this.unreachable.has(region)) throw fakeAwsError('unreachable', site);
     const fault = this.faults.find(

@@ -2,7 +2,7 @@
 // datastore modifying, the next tick() swaps the roles, the one after makes it available again.
 // Disassociation removes the member at the first tick and leaves its group standalone (primary-only when
 // only the primary is left). Calls sent to a region other than the new primary's / member's are refused.
-import type { GlobalDatastorePort, GlobalDatastoreView, ReplicationGroupView } from '../../../src/core/aws-ports';
+import type { GlobalDatastorePort, GlobalDatastoreView, ReplicationGroupView } from '../../../src/core/services/elasticache';
 import { fakeAwsError, type FakeCore } from './core';
 
 export interface FakeDatastoreMemberSpec {

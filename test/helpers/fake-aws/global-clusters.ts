@@ -5,7 +5,7 @@
 // The old primary stays pending-resync after a failover until resync() is called. The fake also refuses
 // what AWS refuses (a second operation, a headless or non-available target, different engine versions)
 // and, to catch drctl bugs, a call sent to the wrong region.
-import type { DbClusterView, FailoverStateView, GlobalClusterPort, GlobalClusterView } from '../../../src/core/aws-ports';
+import type { DbClusterView, FailoverStateView, GlobalClusterPort, GlobalClusterView } from '../../../src/core/services/global-cluster-port';
 import { fakeAwsError, type FakeCore } from './core';
 
 export interface FakeMemberSpec {

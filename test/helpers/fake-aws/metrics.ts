@@ -1,7 +1,7 @@
 // CloudWatch metric series keyed by region, namespace, metric and the exact dimension set (GetMetricData
 // matches dimensions exactly). Asking another region returns no data, as AWS does for lag metrics that
 // only the secondary's region publishes.
-import type { MetricPoint, MetricQuery, MetricsPort } from '../../../src/core/aws-ports';
+import type { MetricPoint, MetricQuery, MetricsPort } from '../../../src/core/services/cloudwatch';
 import type { FakeCore } from './core';
 
 const keyOf = (region: string, namespace: string, metricName: string, dimensions: Record<string, string>) =>

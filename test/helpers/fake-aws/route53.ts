@@ -1,7 +1,7 @@
 // A stateful Route 53: health checks with checker observations and a HealthCheckVersion that every
 // update bumps (a stale version gets HealthCheckVersionMismatch), record sets per hosted zone, and
 // changes that stay PENDING for `insyncAfterGets` GetChange calls (or until tick()).
-import type { ChangeView, HealthCheckView, HealthObservationView, RecordChange, RecordSetView, Route53Port } from '../../../src/core/aws-ports';
+import type { ChangeView, HealthCheckView, HealthObservationView, RecordChange, RecordSetView, Route53Port } from '../../../src/core/services/route53';
 import { fakeAwsError, type FakeCore } from './core';
 
 const CHECKER_REGIONS = ['us-east-1', 'us-west-1', 'us-west-2', 'eu-west-1', 'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-1', 'sa-east-1'];

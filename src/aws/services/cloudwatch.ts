@@ -1,10 +1,11 @@
 // MetricsPort: one metric series through GetMetricData, every page of it. Replication-lag metrics are
 // emitted in the secondary's region only, so an empty series is a normal answer, not an error.
 import type { GetMetricDataOutput, MetricDataResult } from '@aws-sdk/client-cloudwatch';
-import { type CallTarget, seriesStatusError } from './classify';
-import type { ClientPool } from './client-pool';
-import { invoke, targetOf } from './invoke';
-import type { MetricPoint, MetricQuery, MetricsPort } from '../core/aws-ports';
+import { type CallTarget, seriesStatusError } from '../classify';
+import type { ClientPool } from '../client-pool';
+import { invoke, targetOf } from '../invoke';
+import type { AwsServicePart } from './part';
+import type { MetricPoint, MetricQuery, MetricsPort } from '../../core/services/cloudwatch';
 
 const service = 'cloudwatch';
 const operation = 'GetMetricData';
@@ -12,6 +13,12 @@ const QUERY_ID = 'series'; // must start with a lowercase letter
 // One series at 60 s over 15 days is 21,600 points, well inside one page of 100,800; more pages than this
 // means the endpoint keeps handing back tokens.
 const MAX_PAGES = 20;
+
+export const cloudwatchSdk: AwsServicePart<'cloudwatch'> = {
+  load: () => import('@aws-sdk/client-cloudwatch'),
+  client: 'CloudWatchClient',
+  createPort: (pool) => createMetricsPort(pool),
+};
 
 export function createMetricsPort(pool: ClientPool): MetricsPort {
   return {

@@ -2,18 +2,12 @@
 // DocDB's model is a subset of RDS's (no global Endpoint, no DBCluster.GlobalClusterIdentifier), so RDS
 // types describe both wires; every field read here is optional in both.
 import type { DBCluster, FailoverState, GlobalCluster, GlobalClusterMember } from '@aws-sdk/client-rds';
-import { type CallTarget, incompleteAnswerError, notFoundError } from './classify';
-import type { ClientPool } from './client-pool';
-import { invoke, targetOf } from './invoke';
-import { allPages } from './pages';
-import {
-  type DbClusterView,
-  type FailoverStateView,
-  type GlobalClusterMemberView,
-  type GlobalClusterPort,
-  type GlobalClusterView,
-  regionFromArn,
-} from '../core/aws-ports';
+import { type CallTarget, incompleteAnswerError, notFoundError } from '../classify';
+import type { ClientPool } from '../client-pool';
+import { invoke, targetOf } from '../invoke';
+import { allPages } from '../pages';
+import { regionFromArn } from '../../core/aws-ports';
+import { type DbClusterView, type FailoverStateView, type GlobalClusterMemberView, type GlobalClusterPort, type GlobalClusterView } from '../../core/services/global-cluster-port';
 
 type GlobalClusterService = 'rds' | 'docdb';
 

@@ -1,19 +1,21 @@
 // GlobalDatastorePort: ElastiCache Global Datastore. Roles are upper-cased here (the model types them as a
 // free string; AWS sends PRIMARY / SECONDARY, DescribeReplicationGroups documents "primary or secondary").
 import type { GlobalReplicationGroup, GlobalReplicationGroupMember, ReplicationGroup } from '@aws-sdk/client-elasticache';
-import { type CallTarget, incompleteAnswerError, notFoundError } from './classify';
-import type { ClientPool } from './client-pool';
-import { invoke, targetOf } from './invoke';
-import { allPages } from './pages';
-import {
-  type GlobalDatastoreMemberView,
-  type GlobalDatastorePort,
-  type GlobalDatastoreView,
-  type ReplicationGroupView,
-  regionFromArn,
-} from '../core/aws-ports';
+import { type CallTarget, incompleteAnswerError, notFoundError } from '../classify';
+import type { ClientPool } from '../client-pool';
+import { invoke, targetOf } from '../invoke';
+import { allPages } from '../pages';
+import type { AwsServicePart } from './part';
+import { regionFromArn } from '../../core/aws-ports';
+import { type GlobalDatastoreMemberView, type GlobalDatastorePort, type GlobalDatastoreView, type ReplicationGroupView } from '../../core/services/elasticache';
 
 const service = 'elasticache';
+
+export const elasticacheSdk: AwsServicePart<'elasticache'> = {
+  load: () => import('@aws-sdk/client-elasticache'),
+  client: 'ElastiCacheClient',
+  createPort: (pool) => createGlobalDatastorePort(pool),
+};
 
 export function createGlobalDatastorePort(pool: ClientPool): GlobalDatastorePort {
   const datastoreChange = async (

@@ -7,11 +7,12 @@ import type {
   ListHealthChecksResponse,
   ListResourceRecordSetsResponse,
 } from '@aws-sdk/client-route-53';
-import { type CallTarget, incompleteAnswerError } from './classify';
-import type { ClientPool } from './client-pool';
-import { invoke, targetOf } from './invoke';
-import { allPages } from './pages';
-import type { HealthCheckView, HealthObservationView, RecordSetView, Route53Port } from '../core/aws-ports';
+import { type CallTarget, incompleteAnswerError } from '../classify';
+import type { ClientPool } from '../client-pool';
+import { invoke, targetOf } from '../invoke';
+import { allPages } from '../pages';
+import type { AwsServicePart } from './part';
+import type { HealthCheckView, HealthObservationView, RecordSetView, Route53Port } from '../../core/services/route53';
 import { bareId, sameDnsName, toChanges, toChangeView, toRecordSetView } from './route53-records';
 
 const service = 'route53';
@@ -20,6 +21,20 @@ const GLOBAL = 'us-east-1';
 // A name and type hold at most a few hundred record sets (100 per weighted set); this only stops a
 // misbehaving endpoint from paging forever.
 const MAX_RECORD_PAGES = 50;
+
+export const route53Sdk: AwsServicePart<'route53'> = {
+  load: () => import('@aws-sdk/client-route-53'),
+  client: 'Route53Client',
+  createPort: (pool) => createRoute53Port(pool),
+  signingRegion: route53SigningRegion,
+};
+
+/** Route 53 is global: its API is signed for us-east-1 (or the first region of the other partitions). */
+export function route53SigningRegion(cliRegion: string | undefined): string {
+  if (cliRegion?.startsWith('cn-')) return 'cn-northwest-1';
+  if (cliRegion?.startsWith('us-gov-')) return 'us-gov-west-1';
+  return 'us-east-1';
+}
 
 export function createRoute53Port(pool: ClientPool): Route53Port {
   const call = <Output>(operation: string, resource: string, input: object) =>

@@ -1,13 +1,13 @@
 // Core actions that need no AWS: an operator approval, a fixed wait, and an assertion over expressions.
 // None of them changes anything, so none journals an intent; each is safe to repeat on resume.
 import { z } from 'zod';
-import { approvalDenied } from '../core/operator';
-import { DrctlError, ExitCode } from '../core/errors';
-import { formatDuration, parseDuration } from '../core/duration';
-import { truthy } from '../runbook/expressions';
-import { Duration } from '../runbook/schema';
-import { defineAction, type RegisteredAction } from '../core/define-action';
-import type { ActionPlan } from '../core/action';
+import { approvalDenied } from '../../core/operator';
+import { DrctlError, ExitCode } from '../../core/errors';
+import { formatDuration, parseDuration } from '../../core/duration';
+import { truthy } from '../../runbook/expressions';
+import { Duration } from '../../runbook/schema';
+import { defineAction, type ActionFamily } from '../../core/define-action';
+import type { ActionPlan } from '../../core/action';
 
 function readyPlan(summary: string, estimateMs: number, extra: Partial<ActionPlan<Record<string, never>>> = {}): ActionPlan<Record<string, never>> {
   return { status: 'ready', summary, calls: [], observations: [], unverifiable: [], estimateMs, state: {}, ...extra };
@@ -91,4 +91,5 @@ export const assertAction = defineAction({
   },
 });
 
-export const coreActions: RegisteredAction[] = [approvalAction, waitAction, assertAction];
+/** approval, wait and assert: the actions that steer a run rather than act on AWS. */
+export const flowFamily: ActionFamily = { name: 'flow', actions: [approvalAction, waitAction, assertAction], checks: [] };

@@ -2,15 +2,15 @@
 // failover (AllowDataLoss, sent to the target's region) and detach (RemoveFromGlobalCluster, the last
 // resort). One implementation, parameterised by family; the differences live in global-cluster/model.ts.
 import { z } from 'zod';
-import { Region } from '../core/resources';
-import { defineAction, type RegisteredAction } from '../core/define-action';
-import { applyGlobalCluster } from './global-cluster/apply';
-import { API_OPERATION, AURORA, DOCDB, type GlobalClusterFamily, type Operation } from './global-cluster/model';
-import { planCutover, planDetach } from './global-cluster/plan-operations';
-import type { GlobalClusterPlan } from './global-cluster/plan';
-import { pollGlobalCluster } from './global-cluster/progress';
-import type { ActionContext } from '../core/action';
-import { maxLagMs, maxLagParam } from './params';
+import { Region } from '../../core/resources';
+import { defineAction, type ActionFamily, type RegisteredAction } from '../../core/define-action';
+import { applyGlobalCluster } from './apply';
+import { API_OPERATION, AURORA, DOCDB, type GlobalClusterFamily, type Operation } from './model';
+import { planCutover, planDetach } from './plan-operations';
+import type { GlobalClusterPlan } from './plan';
+import { pollGlobalCluster } from './progress';
+import type { ActionContext } from '../../core/action';
+import { maxLagMs, maxLagParam } from '../shared/params';
 
 const resource = z.string().min(1).meta({ description: 'The name of an aurora-global or docdb-global resource.' });
 
@@ -88,4 +88,4 @@ function actionsFor(family: GlobalClusterFamily): RegisteredAction[] {
   ];
 }
 
-export const globalClusterActions: RegisteredAction[] = [...actionsFor(AURORA), ...actionsFor(DOCDB)];
+export const globalClusterFamily: ActionFamily = { name: 'global-cluster', actions: [...actionsFor(AURORA), ...actionsFor(DOCDB)], checks: [] };

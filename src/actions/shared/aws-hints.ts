@@ -1,7 +1,7 @@
 // src/aws already turns every SDK failure into an AwsError with a general hint. Here an action adds what
 // only it knows: which step was running, which permission the call needs, what to do instead. The
 // error keeps its kind, wire code and retryability, so the engine still retries throttling.
-import { AwsError, isAwsError, type AwsErrorKind } from '../aws/aws-error';
+import { AwsError, isAwsError, type AwsErrorKind } from '../../aws/aws-error';
 
 export type KindHints = Partial<Record<AwsErrorKind, string>>;
 

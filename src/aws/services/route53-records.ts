@@ -1,7 +1,7 @@
 // Route 53 record sets between drctl's RecordSetView and the SDK's ResourceRecordSet, and the id forms
 // Route 53 uses ("/change/C123" in answers, "C123" on the wire).
 import type { ChangeInfo, ResourceRecordSet, ResourceRecordSetRegion, RRType } from '@aws-sdk/client-route-53';
-import type { ChangeView, RecordChange, RecordSetView } from '../core/aws-ports';
+import type { ChangeView, RecordChange, RecordSetView } from '../../core/services/route53';
 
 export function toResourceRecordSet(record: RecordSetView): ResourceRecordSet {
   const alias = record.aliasTarget;

@@ -1,10 +1,10 @@
 // Turning what a runbook says (a resource name, `to: us-west-2`) into what AWS needs (the resource, the
 // member cluster in that region, a region that answers). Every failure names what exists instead.
-import { AwsError, isAwsError } from '../aws/aws-error';
-import { DrctlError, ExitCode } from '../core/errors';
-import type { ResourceOf, ResourceType } from '../core/resources';
-import { didYouMean } from '../runbook/suggest';
-import type { ActionContext } from '../core/action';
+import { AwsError, isAwsError } from '../../aws/aws-error';
+import { DrctlError, ExitCode } from '../../core/errors';
+import type { ResourceOf, ResourceType } from '../../core/resources';
+import { didYouMean } from '../../runbook/suggest';
+import type { ActionContext } from '../../core/action';
 
 export function resourceNamed<T extends ResourceType>(
   ctx: Pick<ActionContext, 'resources'>,

@@ -3,8 +3,8 @@
 // names the secondary: the DB cluster for Aurora/DocumentDB, each cache cluster (node) for ElastiCache,
 // whose metric is in SECONDS. Aurora prefers AuroraGlobalDBRPOLag (what can be lost) and falls back to
 // AuroraGlobalDBReplicationLag, which older Aurora MySQL versions publish instead.
-import type { MetricsPort, MetricQuery } from '../core/aws-ports';
-import type { ActionContext } from '../core/action';
+import type { MetricsPort, MetricQuery } from '../../core/services/cloudwatch';
+import type { ActionContext } from '../../core/action';
 
 export interface LagMetric {
   namespace: string;

@@ -1,14 +1,14 @@
 // Preflight checks: read-only, run by `drctl plan` and before any change; a failure stops the run.
 import { z } from 'zod';
-import { formatDuration, parseDuration } from '../core/duration';
-import { Duration } from '../runbook/schema';
-import { Region } from '../core/resources';
-import { checkAvailable } from './checks/available';
-import { GLOBAL_TYPES, readGlobal, readMemberLag } from './checks/global-view';
-import { defineCheck, type RegisteredCheck } from '../core/define-action';
-import { describeLag } from './lag';
-import { memberInRegion } from './resolve';
-import { describeHealth, readHealth } from './route53/health';
+import { formatDuration, parseDuration } from '../../core/duration';
+import { Duration } from '../../runbook/schema';
+import { Region } from '../../core/resources';
+import { checkAvailable } from './available';
+import { GLOBAL_TYPES, readGlobal, readMemberLag } from './global-view';
+import { defineCheck, type ActionFamily } from '../../core/define-action';
+import { describeLag } from '../shared/lag';
+import { memberInRegion } from '../shared/resolve';
+import { describeHealth, readHealth } from '../route53/health';
 
 const resourceName = z.string().min(1);
 const GLOBAL_DESCRIBES = ['rds:DescribeGlobalClusters', 'rds:DescribeDBClusters', 'elasticache:DescribeGlobalReplicationGroups', 'elasticache:DescribeReplicationGroups'];
@@ -101,4 +101,5 @@ const available = defineCheck({
   },
 });
 
-export const preflightChecks: RegisteredCheck[] = [replicationLagBelow, healthy, writerIn, available];
+/** The read-only preflight checks: replication-lag-below, healthy, writer-in, available. */
+export const checksFamily: ActionFamily = { name: 'checks', actions: [], checks: [replicationLagBelow, healthy, writerIn, available] };

@@ -1,11 +1,11 @@
 // ElastiCache Global Datastore: failover (FailoverGlobalReplicationGroup naming the NEW primary, sent to
 // its region; the same call serves planned and unplanned moves) and disassociate (the last resort).
 import { z } from 'zod';
-import { Region } from '../core/resources';
-import { defineAction, type RegisteredAction } from '../core/define-action';
-import { planDatastore } from './elasticache/plan';
-import { applyDatastore, pollDatastore } from './elasticache/progress';
-import { maxLagMs, maxLagParam } from './params';
+import { Region } from '../../core/resources';
+import { defineAction, type ActionFamily } from '../../core/define-action';
+import { planDatastore } from './plan';
+import { applyDatastore, pollDatastore } from './progress';
+import { maxLagMs, maxLagParam } from '../shared/params';
 
 const resource = z.string().min(1).meta({ description: 'The name of an elasticache-global resource.' });
 
@@ -24,7 +24,9 @@ const DisassociateParams = z.strictObject({
 const POLL_INTERVAL_MS = 5_000;
 const DESCRIBES = ['elasticache:DescribeGlobalReplicationGroups', 'elasticache:DescribeReplicationGroups', 'cloudwatch:GetMetricData'];
 
-export const elasticacheActions: RegisteredAction[] = [
+export const elasticacheFamily: ActionFamily = {
+  name: 'elasticache',
+  actions: [
   defineAction({
     uses: 'elasticache.failover',
     description: 'Promote the secondary replication group in `to` to primary of the global datastore (FailoverGlobalReplicationGroup).',
@@ -53,4 +55,6 @@ export const elasticacheActions: RegisteredAction[] = [
     apply: (ctx, params, plan) => applyDatastore(ctx, plan, maxLagMs(params.maxLag)),
     poll: (ctx, _params, plan) => pollDatastore(ctx, plan),
   }),
-];
+],
+  checks: [],
+};

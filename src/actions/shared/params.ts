@@ -1,6 +1,6 @@
 // Parameters several action families share, defined once so their meaning and wording never drift.
-import { parseDuration } from '../core/duration';
-import { Duration } from '../runbook/schema';
+import { parseDuration } from '../../core/duration';
+import { Duration } from '../../runbook/schema';
 
 /** The data-loss guard of the unplanned operations (failover, detach, ElastiCache promotion). */
 export const maxLagParam = Duration.optional().meta({

@@ -1,0 +1,13 @@
+// The catalogue of actions (a discriminated union on `uses`) and preflight checks, built from the list of
+// action families: one folder each, with one entry point (family.ts). The composition root hands it to the
+// validator, the engine, the dry run and the drill's verification; nothing below src/actions imports this.
+import { catalogueOf, type ActionCatalogue } from '../core/define-action';
+import { checksFamily } from './checks/family';
+import { elasticacheFamily } from './elasticache/family';
+import { flowFamily } from './flow/family';
+import { globalClusterFamily } from './global-cluster/family';
+import { route53Family } from './route53/family';
+
+export const ACTION_FAMILIES = [flowFamily, globalClusterFamily, elasticacheFamily, route53Family, checksFamily];
+
+export const actionCatalogue: ActionCatalogue = catalogueOf(ACTION_FAMILIES);

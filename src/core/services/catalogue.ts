@@ -1,0 +1,41 @@
+// The service catalogue: every AWS service drctl talks to, in one list. Adding a service is a folder of its
+// own in each layer that has a part of it, and one entry here (then tsc names every part still missing:
+// src/aws/services, src/sim/services). See docs/architecture.md.
+import type { z } from 'zod';
+import { cloudwatch } from './cloudwatch';
+import type { Access, ServiceContract } from './contract';
+import { docdb } from './docdb';
+import { elasticache } from './elasticache';
+import { rds } from './rds';
+import { route53 } from './route53';
+
+export const SERVICES = [rds, docdb, elasticache, route53, cloudwatch] as const;
+
+type Entry = (typeof SERVICES)[number];
+export type Service = Entry['id'];
+
+/** The ports actions use, one per service, keyed by service id. */
+export type AwsPorts = { [E in Entry as E['id']]: NonNullable<E['port']> };
+
+/** Every resource schema any service declares, in catalogue order. */
+export type ResourceSchema = Entry['resources'][number];
+
+const BY_ID = new Map<string, ServiceContract>(SERVICES.map((service) => [service.id, service as ServiceContract]));
+
+export function serviceContract(service: Service): ServiceContract {
+  return BY_ID.get(service)!;
+}
+
+export const SERVICE_IDS: readonly Service[] = SERVICES.map((service) => service.id);
+
+/** Fails closed: an operation a service does not declare as a read counts as a change. */
+export function isMutatingOperation(service: Service, operation: string): boolean {
+  return (serviceContract(service).operations[operation] as Access | undefined) !== 'read';
+}
+
+/** Whether a port method only reads; undeclared methods do not. */
+export function isReadMethod(service: Service, method: string): boolean {
+  return (serviceContract(service).methods as Record<string, Access | undefined>)[method] === 'read';
+}
+
+export const RESOURCE_SCHEMAS = SERVICES.flatMap((service): readonly z.ZodObject[] => service.resources) as unknown as readonly [ResourceSchema, ...ResourceSchema[]];

@@ -1,0 +1,22 @@
+// Amazon DocumentDB global clusters: RDS's API shape, its own SDK package, RDS's IAM namespace.
+import { z } from 'zod';
+import { defineService } from './contract';
+import { GLOBAL_CLUSTER_METHODS, GLOBAL_CLUSTER_OPERATIONS, type GlobalClusterPort } from './global-cluster-port';
+import { regionsHint } from './resource-fields';
+
+export const DocdbGlobal = z.strictObject({
+  type: z.literal('docdb-global'),
+  globalClusterId: z.string().min(1),
+  regions: regionsHint,
+  description: z.string().optional(),
+});
+
+export const docdb = defineService<GlobalClusterPort>()({
+  id: 'docdb',
+  title: 'DocumentDB',
+  iamPrefix: 'rds',
+  scope: 'regional',
+  methods: GLOBAL_CLUSTER_METHODS,
+  operations: GLOBAL_CLUSTER_OPERATIONS,
+  resources: [DocdbGlobal],
+});

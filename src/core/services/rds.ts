@@ -1,0 +1,22 @@
+// Amazon RDS, for Aurora global databases.
+import { z } from 'zod';
+import { defineService } from './contract';
+import { GLOBAL_CLUSTER_METHODS, GLOBAL_CLUSTER_OPERATIONS, type GlobalClusterPort } from './global-cluster-port';
+import { regionsHint } from './resource-fields';
+
+export const AuroraGlobal = z.strictObject({
+  type: z.literal('aurora-global'),
+  globalClusterId: z.string().min(1),
+  regions: regionsHint,
+  description: z.string().optional(),
+});
+
+export const rds = defineService<GlobalClusterPort>()({
+  id: 'rds',
+  title: 'RDS',
+  iamPrefix: 'rds',
+  scope: 'regional',
+  methods: GLOBAL_CLUSTER_METHODS,
+  operations: GLOBAL_CLUSTER_OPERATIONS,
+  resources: [AuroraGlobal],
+});
