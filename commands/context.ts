@@ -1,4 +1,4 @@
-// What the composition root (src/cli/main.ts) hands every command: the process's streams and environment,
+// What the composition root (src/main.ts) hands every command: the process's streams and environment,
 // and the catalogue of actions and checks that the validator, the engine and the drill's verification use.
 import type { ActionCatalogue } from '../src/core/define-action';
 import type { CliIO } from '../src/core/io';

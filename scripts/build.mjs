@@ -6,7 +6,7 @@ import { bundleOptions } from './bundle-options.mjs';
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   ...bundleOptions,
-  entryPoints: { cli: 'src/cli/main.ts' },
+  entryPoints: { cli: 'src/main.ts' },
   outdir: 'dist',
   sourcemap: 'linked',
   logLevel: 'warning',

@@ -7,7 +7,7 @@ import { bundleInMemory } from '../helpers/bundle';
 import { describe, expect, it } from 'vitest';
 
 const ENTRIES = {
-  cli: 'src/cli/main.ts',
+  cli: 'src/main.ts',
   plain: 'src/ui/plain-reporter.ts',
   json: 'src/ui/json-reporter.ts',
   choose: 'src/ui/choose-reporter.ts',

@@ -1,11 +1,13 @@
-// The CLI shell: declares every command and its options, and loads a command's code only when it runs,
-// so `drctl --version` and `drctl validate` never load ink or the AWS SDK.
+// The composition root, on top of every layer (docs/architecture.md): parses the arguments, wires the
+// process's streams and the catalogue of actions into the commands, and turns errors into exit codes.
+// Nothing imports it but the entry (bin/drctl, through the bundle). It loads a command's code only when
+// it runs, so `drctl --version` and `drctl validate` never load ink or the AWS SDK.
 import { Command, CommanderError, Option } from 'commander';
-import { isDrctlError, ExitCode } from '../core/errors';
-import { VERSION } from '../core/version';
-import { printUsage } from '../ui/print';
-import type { CliIO } from '../core/io';
-import type { CommandContext } from '../../commands/context';
+import { isDrctlError, ExitCode } from './core/errors';
+import { VERSION } from './core/version';
+import { printUsage } from './ui/print';
+import type { CliIO } from './core/io';
+import type { CommandContext } from '../commands/context';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -51,7 +53,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .configureOutput({ writeOut: (text) => printUsage(io, 'stdout', text), writeErr: (text) => printUsage(io, 'stderr', text) });
   // Wiring: the catalogue of actions reaches the validator and the engine from here, loaded only when a
   // command runs (`drctl --version` loads none of it).
-  const commandContext = async (): Promise<CommandContext> => ({ io, actions: (await import('../actions/catalogue')).actionCatalogue });
+  const commandContext = async (): Promise<CommandContext> => ({ io, actions: (await import('./actions/catalogue')).actionCatalogue });
   const run = (load: () => Promise<number>) => async () => {
     exitCode = await load();
   };
@@ -61,31 +63,31 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .description('check runbooks: every problem at once, with file:line:col and a hint')
     .argument('<paths...>', 'runbook files, directories or globs')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
-    .action((paths: string[], options) => run(async () => (await import('../../commands/validate')).validateCommand(paths, options, await commandContext()))());
+    .action((paths: string[], options) => run(async () => (await import('../commands/validate')).validateCommand(paths, options, await commandContext()))());
 
   withAws(program.command('plan'))
     .description('dry run: preflight, then what every step would do, in order, without changing anything')
     .argument('<runbook>', 'the runbook file')
     .option('-i, --input <name=value>', 'a runbook input (repeatable)', collect)
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((file: string, options) => run(async () => (await import('../../commands/plan')).planCommand(file, withInputs(options), await commandContext()))());
+    .action((file: string, options) => run(async () => (await import('../commands/plan')).planCommand(file, withInputs(options), await commandContext()))());
 
   withSession(program.command('run'))
     .description('execute a runbook: preflight, approvals, steps in parallel where they can be, rollback on failure')
     .argument('<runbook>', 'the runbook file')
     .option('-i, --input <name=value>', 'a runbook input (repeatable)', collect)
     .option('--dry-run', 'same as `drctl plan`')
-    .action((file: string, options) => run(async () => (await import('../../commands/run')).runCommand(file, withInputs(options), await commandContext()))());
+    .action((file: string, options) => run(async () => (await import('../commands/run')).runCommand(file, withInputs(options), await commandContext()))());
 
   withSession(program.command('resume'))
     .description('continue an interrupted or failed run; finished steps stay finished, no failover is repeated')
     .argument('<run-id>', 'the run to continue (see .drctl/runs/)')
-    .action((runId: string, options) => run(async () => (await import('../../commands/resume')).resumeCommand(runId, options, await commandContext()))());
+    .action((runId: string, options) => run(async () => (await import('../commands/resume')).resumeCommand(runId, options, await commandContext()))());
 
   withSession(program.command('rollback'))
     .description("run a runbook's rollback steps for an earlier run")
     .argument('<run-id>', 'the run to roll back')
-    .action((runId: string, options) => run(async () => (await import('../../commands/rollback')).rollbackCommand(runId, options, await commandContext()))());
+    .action((runId: string, options) => run(async () => (await import('../commands/rollback')).rollbackCommand(runId, options, await commandContext()))());
 
   withAws(program.command('status'))
     .description('where everything is now: writers, members, sync, replication lag, health, and what is not ready for failover')
@@ -93,7 +95,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option('-r, --resource <type:id>', 'a resource to show (repeatable): aurora:<id>, docdb:<id>, elasticache:<id>, health-check:<id>', collect)
     .option('--max-lag <duration>', "flag replication lag above this (default: the runbook's objectives.rpo)")
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((file: string | undefined, options) => run(async () => (await import('../../commands/status')).statusCommand(file, options, await commandContext()))());
+    .action((file: string | undefined, options) => run(async () => (await import('../commands/status')).statusCommand(file, options, await commandContext()))());
 
   withAws(program.command('health'))
     .description("Route 53 health checks as Route 53 judges them: verdict, each checker region's report, the last change")
@@ -102,7 +104,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option('--interval <duration>', 'time between refreshes with --watch, at least 10s (default 10s)')
     .option('--fail-on-unhealthy', 'exit 1 when any check is unhealthy (for scripts and CI)')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((ids: string[], options) => run(async () => (await import('../../commands/health')).healthCommand(ids, options, await commandContext()))());
+    .action((ids: string[], options) => run(async () => (await import('../commands/health')).healthCommand(ids, options, await commandContext()))());
 
   withSession(program.command('failover'))
     .description('fail over one global resource now, no runbook file: the same engine, view, journal, lock and report as `drctl run`')
@@ -112,7 +114,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option('--mode <mode>', 'planned (no data loss), unplanned (region down, AllowDataLoss) or detach (last resort)', 'planned')
     .option('--max-lag <duration>', 'unplanned or detach: refuse when the replication lag (the data lost) is above this')
     .option('--dry-run', 'show the plan (same as `drctl plan`) and change nothing')
-    .action((type: string, id: string, options) => run(async () => (await import('../../commands/failover')).failoverCommand(type, id, options, await commandContext()))());
+    .action((type: string, id: string, options) => run(async () => (await import('../commands/failover')).failoverCommand(type, id, options, await commandContext()))());
 
   program
     .command('report')
@@ -123,7 +125,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option('--history', 'RTO and RPO per drill over time, as a table and a chart')
     .option('--incident-start <time>', 'when the outage began (ISO time with zone, or "10m ago"); overrides what the run recorded')
     .option('--journal-dir <dir>', 'where runs, locks and drills are kept (default .drctl)')
-    .action((target: string | undefined, options) => run(async () => (await import('../../commands/report')).reportCommand(target, options, await commandContext()))());
+    .action((target: string | undefined, options) => run(async () => (await import('../commands/report')).reportCommand(target, options, await commandContext()))());
 
   withSession(program.command('drill'))
     .description('game day: run a runbook, verify the end state, optionally fail back, write every report, record the drill')
@@ -135,7 +137,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option('--formats <list>', 'report formats to write: text,md,json,junit,html (default: all)')
     .option('--out-dir <dir>', 'also write the reports here, e.g. a CI artifact directory')
     .option('--no-verify', 'do not read the end state back after each run')
-    .action((file: string, options) => run(async () => (await import('../../commands/drill')).drillCommand(file, withInputs(options), await commandContext()))());
+    .action((file: string, options) => run(async () => (await import('../commands/drill')).drillCommand(file, withInputs(options), await commandContext()))());
 
   const sim = program.command('sim').description('the embedded AWS simulator');
   sim
@@ -146,18 +148,18 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option('--port <port>', 'port to listen on (default: a free one)')
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
     .option('--time-scale <n>', 'simulated ms per real ms (default 30)')
-    .action((options) => run(async () => (await import('../../commands/sim')).simServeCommand(options, await commandContext()))());
+    .action((options) => run(async () => (await import('../commands/sim')).simServeCommand(options, await commandContext()))());
   sim
     .command('world')
     .description('write the world --sim would generate for a runbook, as YAML to edit')
     .argument('<runbook>', 'the runbook file')
     .option('--out <file>', 'write to this file instead of stdout')
-    .action((file: string, options) => run(async () => (await import('../../commands/sim')).simWorldCommand(file, options, await commandContext()))());
+    .action((file: string, options) => run(async () => (await import('../commands/sim')).simWorldCommand(file, options, await commandContext()))());
 
   program
     .command('schema')
     .description('print the JSON Schema of runbooks (for editors and yaml-language-server)')
-    .action(() => run(async () => (await import('../../commands/schema')).schemaCommand(await commandContext()))());
+    .action(() => run(async () => (await import('../commands/schema')).schemaCommand(await commandContext()))());
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -174,7 +176,7 @@ async function handleError(error: unknown, io: CliIO): Promise<number> {
     printUsage(io, 'stderr', `  hint: run \`drctl ${error.code === 'commander.unknownCommand' ? '' : '<command> '}--help\` for usage.\n`);
     return ExitCode.invalidInput;
   }
-  const { printBug, printError } = await import('../ui/print');
+  const { printBug, printError } = await import('./ui/print');
   if (isDrctlError(error)) {
     printError(io, error);
     return error.exitCode;
