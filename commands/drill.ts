@@ -9,7 +9,7 @@ import path from 'node:path';
 import { openAwsContext, type AwsContext } from './aws-context';
 import type { CliIO } from '../src/core/io';
 import { ApiCallFeed } from '../src/engine/api-call-feed';
-import type { RunResult } from '../src/engine/types';
+import type { RunResult } from '../src/engine/run-contract';
 import { DrctlError, ExitCode, isDrctlError } from '../src/core/errors';
 import { newRunId } from '../src/journal/layout';
 import { readJournal } from '../src/journal/reader';
@@ -26,7 +26,7 @@ import { parseInputFlags, resolveInputs } from '../src/runbook/inputs';
 import { loadRunbookFile } from '../src/runbook/load';
 import { print, printNotice, stdoutStyle } from '../src/ui/print';
 import { failbackInputs, loadFailback, movedRegions, type RunbookToRun } from './drill-failback';
-import { checkOperator, executeSession } from './execute-session';
+import { checkOperator, runSession } from './session';
 import { awsOptionsOf, defaultRegionOf, durationOption, journalDirOf, runbookPath, type SessionCommandOptions } from './run-options';
 
 export interface DrillCommandOptions extends SessionCommandOptions {
@@ -74,7 +74,7 @@ class Drill {
     const runId = newRunId(Date.now(), runbook.document.metadata.name);
     this.feed = new ApiCallFeed();
     const request = { io: this.io, actions: this.actions, options: { ...this.options, incidentStart }, runId, ...runbook, session: 'start' as const, prior: [], command: 'drill' as const };
-    const result = await executeSession(request, { context, calls: this.feed }).finally(() => (this.feed = undefined));
+    const result = await runSession(request, { context, calls: this.feed }).finally(() => (this.feed = undefined));
     const { events, tornTail } = await readJournal(this.journalDir, runId);
     const facts = reportFacts(events, { tornTail });
     if (this.options.verify !== false && result.outcome === 'succeeded') {

@@ -1,6 +1,6 @@
 // drctl failover aurora|docdb|elasticache <id> --to <region> [--mode planned|unplanned|detach]: one
 // resource, no runbook file. The runbook is built in memory (src/runbook/inline.ts) and run by the same
-// session as `drctl run` (executeSession, as `drctl drill` uses it): preflight, confirmation, lock (named
+// session as `drctl run` (runSession, as `drctl drill` uses it): preflight, confirmation, lock (named
 // per resource), journal, view and summary. One read comes first: a wrong id or --to is refused (exit 2,
 // listing what exists) before a run is journaled.
 // `drctl resume <run-id>` continues it like any run: the journal keeps the runbook it started with.
@@ -15,7 +15,7 @@ import type { RunbookDocument } from '../src/runbook/schema';
 import { didYouMean } from '../src/runbook/suggest';
 import { checkFailoverTarget } from '../src/status/failover-target';
 import { awsOptionsOf, type SessionCommandOptions } from './run-options';
-import { checkOperator, executeSession, type SessionRequest } from './execute-session';
+import { checkOperator, runSession, type SessionRequest } from './session';
 import { readRegion } from './status';
 import { planDocument } from './plan';
 
@@ -60,7 +60,7 @@ export async function failoverCommand(kind: string, id: string, options: Failove
   const context = await openAwsContext({ ...awsOptionsOf(io, options), readOnly: false, resources, onCall: (call) => calls.push(call) });
   try {
     const inputs = await checkTarget(context, document, request, options, io);
-    return (await executeSession({ ...session, inputs }, { context, calls })).exitCode;
+    return (await runSession({ ...session, inputs }, { context, calls })).exitCode;
   } finally {
     await context.close();
   }

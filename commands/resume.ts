@@ -4,7 +4,7 @@ import type { CommandContext } from './context';
 import { readJournal } from '../src/journal/reader';
 import { readSnapshot } from '../src/journal/snapshot';
 import { journalDirOf, type ResumeCommandOptions } from './run-options';
-import { runSession } from './run-session';
+import { openAwsAndRunSession } from './session';
 
 export type { ResumeCommandOptions } from './run-options';
 
@@ -12,5 +12,5 @@ export async function resumeCommand(runId: string, options: ResumeCommandOptions
   const journalDir = journalDirOf(io, options);
   const { events } = await readJournal(journalDir, runId);
   const { file, document, inputs } = await readSnapshot(journalDir, runId);
-  return runSession({ io, actions, options, runId, file, document, inputs, session: 'resume', prior: events });
+  return openAwsAndRunSession({ io, actions, options, runId, file, document, inputs, session: 'resume', prior: events });
 }

@@ -5,7 +5,7 @@ import { DrctlError, ExitCode } from '../src/core/errors';
 import { readJournal } from '../src/journal/reader';
 import { readSnapshot } from '../src/journal/snapshot';
 import { journalDirOf, type ResumeCommandOptions } from './run-options';
-import { runSession } from './run-session';
+import { openAwsAndRunSession } from './session';
 
 export type RollbackCommandOptions = ResumeCommandOptions;
 
@@ -18,5 +18,5 @@ export async function rollbackCommand(runId: string, options: RollbackCommandOpt
       exitCode: ExitCode.invalidInput,
     });
   }
-  return runSession({ io, actions, options, runId, file, document, inputs, session: 'rollback', prior: events });
+  return openAwsAndRunSession({ io, actions, options, runId, file, document, inputs, session: 'rollback', prior: events });
 }

@@ -6,7 +6,7 @@ import { parseInputFlags, resolveInputs } from '../src/runbook/inputs';
 import { loadRunbookFile } from '../src/runbook/load';
 import { planCommand } from './plan';
 import { runbookPath, type RunCommandOptions } from './run-options';
-import { runSession } from './run-session';
+import { openAwsAndRunSession } from './session';
 
 export type { RunCommandOptions } from './run-options';
 
@@ -16,5 +16,5 @@ export async function runCommand(file: string, options: RunCommandOptions, comma
   const { document } = await loadRunbookFile(runbookPath(io, file), actions);
   const inputs = resolveInputs(document, parseInputFlags(options.inputs ?? []));
   const runId = newRunId(Date.now(), document.metadata.name);
-  return runSession({ io, actions, options, runId, file, document, inputs, session: 'start', prior: [] });
+  return openAwsAndRunSession({ io, actions, options, runId, file, document, inputs, session: 'start', prior: [] });
 }

@@ -25,7 +25,7 @@ function withAws(command: Command): Command {
 }
 
 /** What run, resume and rollback share: confirmation, output, rollback, limits, journal. */
-function withSession(command: Command): Command {
+function withSessionOptions(command: Command): Command {
   return withAws(command)
     .option('-y, --yes', 'approve every approval and the start confirmation (needed without a TTY)')
     .option('--step', 'ask before every step (walk the runbook one step at a time)')
@@ -72,19 +72,19 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((file: string, options) => run(async () => (await import('../commands/plan')).planCommand(file, withInputs(options), await commandContext()))());
 
-  withSession(program.command('run'))
+  withSessionOptions(program.command('run'))
     .description('execute a runbook: preflight, approvals, steps in parallel where they can be, rollback on failure')
     .argument('<runbook>', 'the runbook file')
     .option('-i, --input <name=value>', 'a runbook input (repeatable)', collect)
     .option('--dry-run', 'same as `drctl plan`')
     .action((file: string, options) => run(async () => (await import('../commands/run')).runCommand(file, withInputs(options), await commandContext()))());
 
-  withSession(program.command('resume'))
+  withSessionOptions(program.command('resume'))
     .description('continue an interrupted or failed run; finished steps stay finished, no failover is repeated')
     .argument('<run-id>', 'the run to continue (see .drctl/runs/)')
     .action((runId: string, options) => run(async () => (await import('../commands/resume')).resumeCommand(runId, options, await commandContext()))());
 
-  withSession(program.command('rollback'))
+  withSessionOptions(program.command('rollback'))
     .description("run a runbook's rollback steps for an earlier run")
     .argument('<run-id>', 'the run to roll back')
     .action((runId: string, options) => run(async () => (await import('../commands/rollback')).rollbackCommand(runId, options, await commandContext()))());
@@ -106,7 +106,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((ids: string[], options) => run(async () => (await import('../commands/health')).healthCommand(ids, options, await commandContext()))());
 
-  withSession(program.command('failover'))
+  withSessionOptions(program.command('failover'))
     .description('fail over one global resource now, no runbook file: the same engine, view, journal, lock and report as `drctl run`')
     .argument('<type>', 'aurora, docdb or elasticache')
     .argument('<id>', 'the global cluster or global datastore id')
@@ -127,7 +127,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option('--journal-dir <dir>', 'where runs, locks and drills are kept (default .drctl)')
     .action((target: string | undefined, options) => run(async () => (await import('../commands/report')).reportCommand(target, options, await commandContext()))());
 
-  withSession(program.command('drill'))
+  withSessionOptions(program.command('drill'))
     .description('game day: run a runbook, verify the end state, optionally fail back, write every report, record the drill')
     .argument('<runbook>', 'the runbook file')
     .option('-i, --input <name=value>', 'a runbook input (repeatable)', collect)

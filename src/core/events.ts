@@ -19,8 +19,11 @@ export type StepState =
 
 export type RunMode = 'run' | 'dry-run';
 export type RunOutcome = 'succeeded' | 'failed' | 'aborted';
-/** start: a new run; resume: continues a journal; rollback: `drctl rollback` on a journal. */
-export type RunSession = 'start' | 'resume' | 'rollback';
+/**
+ * A session is one process's stretch of work on a run, opened by its run.started event: start (a new run),
+ * resume (continues its journal) or rollback (`drctl rollback` on its journal).
+ */
+export type SessionKind = 'start' | 'resume' | 'rollback';
 /** What an operator question gates: an approval step, a --step confirmation, or the start of a mutating run. */
 export type ApprovalGate = 'approval' | 'step' | 'run';
 /** --step answers, as in Ansible's step mode: run it, skip it, run the rest without asking, stop. */
@@ -52,7 +55,7 @@ export type RunEventBody =
       steps: StepInfo[];
       resumedFrom?: string;
       incidentStart?: number;
-      session?: RunSession;
+      session?: SessionKind;
     }
   | { type: 'preflight.started'; check: string; name: string }
   | { type: 'preflight.passed'; check: string; name: string; message: string; observations?: string[] }

@@ -5,4 +5,4 @@ export { replay, applyEvent, displayState, isSettled, type RunState, type StepRe
 export { summarizeRun, type RunSummary, type StepSummary } from './summary';
 export { ApiCallFeed } from './api-call-feed';
 export { isMutatingRunbook, mutatingSteps, targetRegions } from './confirm';
-export type { EngineDeps, ResumeOptions, RunOptions, RunResult } from './types';
+export type { EngineDeps, ResumeOptions, RunOptions, RunResult } from './run-contract';

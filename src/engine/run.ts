@@ -9,14 +9,14 @@ import { confirmationText, mutatingSteps } from './confirm';
 import type { EngineContext } from './context';
 import { RunEmitter } from './emitter';
 import { toProblem } from './errors';
-import type { RunOutcome, RunSession, StepInfo } from '../core/events';
+import type { RunOutcome, SessionKind, StepInfo } from '../core/events';
 import { needsOf } from './graph';
 import { runMainThenRollback, runRollbackOnly, verdictAfterRollback, type PhaseSetup, type Verdict } from './phases';
 import { readOnlyPorts } from './read-only-ports';
 import { RunSignals } from './run-signals';
 import { scopeOf } from './scope';
 import { replay, type RunState } from './state';
-import type { EngineDeps, ResumeOptions, RunOptions, RunResult } from './types';
+import type { EngineDeps, ResumeOptions, RunOptions, RunResult } from './run-contract';
 import type { ActionLookup } from '../core/define-action';
 
 // Most running steps only poll (a few describes a minute), so a wide runbook should not wait in waves:
@@ -36,11 +36,11 @@ export function exitCodeOf(outcome: RunOutcome): ExitCode {
   return outcome === 'aborted' ? ExitCode.aborted : ExitCode.runFailed;
 }
 
-async function execute(options: RunOptions, deps: EngineDeps, requested: RunSession, prior: ResumeOptions['prior']): Promise<RunResult> {
+async function execute(options: RunOptions, deps: EngineDeps, requested: SessionKind, prior: ResumeOptions['prior']): Promise<RunResult> {
   const { actions } = deps;
   const state = replay(prior);
   // A journal cut before run.started (a crash in the first instant) holds nothing to resume.
-  const session: RunSession = state.sessions === 0 ? 'start' : requested;
+  const session: SessionKind = state.sessions === 0 ? 'start' : requested;
   const idle = nothingToDo(state, session);
   if (idle) {
     // Nothing left to do is not a success to report for a run that failed (CI must still see it).
@@ -56,7 +56,7 @@ async function execute(options: RunOptions, deps: EngineDeps, requested: RunSess
   const stopListening = deps.apiCalls?.listen((call) => emitter.emit({ type: 'api.call', call })) ?? (() => undefined);
   try {
     const setup = phaseSetup(options, deps, actions, emitter, signals);
-    const verdict = await runSession(setup, session, state);
+    const verdict = await runPhases(setup, session, state);
     const error = verdict.error === undefined ? undefined : toProblem(verdict.error);
     emitter.emit({ type: 'run.finished', outcome: verdict.outcome, durationMs: deps.clock.now() - startedAt, error });
     return { runId: options.runId, outcome: verdict.outcome, exitCode: exitCodeOf(verdict.outcome), error, state, durationMs: deps.clock.now() - startedAt };
@@ -67,7 +67,8 @@ async function execute(options: RunOptions, deps: EngineDeps, requested: RunSess
   }
 }
 
-async function runSession(setup: PhaseSetup, session: RunSession, state: RunState): Promise<Verdict> {
+/** The phases this kind of session runs: preflight, main steps and rollback, or the rollback alone. */
+async function runPhases(setup: PhaseSetup, session: SessionKind, state: RunState): Promise<Verdict> {
   if (session === 'rollback') return runRollbackOnly(setup, 'requested with drctl rollback');
   if (state.rollback?.state === 'running') return runRollbackOnly(setup, state.rollback.reason);
   // Cut off after the rollback finished but before the run did: only the ending is missing.
@@ -77,7 +78,7 @@ async function runSession(setup: PhaseSetup, session: RunSession, state: RunStat
   return runMainThenRollback(setup, !anyStepStarted);
 }
 
-function nothingToDo(state: RunState, session: RunSession): string | undefined {
+function nothingToDo(state: RunState, session: SessionKind): string | undefined {
   // A run cut off by a crash always gets a session, if only to write its ending.
   if (state.sessions === 0 || state.outcome === undefined) return undefined;
   if (session === 'rollback') return state.rollback?.state === 'succeeded' ? 'this run was already rolled back' : undefined;
@@ -124,7 +125,7 @@ export function objectivesOf(document: RunbookDocument): { rtoMs?: number; rpoMs
   return { rtoMs: rto === undefined ? undefined : parseDuration(rto), rpoMs: rpo === undefined ? undefined : parseDuration(rpo) };
 }
 
-function runStarted(options: RunOptions, actions: ActionLookup, session: RunSession) {
+function runStarted(options: RunOptions, actions: ActionLookup, session: SessionKind) {
   const { document } = options;
   return {
     type: 'run.started' as const,

@@ -47,7 +47,7 @@ export class TerminalPrompt {
   constructor(private readonly io: CliIO) {}
 
   approve(request: ApprovalRequest, signal: AbortSignal): Promise<ApprovalAnswer> {
-    return this.session(signal, async (ask) => {
+    return this.withReadline(signal, async (ask) => {
       const style = styleFor(this.io.stderr, this.io.env);
       const limit = request.timeoutMs ? style.dim(` (answer within ${formatDuration(request.timeoutMs)})`) : '';
       this.io.stderr.write(`\n${style.yellow('?')} ${style.bold(request.message)}${limit}\n`);
@@ -58,7 +58,7 @@ export class TerminalPrompt {
   }
 
   confirmStep(question: StepQuestion, signal: AbortSignal): Promise<StepDecision> {
-    return this.session(signal, async (ask) => {
+    return this.withReadline(signal, async (ask) => {
       const style = styleFor(this.io.stderr, this.io.env);
       this.io.stderr.write(`\n${style.yellow('?')} ${style.bold(`step ${question.stepId}`)} ${question.summary}\n`);
       for (;;) {
@@ -76,7 +76,7 @@ export class TerminalPrompt {
    * One readline for one question (re-asks included, so lines typed ahead are kept), closed after it so
    * stdin does not keep the process alive; questions wait their turn.
    */
-  private session<T>(signal: AbortSignal, work: (ask: Ask) => Promise<T>): Promise<T> {
+  private withReadline<T>(signal: AbortSignal, work: (ask: Ask) => Promise<T>): Promise<T> {
     const run = async () => {
       const readline = createInterface({ input: this.io.stdin, output: this.io.stderr, terminal: Boolean(this.io.stdin.isTTY) });
       const lines = new LineQueue(readline);

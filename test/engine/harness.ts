@@ -7,7 +7,7 @@ import type { ApprovalAnswer, ApprovalRequest } from '../../src/core/operator';
 import type { AwsPorts } from '../../src/core/services/catalogue';
 import type { EventSink, RunEvent, StepDecision } from '../../src/core/events';
 import { resumeRun, runRunbook } from '../../src/engine/run';
-import type { EngineDeps, ResumeOptions, RunOptions, RunResult } from '../../src/engine/types';
+import type { EngineDeps, ResumeOptions, RunOptions, RunResult } from '../../src/engine/run-contract';
 import type { ActionLookup } from '../../src/core/define-action';
 import type { OperatorPort, StepQuestion } from '../../src/core/operator';
 import { DrctlError } from '../../src/core/errors';

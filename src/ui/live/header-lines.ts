@@ -1,7 +1,7 @@
 // The header of the live view, as text: what runs (runbook, session, mode, from -> to), the clocks, and
 // banners that must not be missed (DRY RUN, stopping). Each line fits the terminal: less important
 // pieces are dropped first when the terminal is narrow, rather than wrapping.
-import type { RunSession } from '../../core/events';
+import type { SessionKind } from '../../core/events';
 import type { RunState } from '../../engine/state';
 import { formatDuration } from '../../core/duration';
 import type { Style } from '../../core/style';
@@ -20,7 +20,7 @@ export interface HeaderOptions {
 
 export interface HeaderInput {
   state: RunState;
-  session?: RunSession;
+  session?: SessionKind;
   options: HeaderOptions;
   now: number;
   width: number;

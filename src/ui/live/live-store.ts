@@ -2,7 +2,7 @@
 // the few things the view needs that the state does not keep (each step's from -> to target, the
 // finished lines to print once, the questions waiting for the operator). React subscribes to it.
 import type { ApprovalAnswer, ApprovalRequest } from '../../core/operator';
-import type { EventOf, RunEvent, RunSession, StepDecision } from '../../core/events';
+import type { EventOf, RunEvent, SessionKind, StepDecision } from '../../core/events';
 import { applyEvent, emptyRunState, type RunState } from '../../engine/state';
 import type { RunSummary } from '../../engine/summary';
 import type { StepQuestion } from '../../core/operator';
@@ -30,7 +30,7 @@ export class LiveStore {
   readonly targets = new Map<string, StepTarget>();
   /** Who approved each approval step, shown on its finished line. */
   readonly approvedBy = new Map<string, string>();
-  session?: RunSession;
+  session?: SessionKind;
   preflightRunning = 0;
   /** Replaced, never mutated: ink's <Static> notices new items by a new array. */
   finished: readonly FinishedItem[] = [];

@@ -1,18 +1,18 @@
-// One session of a run on an AWS context the caller opened: check the operator can be asked, take the
-// runbook's lock, journal + reporter as one sink, Ctrl-C handling, the engine, and the summary. Split
-// from run-session.ts so that `drctl drill` can run a failover and its failback against one simulator
-// (the failback must see the world the failover left); run-session opens the context and calls this.
+// One session of a run (a start, a resume or a rollback): check the operator can be asked, take the
+// runbook's lock, journal + reporter as one sink, Ctrl-C handling, the engine, and the summary.
+// runSession works on an AWS context the caller opened, so that `drctl drill` can run a failover and its
+// failback against one simulator (the failback must see the world the failover left);
+// openAwsAndRunSession opens one for the session alone (run, resume, rollback).
 import type { ActionCatalogue } from '../src/core/define-action';
 import type { AwsContext } from './aws-context';
 import { humanPaced } from './human-pace';
 import { isInteractive } from '../src/core/io';
-import type { ApiCallFeed } from '../src/engine/api-call-feed';
 import { mutatingSteps } from '../src/engine/confirm';
 import { objectivesOf, resumeRun, runRunbook } from '../src/engine/run';
 import type { OperatorPort } from '../src/core/operator';
 import { summarizeRun } from '../src/engine/summary';
-import type { RunOptions, RunResult } from '../src/engine/types';
-import type { RunEvent, RunSession } from '../src/core/events';
+import type { RunOptions, RunResult } from '../src/engine/run-contract';
+import type { RunEvent, SessionKind } from '../src/core/events';
 import type { RunbookDocument } from '../src/runbook/schema';
 import type { CliIO } from '../src/core/io';
 import type { SessionCommandOptions } from './run-options';
@@ -27,6 +27,9 @@ import { chooseReporter, type RunReporter } from '../src/ui/choose-reporter';
 import { chooseOperator, needsTty, needsYes } from '../src/ui/prompt';
 import { defaultRegionOf, engineSettings, journalDirOf } from './run-options';
 import { listenForInterrupts } from './interrupts';
+import { openAwsContext } from './aws-context';
+import { ApiCallFeed } from '../src/engine/api-call-feed';
+import { awsOptionsOf } from './run-options';
 
 export interface SessionRequest {
   io: CliIO;
@@ -37,7 +40,7 @@ export interface SessionRequest {
   file: string;
   document: RunbookDocument;
   inputs: Record<string, unknown>;
-  session: RunSession;
+  session: SessionKind;
   prior: RunEvent[];
   /** What the live view's header calls this session (default: run). */
   command?: 'run' | 'drill' | 'failover';
@@ -49,7 +52,7 @@ export interface OpenedAws {
   calls: ApiCallFeed;
 }
 
-export async function executeSession(request: SessionRequest, aws: OpenedAws): Promise<RunResult> {
+export async function runSession(request: SessionRequest, aws: OpenedAws): Promise<RunResult> {
   const { io, options, document, runId } = request;
   checkOperator(request);
   const settings = engineSettings(options, aws.context.clock.now());
@@ -134,4 +137,21 @@ function nextStep(result: RunResult, request: SessionRequest): string | undefine
 /** --yes answers approvals; --step questions still go to the operator. */
 function withYes(operator: OperatorPort, yes: boolean): OperatorPort {
   return yes ? { approve: async () => ({ approved: true, by: '--yes' }), confirmStep: (question, signal) => operator.confirmStep(question, signal) } : operator;
+}
+
+/**
+ * What run, resume and rollback share: refuse early when the operator cannot be asked, open AWS (the
+ * simulator under --sim) for this one session, run it, close AWS.
+ */
+export async function openAwsAndRunSession(request: SessionRequest): Promise<number> {
+  // Before starting a simulator or reading credentials: a run that cannot be confirmed stops here.
+  checkOperator(request);
+  const calls = new ApiCallFeed();
+  const resources = request.document.spec.resources ?? {};
+  const context = await openAwsContext({ ...awsOptionsOf(request.io, request.options), readOnly: false, resources, onCall: (call) => calls.push(call) });
+  try {
+    return (await runSession(request, { context, calls })).exitCode;
+  } finally {
+    await context.close();
+  }
 }
