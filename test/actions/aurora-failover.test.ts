@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { globalClusterFamily } from '../../src/actions/global-cluster/family';
 import { actionNamed, runAction } from '../helpers/action-context';
-import { shopWorld } from './world';
+import { fakeShop } from '../helpers/fake-shop';
 
 const failover = actionNamed(globalClusterFamily.actions, 'aurora.failover');
 const detach = actionNamed(globalClusterFamily.actions, 'aurora.detach');
@@ -9,7 +9,7 @@ const params = { resource: 'orders-db', to: 'us-west-2' };
 
 describe('aurora.failover', () => {
   it('sends FailoverGlobalCluster with AllowDataLoss to the target\'s region', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const plan = await failover.plan(ctx, params);
     expect(plan.calls).toEqual([
       {
@@ -24,7 +24,7 @@ describe('aurora.failover', () => {
   });
 
   it('works while the old primary\'s region does not answer, and completes despite its pending-resync', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.aws.setUnreachable('us-east-1');
     const run = await runAction(failover, ctx, params);
     expect(ctx.aws.mutatingCalls().map((c) => [c.operation, c.region])).toEqual([['FailoverGlobalCluster', 'us-west-2']]);
@@ -35,7 +35,7 @@ describe('aurora.failover', () => {
   });
 
   it('records the lag read just before the call as the measured RPO, and no RPO 0', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     await runAction(failover, ctx, params);
     expect(ctx.metrics).toEqual([
       expect.objectContaining({ resource: 'orders-db', kind: 'replication-lag', metricName: 'AuroraGlobalDBRPOLag', region: 'us-west-2', valueMs: 412 }),
@@ -43,13 +43,13 @@ describe('aurora.failover', () => {
   });
 
   it('falls back to AuroraGlobalDBReplicationLag, and records missing data plainly', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.aws.cloudwatch.auroraLag('us-west-2', 'orders-eu', 1, 'AuroraGlobalDBRPOLag'); // another cluster: ignored
     const plan = await failover.plan(ctx, { resource: 'orders-db', to: 'eu-west-1' });
     await failover.apply(ctx, { resource: 'orders-db', to: 'eu-west-1' }, plan);
     expect(ctx.metrics[0]).toMatchObject({ metricName: 'AuroraGlobalDBRPOLag', valueMs: 730 });
 
-    const other = shopWorld();
+    const other = fakeShop();
     other.aws.rds.add({ id: 'legacy', members: [{ region: 'us-east-1', writer: true }, { region: 'us-west-2', clusterId: 'legacy-west' }] });
     other.resources['legacy-db'] = { type: 'aurora-global', globalClusterId: 'legacy' };
     other.aws.cloudwatch.auroraLag('us-west-2', 'legacy-west', 95, 'AuroraGlobalDBReplicationLag');
@@ -57,7 +57,7 @@ describe('aurora.failover', () => {
     await failover.apply(other, { resource: 'legacy-db', to: 'us-west-2' }, legacyPlan);
     expect(other.metrics[0]).toMatchObject({ metricName: 'AuroraGlobalDBReplicationLag', valueMs: 95 });
 
-    const none = shopWorld();
+    const none = fakeShop();
     none.aws.rds.add({ id: 'quiet', members: [{ region: 'us-east-1', writer: true }, { region: 'us-west-2' }] });
     none.resources['quiet-db'] = { type: 'aurora-global', globalClusterId: 'quiet' };
     const quietPlan = await failover.plan(none, { resource: 'quiet-db', to: 'us-west-2' });
@@ -67,7 +67,7 @@ describe('aurora.failover', () => {
   });
 
   it('refuses to call when the lag is above maxLag', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const guarded = { ...params, maxLag: '200ms' };
     const plan = await failover.plan(ctx, guarded);
     await expect(failover.apply(ctx, guarded, plan)).rejects.toMatchObject({ code: 'action.lag-above-limit' });
@@ -75,7 +75,7 @@ describe('aurora.failover', () => {
   });
 
   it('is done, with no call, when the writer is already in the target (old primary still resyncing)', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     await runAction(failover, ctx, params);
     const plan = await failover.plan(ctx, params);
     expect(plan.status).toBe('done');
@@ -84,19 +84,19 @@ describe('aurora.failover', () => {
   });
 
   it('refuses a headless target before anyone approves', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.aws.rds.dbCluster('us-west-2', 'orders-west').instanceCount = 0;
     await expect(failover.plan(ctx, params)).rejects.toMatchObject({ code: 'action.headless-target', hint: expect.stringContaining('Add a DB instance') });
   });
 
   it('refuses a target that is being modified', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.aws.rds.dbCluster('us-west-2', 'orders-west').status = 'modifying';
     await expect(failover.plan(ctx, params)).rejects.toMatchObject({ code: 'action.target-not-available' });
   });
 
   it('warns about an engine version difference and lets AWS decide', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.aws.rds.dbCluster('us-west-2', 'orders-west').engineVersion = '8.0.mysql_aurora.3.05.1';
     const plan = await failover.plan(ctx, params);
     expect(plan.observations.join('\n')).toContain('engine versions differ');
@@ -110,7 +110,7 @@ describe('aurora.failover', () => {
 
 describe('aurora.detach', () => {
   it('detaches in the member\'s region, warns of split-brain and waits for the standalone writer', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const run = await runAction(detach, ctx, params);
     expect(run.plan.calls).toEqual([
       {
@@ -128,12 +128,12 @@ describe('aurora.detach', () => {
   });
 
   it('refuses to detach the writer while it has secondaries', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     await expect(detach.plan(ctx, { resource: 'orders-db', to: 'us-east-1' })).rejects.toMatchObject({ code: 'action.detach-writer' });
   });
 
   it('after a detach, names the members and says a repeat has nothing to do', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     await runAction(detach, ctx, params);
     await expect(detach.plan(ctx, params)).rejects.toMatchObject({
       code: 'action.region-not-a-member',

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { globalClusterFamily } from '../../src/actions/global-cluster/family';
 import { actionNamed, runAction } from '../helpers/action-context';
-import { shopWorld } from './world';
+import { fakeShop } from '../helpers/fake-shop';
 
 const switchover = actionNamed(globalClusterFamily.actions, 'aurora.switchover');
 const params = { resource: 'orders-db', to: 'us-west-2' };
 
 describe('aurora.switchover', () => {
   it('plans the exact call, sent to the primary\'s region', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const plan = await switchover.plan(ctx, params);
     expect(plan.status).toBe('ready');
     expect(plan.calls).toEqual([
@@ -28,7 +28,7 @@ describe('aurora.switchover', () => {
   });
 
   it('switches over, polls through the states and reports the new writer', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const run = await runAction(switchover, ctx, params);
     expect(ctx.aws.mutatingCalls().map((c) => [c.operation, c.region])).toEqual([['SwitchoverGlobalCluster', 'us-east-1']]);
     expect(ctx.aws.rds.writerRegion('shop-orders')).toBe('us-west-2');
@@ -44,7 +44,7 @@ describe('aurora.switchover', () => {
   });
 
   it('records the lag before the call, then RPO 0 once the switchover completed', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     await runAction(switchover, ctx, params);
     expect(ctx.metrics.map((m) => [m.metricName, m.region, m.valueMs])).toEqual([
       ['AuroraGlobalDBRPOLag', 'us-west-2', 412],
@@ -54,7 +54,7 @@ describe('aurora.switchover', () => {
   });
 
   it('asks the target region first and never more than one describe per poll while AWS works', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const plan = await switchover.plan(ctx, params);
     await switchover.apply(ctx, params, plan);
     const before = ctx.aws.calls.length;
@@ -66,7 +66,7 @@ describe('aurora.switchover', () => {
   });
 
   it('waits for every member to reconnect before calling a switchover complete', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const plan = await switchover.plan(ctx, params);
     await switchover.apply(ctx, params, plan);
     ctx.aws.tick();
@@ -81,7 +81,7 @@ describe('aurora.switchover', () => {
   });
 
   it('says "already done" and calls nothing when the writer is already in the target region', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     await runAction(switchover, ctx, params);
     const before = ctx.aws.mutatingCalls().length;
     const plan = await switchover.plan(ctx, params);
@@ -90,7 +90,7 @@ describe('aurora.switchover', () => {
   });
 
   it('joins a switchover already under way to the same target without calling again', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     await ctx.aws.rds.switchoverGlobalCluster('us-east-1', 'shop-orders', ctx.aws.rds.arnOf('us-west-2', 'orders-west'));
     const run = await runAction(switchover, ctx, params);
     expect(run.plan.status).toBe('in-progress');
@@ -100,7 +100,7 @@ describe('aurora.switchover', () => {
   });
 
   it('refuses when an operation is under way to another target', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     await ctx.aws.rds.switchoverGlobalCluster('us-east-1', 'shop-orders', ctx.aws.rds.arnOf('eu-west-1', 'orders-eu'));
     await expect(switchover.plan(ctx, params)).rejects.toMatchObject({
       code: 'action.operation-in-progress-elsewhere',
@@ -110,7 +110,7 @@ describe('aurora.switchover', () => {
   });
 
   it('joins instead of failing when AWS says "invalid state" because an earlier attempt started it', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const plan = await switchover.plan(ctx, params);
     // Between plan and apply, a first attempt (say, before a crash) got its call through.
     await ctx.aws.rds.switchoverGlobalCluster('us-east-1', 'shop-orders', ctx.aws.rds.arnOf('us-west-2', 'orders-west'));
@@ -119,7 +119,7 @@ describe('aurora.switchover', () => {
   });
 
   it('fails clearly when AWS cancels the switchover', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const plan = await switchover.plan(ctx, params);
     await switchover.apply(ctx, params, plan);
     ctx.aws.rds.cancel('shop-orders');
@@ -130,7 +130,7 @@ describe('aurora.switchover', () => {
   });
 
   it('gives AWS a grace period to show the operation before calling it abandoned', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const plan = await switchover.plan(ctx, params);
     await switchover.apply(ctx, params, plan);
     ctx.aws.rds.cluster('shop-orders').failoverState = undefined; // describe lagging behind the call

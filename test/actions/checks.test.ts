@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checksFamily } from '../../src/actions/checks/family';
 import { checkNamed } from '../helpers/action-context';
-import { shopWorld } from './world';
+import { fakeShop } from '../helpers/fake-shop';
 
 const lagBelow = checkNamed(checksFamily.checks, 'replication-lag-below');
 const healthy = checkNamed(checksFamily.checks, 'healthy');
@@ -10,7 +10,7 @@ const available = checkNamed(checksFamily.checks, 'available');
 
 describe('replication-lag-below', () => {
   it('passes when every secondary\'s lag, read in its own region, is under max', async () => {
-    const ctx = shopWorld({ defaultRegion: 'us-east-1' });
+    const ctx = fakeShop({ defaultRegion: 'us-east-1' });
     const result = await lagBelow.run(ctx, { resources: ['orders-db', 'catalog-db', 'sessions'], max: '1s' });
     expect(result).toMatchObject({ ok: true, message: 'replication lag at most 1.0s for orders-db, catalog-db, sessions' });
     expect(result.observations).toEqual([
@@ -23,20 +23,20 @@ describe('replication-lag-below', () => {
   });
 
   it('converts ElastiCache seconds to ms before comparing', async () => {
-    const ctx = shopWorld({ defaultRegion: 'us-east-1' });
+    const ctx = fakeShop({ defaultRegion: 'us-east-1' });
     const result = await lagBelow.run(ctx, { resources: ['sessions'], max: '500ms' });
     expect(result).toMatchObject({ ok: false, message: 'sessions: 800 ms in us-west-2, above 500ms' });
     expect(result.hint).toContain('raise `max`');
   });
 
   it('checks only the target with `to`', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     expect((await lagBelow.run(ctx, { resources: ['orders-db'], max: '500ms', to: 'us-west-2' })).ok).toBe(true);
     expect((await lagBelow.run(ctx, { resources: ['orders-db'], max: '500ms', to: 'eu-west-1' })).ok).toBe(false);
   });
 
   it('fails plainly on missing data, with a hint about where the metric lives', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.aws.rds.add({ id: 'quiet', members: [{ region: 'us-east-1', writer: true }, { region: 'us-west-2', clusterId: 'quiet-west' }] });
     ctx.resources['quiet-db'] = { type: 'aurora-global', globalClusterId: 'quiet' };
     const result = await lagBelow.run(ctx, { resources: ['quiet-db'], max: '1s', to: 'us-west-2' });
@@ -48,7 +48,7 @@ describe('replication-lag-below', () => {
   });
 
   it('ignores data points older than the lookback window', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.aws.docdb.add({ id: 'stale', members: [{ region: 'us-east-1', writer: true }, { region: 'us-west-2', clusterId: 'stale-west' }] });
     ctx.resources['stale-db'] = { type: 'docdb-global', globalClusterId: 'stale' };
     ctx.aws.cloudwatch.put('us-west-2', 'AWS/DocDB', 'GlobalClusterReplicationLag', { DBClusterIdentifier: 'stale-west' }, [{ value: 5, ageMs: 3_600_000 }]);
@@ -56,14 +56,14 @@ describe('replication-lag-below', () => {
   });
 
   it('asks for a region when a resource has no hint, no `to` and no default region', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     await expect(lagBelow.run(ctx, { resources: ['orders-db'], max: '1s' })).rejects.toMatchObject({ code: 'action.no-region' });
   });
 });
 
 describe('healthy', () => {
   it('passes when Route 53 would call the check healthy, fails with a hint otherwise', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     expect(await healthy.run(ctx, { resource: 'api-west' })).toMatchObject({ ok: true });
     ctx.aws.route53.editHealthCheck('hc-west', { inverted: true });
     const result = await healthy.run(ctx, { resource: 'api-west' });
@@ -74,7 +74,7 @@ describe('healthy', () => {
 
 describe('writer-in', () => {
   it('checks the writer\'s region for global clusters and datastores', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     expect(await writerIn.run(ctx, { resource: 'orders-db', region: 'us-east-1' })).toMatchObject({ ok: true });
     expect(await writerIn.run(ctx, { resource: 'sessions', region: 'us-east-1' })).toMatchObject({ ok: true });
     expect(await writerIn.run(ctx, { resource: 'catalog-db', region: 'us-west-2' })).toMatchObject({
@@ -86,13 +86,13 @@ describe('writer-in', () => {
 
 describe('available', () => {
   it('passes for a healthy global cluster and datastore', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     expect(await available.run(ctx, { resource: 'orders-db', to: 'us-west-2' })).toMatchObject({ ok: true, message: 'orders-db is available; ready to promote us-west-2' });
     expect(await available.run(ctx, { resource: 'sessions', to: 'us-west-2' })).toMatchObject({ ok: true });
   });
 
   it('fails while an operation is under way', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     await ctx.aws.rds.switchoverGlobalCluster('us-east-1', 'shop-orders', ctx.aws.rds.arnOf('eu-west-1', 'orders-eu'));
     const result = await available.run(ctx, { resource: 'orders-db', to: 'us-west-2' });
     expect(result.ok).toBe(false);
@@ -100,14 +100,14 @@ describe('available', () => {
   });
 
   it('fails for a headless target with a hint to add an instance', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.aws.rds.dbCluster('us-west-2', 'orders-west').instanceCount = 0;
     const result = await available.run(ctx, { resource: 'orders-db', to: 'us-west-2' });
     expect(result).toMatchObject({ ok: false, hint: expect.stringContaining('Add a DB instance to orders-west in us-west-2') });
   });
 
   it('fails on different engine versions with AWS\'s wording and points to detach', async () => {
-    const ctx = shopWorld({ defaultRegion: 'us-east-1' });
+    const ctx = fakeShop({ defaultRegion: 'us-east-1' });
     ctx.aws.docdb.dbCluster('us-west-2', 'catalog-west').engineVersion = '5.0.1';
     const result = await available.run(ctx, { resource: 'catalog-db' });
     expect(result.message).toContain('running an engine version with a different patch level than the source DB cluster');
@@ -115,13 +115,13 @@ describe('available', () => {
   });
 
   it('passes when the writer is already in the target, so a completed runbook can be re-run', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const result = await available.run(ctx, { resource: 'orders-db', to: 'us-east-1' });
     expect(result).toMatchObject({ ok: true, message: 'orders-db: the writer is already in us-east-1; nothing to move' });
   });
 
   it('fails when members are out of sync, and when `to` is not a member', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const eu = ctx.aws.rds.cluster('shop-orders').members.find((m) => m.region === 'eu-west-1');
     if (eu) eu.synchronizationStatus = 'pending-resync';
     expect((await available.run(ctx, { resource: 'orders-db', to: 'us-west-2' })).message).toContain('members not in sync: orders-eu in eu-west-1, pending-resync');
@@ -129,7 +129,7 @@ describe('available', () => {
   });
 
   it('checks what it can when a member\'s region does not answer', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.aws.setUnreachable('us-east-1');
     const result = await available.run(ctx, { resource: 'orders-db', to: 'us-west-2' });
     expect(result.ok).toBe(true);
@@ -137,7 +137,7 @@ describe('available', () => {
   });
 
   it('checks what it can when a member\'s region answers only with server errors (a degraded region)', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.aws.fail({ kind: 'service', region: 'us-east-1', operation: 'DescribeDBClusters', awsCode: 'ServiceUnavailable' });
     const result = await available.run(ctx, { resource: 'orders-db', to: 'us-west-2' });
     expect(result.ok).toBe(true);
@@ -145,7 +145,7 @@ describe('available', () => {
   });
 
   it('fails for a datastore that is not available', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.aws.elasticache.datastore('ldgnf-shop-sessions').status = 'modifying';
     expect(await available.run(ctx, { resource: 'sessions', to: 'us-west-2' })).toMatchObject({ ok: false, message: expect.stringContaining('datastore is modifying') });
   });

@@ -7,7 +7,7 @@ import { globalClusterFamily } from '../../src/actions/global-cluster/family';
 import { route53Family } from '../../src/actions/route53/family';
 import { actionNamed } from '../helpers/action-context';
 import { ACTION_SAMPLES, CORE_ACTIONS } from '../helpers/action-samples';
-import { shopWorld } from './world';
+import { fakeShop } from '../helpers/fake-shop';
 
 const actions = [...globalClusterFamily.actions, ...elasticacheFamily.actions, ...route53Family.actions];
 
@@ -31,7 +31,7 @@ describe('the actions of issue 4', () => {
   });
 
   it.each(actions.map((a) => [a.uses, a] as const))('%s plans without a single mutating call', async (uses, action) => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const plan = await action.plan(ctx, EXAMPLE_PARAMS[uses]);
     expect(ctx.aws.mutatingCalls()).toEqual([]);
     expect(plan.calls.length).toBe(action.mutating && plan.status === 'ready' ? 1 : 0);
@@ -68,7 +68,7 @@ describe('the actions of issue 4', () => {
   it('a stuck switchover costs at most ~12 describes a minute at the starting interval', async () => {
     const switchover = actionNamed(globalClusterFamily.actions, 'aurora.switchover');
     const params = EXAMPLE_PARAMS['aurora.switchover'];
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const plan = await switchover.plan(ctx, params);
     await switchover.apply(ctx, params, plan);
     ctx.aws.tick(); // switching-over, and stuck there

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { elasticacheFamily } from '../../src/actions/elasticache/family';
 import { actionNamed, runAction } from '../helpers/action-context';
-import { shopWorld } from './world';
+import { fakeShop } from '../helpers/fake-shop';
 
 const failover = actionNamed(elasticacheFamily.actions, 'elasticache.failover');
 const disassociate = actionNamed(elasticacheFamily.actions, 'elasticache.disassociate');
@@ -9,7 +9,7 @@ const params = { resource: 'sessions', to: 'us-west-2' };
 
 describe('elasticache.failover', () => {
   it('passes the NEW primary\'s region and group, and sends the call to that region', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const plan = await failover.plan(ctx, params);
     expect(plan.calls).toEqual([
       {
@@ -24,7 +24,7 @@ describe('elasticache.failover', () => {
   });
 
   it('fails over and completes when the datastore is available with the target PRIMARY', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const run = await runAction(failover, ctx, params);
     expect(ctx.aws.mutatingCalls().map((c) => [c.operation, c.region])).toEqual([['FailoverGlobalReplicationGroup', 'us-west-2']]);
     expect(run.polls[0]).toMatchObject({ done: false, observation: expect.stringContaining('modifying') });
@@ -32,7 +32,7 @@ describe('elasticache.failover', () => {
   });
 
   it('converts the lag from seconds to ms and takes the largest node', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.aws.cloudwatch.elasticacheLag('us-west-2', 'sessions-west-002', 1.25);
     const plan = await failover.plan(ctx, params);
     await failover.apply(ctx, params, plan);
@@ -42,11 +42,11 @@ describe('elasticache.failover', () => {
   });
 
   it('is done when the target is already primary, and joins a failover under way', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     await runAction(failover, ctx, params);
     expect((await failover.plan(ctx, params)).status).toBe('done');
 
-    const joining = shopWorld();
+    const joining = fakeShop();
     await joining.aws.elasticache.failoverGlobalDatastore('us-west-2', 'ldgnf-shop-sessions', 'us-west-2', 'sessions-west');
     joining.aws.tick(); // roles swapped, still modifying
     const run = await runAction(failover, joining, params);
@@ -55,13 +55,13 @@ describe('elasticache.failover', () => {
   });
 
   it('refuses a datastore that is modifying for someone else', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.aws.elasticache.datastore('ldgnf-shop-sessions').status = 'modifying';
     await expect(failover.plan(ctx, params)).rejects.toMatchObject({ code: 'action.operation-in-progress-elsewhere' });
   });
 
   it('lists members when `to` is not one, and explains AWS refusals', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     await expect(failover.plan(ctx, { resource: 'sessions', to: 'eu-west-1' })).rejects.toMatchObject({
       code: 'action.region-not-a-member',
       message: expect.stringContaining('sessions-east in us-east-1 (primary); sessions-west in us-west-2 (secondary)'),
@@ -74,7 +74,7 @@ describe('elasticache.failover', () => {
   });
 
   it('refuses a target replication group that is not available', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.aws.elasticache.group('us-west-2', 'sessions-west').status = 'snapshotting';
     await expect(failover.plan(ctx, params)).rejects.toMatchObject({ code: 'action.target-not-available' });
   });
@@ -82,7 +82,7 @@ describe('elasticache.failover', () => {
 
 describe('elasticache.disassociate', () => {
   it('disassociates the secondary in its region and waits until it stands alone', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const run = await runAction(disassociate, ctx, params);
     expect(run.plan.calls).toEqual([
       {
@@ -97,7 +97,7 @@ describe('elasticache.disassociate', () => {
   });
 
   it('refuses to disassociate the primary', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     await expect(disassociate.plan(ctx, { resource: 'sessions', to: 'us-east-1' })).rejects.toMatchObject({ code: 'action.disassociate-primary' });
   });
 });

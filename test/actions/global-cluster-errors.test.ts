@@ -2,21 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import { globalClusterFamily } from '../../src/actions/global-cluster/family';
 import { actionNamed } from '../helpers/action-context';
-import { shopWorld } from './world';
+import { fakeShop } from '../helpers/fake-shop';
 
 const switchover = actionNamed(globalClusterFamily.actions, 'aurora.switchover');
 const failover = actionNamed(globalClusterFamily.actions, 'aurora.failover');
 const params = { resource: 'orders-db', to: 'us-west-2' };
 
 async function planned(action = switchover) {
-  const ctx = shopWorld();
+  const ctx = fakeShop();
   const plan = await action.plan(ctx, params);
   return { ctx, plan };
 }
 
 describe('global-cluster errors', () => {
   it('lists the members and their regions when `to` is not one of them', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     await expect(switchover.plan(ctx, { resource: 'orders-db', to: 'ap-south-1' })).rejects.toMatchObject({
       code: 'action.region-not-a-member',
       message:
@@ -26,7 +26,7 @@ describe('global-cluster errors', () => {
   });
 
   it('names the declared resources for an unknown one, and refuses the wrong type', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     await expect(switchover.plan(ctx, { resource: 'order-db', to: 'us-west-2' })).rejects.toMatchObject({
       code: 'action.unknown-resource',
       hint: expect.stringContaining('Did you mean "orders-db"?'),
@@ -38,7 +38,7 @@ describe('global-cluster errors', () => {
   });
 
   it('says which globalClusterId was not found', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.resources['orders-db'] = { type: 'aurora-global', globalClusterId: 'shop-ordres' };
     await expect(switchover.plan(ctx, params)).rejects.toMatchObject({
       code: 'aws.not-found',
@@ -81,7 +81,7 @@ describe('global-cluster errors', () => {
   });
 
   it('asks the target\'s region first, so an outage of the other regions costs no call', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.resources['orders-db'] = { type: 'aurora-global', globalClusterId: 'shop-orders', regions: ['us-east-1', 'eu-west-1'] };
     ctx.aws.setUnreachable('us-west-2');
     ctx.aws.setUnreachable('us-east-1');
@@ -91,7 +91,7 @@ describe('global-cluster errors', () => {
   });
 
   it('falls back from an unreachable target region to the resource\'s hint', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.resources['orders-db'] = { type: 'aurora-global', globalClusterId: 'shop-orders', regions: ['us-east-1'] };
     ctx.aws.setUnreachable('us-west-2');
     await expect(switchover.plan(ctx, params)).rejects.toMatchObject({ code: 'aws.unreachable' }); // DescribeDBClusters needs the target
@@ -100,7 +100,7 @@ describe('global-cluster errors', () => {
   });
 
   it('says no region answered when none does', async () => {
-    const ctx = shopWorld({ defaultRegion: 'us-east-1' });
+    const ctx = fakeShop({ defaultRegion: 'us-east-1' });
     ctx.aws.setUnreachable('us-west-2');
     ctx.aws.setUnreachable('us-east-1');
     await expect(switchover.plan(ctx, params)).rejects.toMatchObject({
@@ -110,7 +110,7 @@ describe('global-cluster errors', () => {
   });
 
   it('asks the configured default region for a resource without hints', async () => {
-    const ctx = shopWorld({ defaultRegion: 'us-east-1' });
+    const ctx = fakeShop({ defaultRegion: 'us-east-1' });
     ctx.resources['orders-db'] = { type: 'aurora-global', globalClusterId: 'shop-orders' };
     const plan = await switchover.plan(ctx, params);
     expect(plan.status).toBe('ready');

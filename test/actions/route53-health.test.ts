@@ -4,7 +4,7 @@ import { judgeHealth } from '../../src/actions/route53/health';
 import type { HealthCheckView } from '../../src/core/services/route53';
 import { actionNamed, runAction } from '../helpers/action-context';
 import { observations } from '../helpers/fake-aws/route53';
-import { shopWorld } from './world';
+import { fakeShop } from '../helpers/fake-shop';
 
 const waitHealthy = actionNamed(route53Family.actions, 'route53.wait-healthy');
 const assertHealthy = actionNamed(route53Family.actions, 'route53.assert-healthy');
@@ -32,7 +32,7 @@ describe('judging health like Route 53', () => {
 
 describe('route53.wait-healthy', () => {
   it('waits, polling no faster than every 10 s, until the check turns healthy', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.aws.route53.setCheckers('hc-west', 0);
     const plan = await waitHealthy.plan(ctx, { resource: 'api-west' });
     expect(plan).toMatchObject({ status: 'ready', calls: [], estimateMs: 100_000 }); // 30 s x 3 + one poll
@@ -45,21 +45,21 @@ describe('route53.wait-healthy', () => {
   });
 
   it('is done at once when already healthy, and can wait for unhealthy too', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     expect((await waitHealthy.plan(ctx, { resource: 'api-west' })).status).toBe('done');
     ctx.aws.route53.editHealthCheck('hc-east', { inverted: true });
     expect((await waitHealthy.plan(ctx, { resource: 'api-east', expect: 'unhealthy' })).status).toBe('done');
   });
 
   it('refuses a CALCULATED health check, which has no checker status', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.aws.route53.addHealthCheck({ id: 'hc-calc', type: 'CALCULATED' });
     ctx.resources.calc = { type: 'route53-health-check', healthCheckId: 'hc-calc' };
     await expect(waitHealthy.plan(ctx, { resource: 'calc' })).rejects.toMatchObject({ code: 'action.health-check-unsupported' });
   });
 
   it('names the healthCheckId when Route 53 does not know it', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.resources['api-west'] = { type: 'route53-health-check', healthCheckId: 'hc-typo' };
     await expect(waitHealthy.plan(ctx, { resource: 'api-west' })).rejects.toMatchObject({
       code: 'aws.not-found',
@@ -70,7 +70,7 @@ describe('route53.wait-healthy', () => {
 
 describe('route53.assert-healthy', () => {
   it('passes with one read when healthy, fails with a hint when not', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const ok = await runAction(assertHealthy, ctx, { resource: 'api-west' });
     expect(ok.plan.status).toBe('done');
     ctx.aws.route53.setCheckers('hc-west', 1);
@@ -85,7 +85,7 @@ describe('route53.assert-healthy', () => {
 
 describe('route53.invert-health-check', () => {
   it('reads the version, then updates with it', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.aws.route53.editHealthCheck('hc-east'); // version 2
     const run = await runAction(invert, ctx, { resource: 'api-east' });
     expect(run.plan.calls).toEqual([
@@ -96,14 +96,14 @@ describe('route53.invert-health-check', () => {
   });
 
   it('is done without a call when already inverted', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.aws.route53.editHealthCheck('hc-east', { inverted: true });
     const plan = await invert.plan(ctx, { resource: 'api-east' });
     expect(plan).toMatchObject({ status: 'done', calls: [] });
   });
 
   it('refuses clearly when someone else changed the health check since the plan', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const plan = await invert.plan(ctx, { resource: 'api-east' });
     ctx.aws.route53.editHealthCheck('hc-east', { disabled: false });
     await expect(invert.apply(ctx, { resource: 'api-east' }, plan)).rejects.toMatchObject({
@@ -114,14 +114,14 @@ describe('route53.invert-health-check', () => {
   });
 
   it('accepts a concurrent edit that already did the same thing', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const plan = await invert.plan(ctx, { resource: 'api-east' });
     ctx.aws.route53.editHealthCheck('hc-east', { inverted: true });
     expect(await invert.apply(ctx, { resource: 'api-east' }, plan)).toMatchObject({ done: true, observation: expect.stringContaining('someone else') });
   });
 
   it('restores with inverted: false, and warns that a disabled check ignores Inverted', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.aws.route53.editHealthCheck('hc-east', { inverted: true, disabled: true });
     const plan = await invert.plan(ctx, { resource: 'api-east', inverted: false });
     expect(plan.calls[0]?.params).toMatchObject({ Inverted: false });

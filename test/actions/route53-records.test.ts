@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { route53Family } from '../../src/actions/route53/family';
 import { actionNamed, runAction } from '../helpers/action-context';
-import { shopWorld } from './world';
+import { fakeShop } from '../helpers/fake-shop';
 
 const setRecords = actionNamed(route53Family.actions, 'route53.set-records');
 const failoverRecords = {
@@ -14,7 +14,7 @@ const failoverRecords = {
 
 describe('route53.set-records', () => {
   it('plans one UPSERT batch for the records that differ', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     ctx.aws.route53.addZone('Z1SHOP', [
       { name: 'api.shop.example.com.', type: 'A', setIdentifier: 'east', failover: 'SECONDARY', ttl: 60, values: ['192.0.2.10'] },
       { name: 'api.shop.example.com.', type: 'A', setIdentifier: 'west', failover: 'SECONDARY', ttl: 60, values: ['192.0.2.20'] },
@@ -51,7 +51,7 @@ describe('route53.set-records', () => {
   });
 
   it('UPSERTs, then polls GetChange every few seconds until INSYNC', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const plan = await setRecords.plan(ctx, failoverRecords);
     const applied = await setRecords.apply(ctx, failoverRecords, plan);
     expect(applied).toMatchObject({ done: false, observation: expect.stringContaining('PENDING') });
@@ -69,7 +69,7 @@ describe('route53.set-records', () => {
   });
 
   it('is done, with no call, when Route 53 already holds the records', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     await runAction(setRecords, ctx, failoverRecords);
     const plan = await setRecords.plan(ctx, failoverRecords);
     expect(plan).toMatchObject({ status: 'done', calls: [] });
@@ -77,7 +77,7 @@ describe('route53.set-records', () => {
   });
 
   it('sets weighted alias records', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const weighted = {
       resource: 'api-record',
       records: [
@@ -105,7 +105,7 @@ describe('route53.set-records', () => {
   });
 
   it('explains a rejected batch and a missing zone', async () => {
-    const ctx = shopWorld();
+    const ctx = fakeShop();
     const plan = await setRecords.plan(ctx, failoverRecords);
     ctx.aws.fail({ kind: 'invalid-request', operation: 'ChangeResourceRecordSets', awsCode: 'InvalidChangeBatch' });
     await expect(setRecords.apply(ctx, failoverRecords, plan)).rejects.toMatchObject({ hint: expect.stringContaining('nothing changed') });

@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hasTmux, Pane, shopWorld, start } from '../status/e2e-helpers';
+import { shopWorldFile } from '../helpers/shop-world';
+import { hasTmux, Pane, start } from '../status/e2e-helpers';
 import { drctl } from './drctl';
 
 let dir: string;
@@ -108,7 +109,7 @@ describe('drctl failover: errors before anything starts', () => {
   });
 
   it('refuses an id that does not exist, saying where it looked and listing what does', async () => {
-    writeFileSync(path.join(dir, 'world.yaml'), shopWorld());
+    writeFileSync(path.join(dir, 'world.yaml'), shopWorldFile());
     const result = await drctl(['failover', 'docdb', 'shop-catalogue', '--to', 'us-west-2', '--sim', 'world.yaml', '--yes'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('error DocumentDB global cluster shop-catalogue was not found in us-west-2, us-east-1. DocumentDB global clusters there: shop-catalog (us-east-1, us-west-2) [failover.not-found]');

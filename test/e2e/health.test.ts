@@ -7,17 +7,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findMotoServer, type MotoServer, startMotoServer } from '../aws/moto-server';
-import { hasTmux, Pane, shopWorld, start, tooWide } from '../status/e2e-helpers';
+import type { FaultSpecInput } from '../../src/sim/world-faults-spec';
+import { shopWorldFile } from '../helpers/shop-world';
+import { hasTmux, Pane, start, tooWide } from '../status/e2e-helpers';
 import { drctl } from './drctl';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'drctl-health-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const world = (name: string, faults = '') => {
+const world = (name: string, faults: FaultSpecInput[] = []) => {
   const file = path.join(dir, name);
-  writeFileSync(file, shopWorld(faults));
+  writeFileSync(file, shopWorldFile(faults));
   return file;
 };
-const OUTAGE = '    - { type: region-outage, region: us-east-1 }';
+const OUTAGE: FaultSpecInput[] = [{ type: 'region-outage', region: 'us-east-1' }];
 
 describe('drctl health (real binary, simulator)', () => {
   it("judges each check as Route 53 does and shows every checker region's report", async () => {
@@ -25,7 +27,7 @@ describe('drctl health (real binary, simulator)', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^Route 53 health at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/m);
     expect(result.stdout).toContain('hc-east  HEALTHY  16/16 checkers healthy (100%)');
-    expect(result.stdout).toContain('HTTPS api.us-west-2.example.com; checked every 30s, 3 in a row to change');
+    expect(result.stdout).toContain('HTTPS api-west.us-west-2.example.com; checked every 30s, 3 in a row to change');
     expect(result.stdout).toMatch(/last change \S+Z \(newest report; all checkers agree\)/);
     for (const region of ['us-east-1', 'us-west-1', 'us-west-2', 'eu-west-1', 'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-1', 'sa-east-1']) {
       expect(result.stdout).toMatch(new RegExp(`^ {2}${region}\\s+2/2\\s+\\d\\d:\\d\\d:\\d\\dZ\\s+Success: HTTP Status Code 200, OK$`, 'm'));
@@ -85,7 +87,7 @@ describe('drctl health (real binary, simulator)', () => {
   it('refuses an unknown id (exit 2) and a refresh faster than 10 s', async () => {
     const unknown = await drctl(['health', 'hc-nope', '--sim', world('known.yaml')]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('error Route 53 health check hc-nope was not found. Route 53 health checks in this account: hc-east (api.us-east-1.example.com), hc-west (api.us-west-2.example.com) [health.not-found]');
+    expect(unknown.stderr).toContain('error Route 53 health check hc-nope was not found. Route 53 health checks in this account: hc-east (api-east.us-east-1.example.com), hc-west (api-west.us-west-2.example.com) [health.not-found]');
     const typo = await drctl(['health', 'hc-wes', '--sim', world('known.yaml')]);
     expect(typo.stderr).toContain('hint: Did you mean "hc-west"?');
     const fast = await drctl(['health', 'hc-east', '--watch', '--interval', '2s', '--sim']);

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { shopWorld, start, tooWide } from '../status/e2e-helpers';
+import { shopWorldFile } from '../helpers/shop-world';
+import { start, tooWide } from '../status/e2e-helpers';
 import { drctl, ROOT } from './drctl';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'drctl-status-'));
@@ -47,11 +48,11 @@ describe('drctl status (real binary, simulator)', () => {
 
   it('flags a headless secondary, an engine version mismatch and a lag spike, each with why', async () => {
     const world = path.join(dir, 'faults.yaml');
-    writeFileSync(world, shopWorld([
-      '    - { type: headless-secondary, resource: shop-orders }',
-      '    - { type: engine-version-mismatch, resource: shop-catalog }',
-      '    - { type: lag-spike, resource: ldgnf-shop-sessions, value: 8s }',
-    ].join('\n')));
+    writeFileSync(world, shopWorldFile([
+      { type: 'headless-secondary', resource: 'shop-orders' },
+      { type: 'engine-version-mismatch', resource: 'shop-catalog' },
+      { type: 'lag-spike', resource: 'ldgnf-shop-sessions', value: '8s' },
+    ]));
     const args = ['-r', 'aurora:shop-orders', '-r', 'docdb:shop-catalog', '-r', 'elasticache:ldgnf-shop-sessions', '--max-lag', '1s'];
     // CloudWatch publishes a minute once it has closed: at x10000 the spike's first minute is out by the read.
     const result = await drctl(['status', ...args, '--sim', world, '--time-scale', '10000']);
@@ -66,7 +67,7 @@ describe('drctl status (real binary, simulator)', () => {
 
   it('refuses an unknown id with exit 2, saying where it looked and listing what exists there', async () => {
     const world = path.join(dir, 'world.yaml');
-    writeFileSync(world, shopWorld());
+    writeFileSync(world, shopWorldFile());
     const result = await drctl(['status', '--sim', world, '-r', 'aurora:shop-ordrs', '--region', 'us-west-2']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
@@ -79,7 +80,7 @@ describe('drctl status (real binary, simulator)', () => {
 
   it('lists the global datastores for an unknown datastore id, knowing the region prefix was left out', async () => {
     const world = path.join(dir, 'world.yaml');
-    writeFileSync(world, shopWorld());
+    writeFileSync(world, shopWorldFile());
     const result = await drctl(['status', '--sim', world, '-r', 'elasticache:shop-sessions', '--region', 'us-east-1']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('error ElastiCache global datastore shop-sessions was not found in us-east-1. ElastiCache global datastores there: ldgnf-shop-sessions (us-east-1, us-west-2) [status.not-found]');

@@ -12,7 +12,7 @@ import { lockPath } from '../../src/journal/layout';
 import { listRuns, readJournal } from '../../src/journal/reader';
 import { FakeAws } from '../helpers/fake-aws';
 import { FakeClock } from '../helpers/fake-clock';
-import { shopWorld } from '../actions/world';
+import { fakeShop } from '../helpers/fake-shop';
 
 const world = vi.hoisted(() => ({ current: undefined as undefined | { aws: FakeAws; clock: Clock }, readOnly: [] as boolean[] }));
 
@@ -56,7 +56,7 @@ beforeEach(() => {
   writeFileSync(path.join(dir, 'orders.yaml'), readFileSync(RUNBOOK, 'utf8'));
   out = '';
   err = '';
-  const shop = shopWorld({ defaultRegion: 'us-east-1' });
+  const shop = fakeShop({ defaultRegion: 'us-east-1' });
   // The fake's metric series are dated on its own clock; start there.
   world.current = { aws: shop.aws, clock: new TickingClock(shop.aws, shop.clock.now()) };
   world.readOnly = [];

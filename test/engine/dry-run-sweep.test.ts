@@ -8,7 +8,7 @@ import { planRunbook } from '../../src/engine/dry-run';
 import { readOnlyContext } from '../../src/engine/preflight';
 import { RunEmitter } from '../../src/engine/emitter';
 import { emptyRunState } from '../../src/engine/state';
-import { RESOURCES, shopWorld } from '../actions/world';
+import { FAKE_SHOP_RESOURCES, fakeShop } from '../helpers/fake-shop';
 import { FakeClock } from '../helpers/fake-clock';
 import { MemorySink, runbook } from './harness';
 import { ACTION_SAMPLES } from '../helpers/action-samples';
@@ -52,11 +52,11 @@ describe('dry-run sweep over every registered action and check', () => {
   });
 
   it.each(actionCatalogue.actions.map((action) => [action.uses, action] as const))('%s plans without a mutating call', async (uses, action) => {
-    const world = shopWorld({ defaultRegion: 'us-east-1' });
+    const world = fakeShop({ defaultRegion: 'us-east-1' });
     const { ports, attempts } = throwingPorts(world.aws);
     const emitter = new RunEmitter(new MemorySink(), new FakeClock(), emptyRunState());
     const signal = new AbortController().signal;
-    const engine = { emitter, clock: new FakeClock(), readPorts: ports, resources: RESOURCES, defaultRegion: 'us-east-1', actions: actionCatalogue, stop: signal, hard: signal };
+    const engine = { emitter, clock: new FakeClock(), readPorts: ports, resources: FAKE_SHOP_RESOURCES, defaultRegion: 'us-east-1', actions: actionCatalogue, stop: signal, hard: signal };
     const plan = await action.plan(readOnlyContext(engine, uses, signal, true), ACTION_SAMPLES[uses]);
     expect(attempts).toEqual([]);
     expect(world.aws.mutatingCalls()).toEqual([]);
@@ -64,11 +64,11 @@ describe('dry-run sweep over every registered action and check', () => {
   });
 
   it('plans a runbook using all of them through the engine, with preflight, and never mutates', async () => {
-    const world = shopWorld({ defaultRegion: 'us-east-1' });
+    const world = fakeShop({ defaultRegion: 'us-east-1' });
     const { ports, attempts } = throwingPorts(world.aws);
     const steps = actionCatalogue.actions.map((action) => ({ id: action.uses.replace(/\./g, '-'), uses: action.uses, with: ACTION_SAMPLES[action.uses] }));
     const preflight = actionCatalogue.checks.map((check) => ({ check: check.check, with: CHECK_SAMPLES[check.check] }));
-    const document = runbook(steps, { resources: RESOURCES, preflight });
+    const document = runbook(steps, { resources: FAKE_SHOP_RESOURCES, preflight });
     const sink = new MemorySink();
     const result = await planRunbook({ runId: 'dry', file: 'sweep.yaml', document, inputs: {} }, { clock: new FakeClock(), ports, sink, actions: actionCatalogue, defaultRegion: 'us-east-1' });
     expect(attempts).toEqual([]);

@@ -1,13 +1,18 @@
-// An ActionContext for action tests: a fake clock that never sleeps for real, the fake AWS ports, and
+// An ActionContext for action tests: the virtual clock (nothing sleeps for real), the fake AWS ports, and
 // arrays that collect what the action observed and the metrics it recorded.
 import type { RegisteredAction, RegisteredCheck } from '../../src/core/define-action';
-import type { ActionContext, ActionPlan, MetricReading, PollResult } from '../../src/core/action';
+import type { ActionContext, MetricReading } from '../../src/core/action';
+import { runAction as runAttemptOf, type ActionRun } from './action-harness';
+import { FakeClock } from './fake-clock';
+
+export type { ActionRun } from './action-harness';
 import type { Clock } from '../../src/core/clock';
 import type { Resource } from '../../src/core/resources';
 import { FakeAws } from './fake-aws';
 
-export class FakeClock implements Clock {
-  constructor(public time = Date.UTC(2026, 10, 22, 3, 0, 0)) {}
+/** A clock whose sleeps return at once, for code that only needs time to move (status reads). */
+export class InstantClock implements Clock {
+  constructor(public time = ACTION_TEST_EPOCH) {}
   now(): number {
     return this.time;
   }
@@ -15,6 +20,8 @@ export class FakeClock implements Clock {
     this.time += ms;
   }
 }
+
+export const ACTION_TEST_EPOCH = Date.UTC(2026, 10, 22, 3, 0, 0);
 
 export interface TestContext extends ActionContext {
   /** Writable, so a test can redeclare a resource. */
@@ -26,7 +33,7 @@ export interface TestContext extends ActionContext {
 }
 
 export function makeContext(resources: Record<string, Resource>, options: { defaultRegion?: string; dryRun?: boolean } = {}): TestContext {
-  const clock = new FakeClock();
+  const clock = new FakeClock(ACTION_TEST_EPOCH);
   const aws = new FakeAws(() => clock.now());
   const observed: string[] = [];
   const metrics: MetricReading[] = [];
@@ -47,33 +54,9 @@ export function makeContext(resources: Record<string, Resource>, options: { defa
   };
 }
 
-export interface ActionRun {
-  plan: ActionPlan;
-  applied?: PollResult | void;
-  polls: PollResult[];
-  outputs?: Record<string, unknown>;
-}
-
-/**
- * What the engine does, minus scheduling: plan, apply when ready, then poll until done, letting AWS
- * move one stage (tick) and the clock one poll interval between polls.
- */
-export async function runAction(action: RegisteredAction, ctx: TestContext, params: unknown, maxPolls = 20): Promise<ActionRun> {
-  const plan = await action.plan(ctx, params);
-  const run: ActionRun = { plan, polls: [] };
-  if (plan.status === 'done') return run;
-  if (plan.status === 'ready' && action.hasApply) {
-    run.applied = await action.apply(ctx, params, plan);
-    if (run.applied?.done || !action.hasPoll) return { ...run, outputs: run.applied?.outputs };
-  }
-  for (let i = 0; i < maxPolls; i++) {
-    ctx.aws.tick();
-    await ctx.clock.sleep(action.pollIntervalMs ?? 5_000);
-    const result = await action.poll(ctx, params, plan);
-    run.polls.push(result);
-    if (result.done) return { ...run, outputs: result.outputs };
-  }
-  throw new Error(`${action.uses} not done after ${maxPolls} polls`);
+/** The action through the engine's real step attempt; the fake AWS moves one stage before every poll. */
+export function runAction(action: RegisteredAction, ctx: TestContext, params: Record<string, unknown>): Promise<ActionRun> {
+  return runAttemptOf(action, { ...ctx, beforePoll: () => ctx.aws.tick() }, params);
 }
 
 export function actionNamed(actions: readonly RegisteredAction[], uses: string): RegisteredAction {

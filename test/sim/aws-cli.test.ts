@@ -4,7 +4,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIM_CREDENTIALS, startSimulator, type RunningSimulator } from '../../src/sim/index';
-import { MINUTE, ORDERS_WEST, shopWorld } from './helpers';
+import { MINUTE, ORDERS_WEST } from './helpers';
+import { shopWorld } from '../helpers/shop-world';
 
 const run = promisify(execFile);
 

@@ -3,7 +3,8 @@
 import { DescribeGlobalClustersCommand, SwitchoverGlobalClusterCommand } from '@aws-sdk/client-rds';
 import { describe, expect, it } from 'vitest';
 import { startSimulator } from '../../src/sim/index';
-import { advance, clients, manualWorld, MINUTE, ORDERS_WEST, shopWorld, START } from './helpers';
+import { advance, clients, manualWorld, MINUTE, ORDERS_WEST, START } from './helpers';
+import { shopWorld } from '../helpers/shop-world';
 
 describe('startSimulator', () => {
   it('runs a switchover to completion while a client polls on the shared scaled clock', async () => {

@@ -4,7 +4,7 @@ import { ProblemsError } from '../../src/core/errors';
 import { generateWorld } from '../../src/sim/world-generate';
 import { regionShortName } from '../../src/core/regions';
 import { loadWorld, worldToYaml } from '../../src/sim/world-file';
-import { SHOP_RESOURCES } from './helpers';
+import { SHOP_RESOURCES } from '../helpers/shop-world';
 
 const EXAMPLE = `apiVersion: drctl/v1
 kind: SimWorld

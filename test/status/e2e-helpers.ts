@@ -91,32 +91,5 @@ export class Pane {
   }
 }
 
-/** A world with the shop's resources and the faults given, for `--sim <file>`. */
-export function shopWorld(faults = ''): string {
-  return `apiVersion: drctl/v1
-kind: SimWorld
-metadata: { name: status-e2e }
-spec:
-  aurora:
-    - globalClusterId: shop-orders
-      clusters:
-        - { id: shop-orders-use1, region: us-east-1, writer: true, instances: 2 }
-        - { id: shop-orders-usw2, region: us-west-2 }
-  docdb:
-    - globalClusterId: shop-catalog
-      clusters:
-        - { id: shop-catalog-use1, region: us-east-1, writer: true }
-        - { id: shop-catalog-usw2, region: us-west-2 }
-  elasticache:
-    - globalReplicationGroupId: ldgnf-shop-sessions
-      replicationGroups:
-        - { id: shop-sessions-use1, region: us-east-1, primary: true }
-        - { id: shop-sessions-usw2, region: us-west-2 }
-  healthChecks:
-    - { id: hc-east, region: us-east-1, fqdn: api.us-east-1.example.com }
-    - { id: hc-west, region: us-west-2, fqdn: api.us-west-2.example.com }
-${faults ? `  faults:\n${faults}` : ''}`;
-}
-
 /** Lines longer than `width` characters (the tables promise 80). */
 export const tooWide = (text: string, width = 80) => text.split('\n').filter((line) => [...line].length > width);

@@ -5,7 +5,7 @@ import type { Resource } from '../../src/core/resources';
 import { gatherStatus } from '../../src/status/gather';
 import type { ResourceStatus } from '../../src/status/model';
 import { FakeAws } from '../helpers/fake-aws';
-import { FakeClock } from '../helpers/action-context';
+import { InstantClock } from '../helpers/action-context';
 
 const RESOURCES: Record<string, Resource> = {
   'orders-db': { type: 'aurora-global', globalClusterId: 'shop-orders', regions: ['us-east-1', 'us-west-2'] },
@@ -16,9 +16,9 @@ const RESOURCES: Record<string, Resource> = {
 const SECOND = 1_000;
 
 let aws: FakeAws;
-let clock: FakeClock;
+let clock: InstantClock;
 beforeEach(() => {
-  clock = new FakeClock();
+  clock = new InstantClock();
   aws = new FakeAws(() => clock.now());
   aws.rds.add({ id: 'shop-orders', members: [{ region: 'us-east-1', clusterId: 'orders-east', writer: true, instances: 2 }, { region: 'us-west-2', clusterId: 'orders-west' }] });
   aws.cloudwatch.auroraLag('us-west-2', 'orders-west', 140);

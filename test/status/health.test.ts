@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { judgeHealth } from '../../src/actions/route53/health';
 import type { HealthObservationView } from '../../src/core/services/route53';
 import { carryLastChange, checkerRegions, lastChangeOf, readHealthChecks } from '../../src/status/health';
-import { FakeClock } from '../helpers/action-context';
+import { InstantClock } from '../helpers/action-context';
 import { FakeAws } from '../helpers/fake-aws';
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 10, 22, 3, 0, seconds));
@@ -13,7 +13,7 @@ const seen = (region: string, healthy: boolean, seconds: number): HealthObservat
 });
 
 function setup() {
-  const clock = new FakeClock();
+  const clock = new InstantClock();
   const aws = new FakeAws(() => clock.now());
   return { aws, deps: { ports: aws, clock } };
 }

@@ -6,14 +6,14 @@ import { checkFailoverTarget } from '../../src/status/failover-target';
 import { gatherStatus } from '../../src/status/gather';
 import { readHealthChecks } from '../../src/status/health';
 import { notFoundError } from '../../src/status/not-found';
-import { FakeClock } from '../helpers/action-context';
+import { InstantClock } from '../helpers/action-context';
 import { FakeAws } from '../helpers/fake-aws';
 import { fakeAwsError } from '../helpers/fake-aws/core';
 
 let aws: FakeAws;
-let deps: { ports: FakeAws; clock: FakeClock; defaultRegion?: string };
+let deps: { ports: FakeAws; clock: InstantClock; defaultRegion?: string };
 beforeEach(() => {
-  const clock = new FakeClock();
+  const clock = new InstantClock();
   aws = new FakeAws(() => clock.now());
   deps = { ports: aws, clock };
   aws.rds.add({ id: 'shop-orders', members: [{ region: 'us-east-1', writer: true }, { region: 'us-west-2' }] });
@@ -63,7 +63,7 @@ describe('an unknown id lists what exists', () => {
     expect(error.message).toContain('ElastiCache global datastores there: ldgnf-shop-sessions (us-east-1, us-west-2)');
     expect(error.hint).toBe('Check the id, --region (or the resource\'s regions) and the account (--profile).');
     const empty = new FakeAws();
-    const none = await gatherStatus({ ports: empty, clock: new FakeClock() }, { resources: aurora('nope', ['eu-west-1']) }).catch((e: unknown) => e);
+    const none = await gatherStatus({ ports: empty, clock: new InstantClock() }, { resources: aurora('nope', ['eu-west-1']) }).catch((e: unknown) => e);
     expect(none).toMatchObject({ message: 'Aurora global cluster nope was not found in eu-west-1. There are no Aurora global clusters there' });
   });
 

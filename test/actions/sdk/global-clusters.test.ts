@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { globalClusterFamily } from '../../../src/actions/global-cluster/family';
 import { DrctlError } from '../../../src/core/errors';
 import { actionNamed } from '../../helpers/action-context';
-import { RESOURCES } from '../world';
+import { FAKE_SHOP_RESOURCES } from '../../helpers/fake-shop';
 import { answerMetrics, callsOf, clusterArn, errorMetadata, inputOf, mutatingCallsOf, regionOfCall, runAction, sdkContext, type SdkContext } from './harness';
 
 type Member = 'east' | 'west' | 'eu';
@@ -142,7 +142,7 @@ describe.each(families)('$prefix actions through the SDK', (family) => {
     docdbMock.reset();
     cloudwatch.reset();
     answerMetrics(cloudwatch, 'us-west-2', { [`${family.lagMetric}/${id('west')}`]: family.lagMs, [`${family.lagMetric}/${id('eu')}`]: 730 });
-    ctx = sdkContext(RESOURCES);
+    ctx = sdkContext(FAKE_SHOP_RESOURCES);
   });
   afterEach(() => ctx.ports.close());
 

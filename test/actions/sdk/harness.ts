@@ -1,15 +1,17 @@
 // The actions over the REAL ports (createAwsPorts) with aws-sdk-client-mock answering the SDK commands.
 // The test/actions suites run the actions over a stateful fake of the ports and test/aws the ports alone;
 // these suites join the two, so a port and an action that disagree on a shape or a region fail here.
-// The clock is the fake one of the action helpers: nothing sleeps for real.
+// Actions run through the engine's real step attempt on the virtual clock: nothing sleeps for real.
 import { GetMetricDataCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import type { RegisteredAction } from '../../../src/core/define-action';
-import type { ActionContext, ActionPlan, MetricReading, PollResult } from '../../../src/core/action';
+import type { ActionContext, MetricReading } from '../../../src/core/action';
 import { createAwsPorts } from '../../../src/aws';
 import type { Resource } from '../../../src/core/resources';
 import { inputOf, regionOfCall } from '../../aws/helpers';
-import { FakeClock } from '../../helpers/action-context';
+import { ACTION_TEST_EPOCH } from '../../helpers/action-context';
+import { runAction as runAttemptOf, type ActionRun } from '../../helpers/action-harness';
+import { FakeClock } from '../../helpers/fake-clock';
 
 export { inputOf, regionOfCall };
 
@@ -39,7 +41,7 @@ export function sdkContext(resources: Record<string, Resource>, ports: SdkPorts 
   return {
     ports,
     resources: { ...resources },
-    clock: new FakeClock(),
+    clock: new FakeClock(ACTION_TEST_EPOCH),
     signal: new AbortController().signal,
     dryRun: false,
     stepId: 'step',
@@ -51,29 +53,9 @@ export function sdkContext(resources: Record<string, Resource>, ports: SdkPorts 
   };
 }
 
-export interface SdkRun {
-  plan: ActionPlan;
-  applied?: PollResult | void;
-  polls: PollResult[];
-  outputs?: Record<string, unknown>;
-}
-
-/** What the engine does, minus scheduling: plan, apply when ready, then poll (fake clock) until done. */
-export async function runAction(action: RegisteredAction, ctx: SdkContext, params: unknown, maxPolls = 10): Promise<SdkRun> {
-  const plan = await action.plan(ctx, params);
-  const run: SdkRun = { plan, polls: [] };
-  if (plan.status === 'done') return run;
-  if (plan.status === 'ready' && action.hasApply) {
-    run.applied = await action.apply(ctx, params, plan);
-    if (run.applied?.done || !action.hasPoll) return { ...run, outputs: run.applied?.outputs };
-  }
-  for (let i = 0; i < maxPolls; i++) {
-    await ctx.clock.sleep(action.pollIntervalMs ?? 5_000);
-    const result = await action.poll(ctx, params, plan);
-    run.polls.push(result);
-    if (result.done) return { ...run, outputs: result.outputs };
-  }
-  throw new Error(`${action.uses} not done after ${maxPolls} polls`);
+/** The action through the engine's real step attempt, over the real ports and the mocked SDK. */
+export function runAction(action: RegisteredAction, ctx: SdkContext, params: Record<string, unknown>): Promise<ActionRun> {
+  return runAttemptOf(action, ctx, params);
 }
 
 interface MockedCall {

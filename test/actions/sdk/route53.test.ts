@@ -25,7 +25,7 @@ import { route53Family } from '../../../src/actions/route53/family';
 import { DrctlError } from '../../../src/core/errors';
 import type { Resource } from '../../../src/core/resources';
 import { actionNamed } from '../../helpers/action-context';
-import { RESOURCES } from '../world';
+import { FAKE_SHOP_RESOURCES } from '../../helpers/fake-shop';
 import { callsOf, errorMetadata, inputOf, mutatingCallsOf, realPorts, regionOfCall, runAction, sdkContext, type SdkContext } from './harness';
 
 const mock = mockClient(Route53Client);
@@ -35,7 +35,7 @@ const HC_WEST = 'f1a6e0c4-3b2d-4e8f-9a71-0c5d2b8e4a10';
 const HC_EAST = '7d2c9b1e-5a4f-4c3d-8e2b-1f0a9c8d7e61';
 const ZONE = 'Z0348512ABCDEFSHOP';
 const SHOP: Record<string, Resource> = {
-  ...RESOURCES,
+  ...FAKE_SHOP_RESOURCES,
   'api-west': { type: 'route53-health-check', healthCheckId: HC_WEST },
   'api-east': { type: 'route53-health-check', healthCheckId: HC_EAST },
   'api-record': { type: 'route53-record-set', hostedZoneId: ZONE, name: 'api.shop.example.com', recordType: 'A' },
@@ -276,7 +276,8 @@ describe('route53.set-records', () => {
     const run = await runAction(setRecords, ctx, params);
     expect(run.plan).toMatchObject({ status: 'done', calls: [], summary: 'set api.shop.example.com. A: already as desired' });
     expect(mock.commandCalls(ChangeResourceRecordSetsCommand)).toHaveLength(0);
-    expect(await callsOf(mock)).toEqual([['ListResourceRecordSets', 'us-east-1']]);
+    // The plan's read, and the engine's read of a done step's outputs: no ChangeResourceRecordSets.
+    expect(await callsOf(mock)).toEqual([['ListResourceRecordSets', 'us-east-1'], ['ListResourceRecordSets', 'us-east-1']]);
   });
 
   it('raises aws.invalid-request with a hint when Route 53 rejects the batch (InvalidChangeBatch)', async () => {
@@ -340,12 +341,15 @@ describe('route53.wait-healthy', () => {
     await allInUsEast1();
   });
 
-  it('is done at plan when the check is already healthy: one read of each', async () => {
+  it('is done at plan when the check is already healthy: one read of each, and one more for its outputs', async () => {
     mock.on(GetHealthCheckCommand).resolves({ HealthCheck: healthCheck() });
     mock.on(GetHealthCheckStatusCommand).resolves(checkerStatus(8));
     const run = await runAction(waitHealthy, ctx, params);
     expect(run.plan).toMatchObject({ status: 'done', estimateMs: 0 });
+    // The engine reads a step found done once more, for the outputs later steps may use.
     expect(await callsOf(mock)).toEqual([
+      ['GetHealthCheck', 'us-east-1'],
+      ['GetHealthCheckStatus', 'us-east-1'],
       ['GetHealthCheck', 'us-east-1'],
       ['GetHealthCheckStatus', 'us-east-1'],
     ]);

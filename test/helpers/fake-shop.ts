@@ -1,9 +1,10 @@
-// The shop from DESIGN.md as a fake world: writers in us-east-1, secondaries in us-west-2 (and, for
+// The shop from DESIGN.md as fake AWS ports (test/helpers/fake-aws) and an action context over them, for
+// the action suites: writers in us-east-1, secondaries in us-west-2 (and, for
 // Aurora, eu-west-1), lag metrics published in the secondaries' regions, health checks and a zone.
-import { makeContext, type TestContext } from '../helpers/action-context';
+import { makeContext, type TestContext } from './action-context';
 import type { Resource } from '../../src/core/resources';
 
-export const RESOURCES: Record<string, Resource> = {
+export const FAKE_SHOP_RESOURCES: Record<string, Resource> = {
   'orders-db': { type: 'aurora-global', globalClusterId: 'shop-orders' },
   'catalog-db': { type: 'docdb-global', globalClusterId: 'shop-catalog' },
   sessions: { type: 'elasticache-global', globalReplicationGroupId: 'ldgnf-shop-sessions' },
@@ -12,8 +13,8 @@ export const RESOURCES: Record<string, Resource> = {
   'api-record': { type: 'route53-record-set', hostedZoneId: 'Z1SHOP', name: 'api.shop.example.com', recordType: 'A' },
 };
 
-export function shopWorld(options: { defaultRegion?: string } = {}): TestContext {
-  const ctx = makeContext(RESOURCES, options);
+export function fakeShop(options: { defaultRegion?: string } = {}): TestContext {
+  const ctx = makeContext(FAKE_SHOP_RESOURCES, options);
   const { aws } = ctx;
   aws.rds.add({
     id: 'shop-orders',
