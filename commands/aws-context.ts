@@ -4,7 +4,7 @@
 // compressed by the same time scale and every figure it reports stays in simulated time.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ApiCallRecord } from '../src/core/aws-ports';
+import type { ApiCallRecord } from '../src/core/api-calls';
 import type { AwsPorts } from '../src/core/services/catalogue';
 import { systemClock, type Clock } from '../src/core/clock';
 import { DrctlError, ExitCode } from '../src/core/errors';

@@ -2,8 +2,7 @@
 // with each checker region's report and the last change. --watch refreshes every --interval (never
 // faster than 10 s: GetHealthCheckStatus is not meant for high rates) until Ctrl-C.
 import type { CommandContext } from './context';
-import type { AwsContext } from './aws-context';
-import { openAwsContext } from './aws-context';
+import { type AwsContext, openAwsContext } from './aws-context';
 import { isInteractive, type CliIO } from '../src/core/io';
 import { DrctlError, ExitCode } from '../src/core/errors';
 import { formatDuration } from '../src/core/duration';

@@ -4,9 +4,9 @@
 // failback against one simulator (the failback must see the world the failover left);
 // openAwsAndRunSession opens one for the session alone (run, resume, rollback).
 import type { ActionCatalogue } from '../src/core/define-action';
-import type { AwsContext } from './aws-context';
+import { type AwsContext, openAwsContext } from './aws-context';
 import { humanPaced } from './human-pace';
-import { isInteractive } from '../src/core/io';
+import { isInteractive, type CliIO } from '../src/core/io';
 import { mutatingSteps } from '../src/engine/confirm';
 import { objectivesOf, resumeRun, runRunbook } from '../src/engine/run';
 import type { OperatorPort } from '../src/core/operator';
@@ -14,8 +14,7 @@ import { summarizeRun } from '../src/engine/summary';
 import type { RunOptions, RunResult } from '../src/engine/run-contract';
 import type { RunEvent, SessionKind } from '../src/core/events';
 import type { RunbookDocument } from '../src/runbook/schema';
-import type { CliIO } from '../src/core/io';
-import type { SessionCommandOptions } from './run-options';
+import { type SessionCommandOptions, defaultRegionOf, engineSettings, journalDirOf, awsOptionsOf } from './run-options';
 import { acquireRunLock } from '../src/journal/lock';
 import { readJournal } from '../src/journal/reader';
 import { writeSnapshot } from '../src/journal/snapshot';
@@ -25,11 +24,8 @@ import { teeSink } from '../src/journal/tee';
 import { FileJournal } from '../src/journal/writer';
 import { chooseReporter, type RunReporter } from '../src/ui/choose-reporter';
 import { chooseOperator, needsTty, needsYes } from '../src/ui/prompt';
-import { defaultRegionOf, engineSettings, journalDirOf } from './run-options';
 import { listenForInterrupts } from './interrupts';
-import { openAwsContext } from './aws-context';
 import { ApiCallFeed } from '../src/engine/api-call-feed';
-import { awsOptionsOf } from './run-options';
 
 export interface SessionRequest {
   io: CliIO;

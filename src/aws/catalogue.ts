@@ -1,8 +1,7 @@
 // src/aws's part of the service catalogue: for every service of src/core/services/catalogue.ts, its SDK
 // package and port. Keyed by service id, so a service added to the catalogue without its part here does not
 // compile.
-import type { AwsPorts, Service } from '../core/services/catalogue';
-import { SERVICE_IDS } from '../core/services/catalogue';
+import { type AwsPorts, type Service, SERVICE_IDS } from '../core/services/catalogue';
 import type { ClientPool } from './client-pool';
 import { cloudwatchSdk } from './services/cloudwatch';
 import { docdbSdk } from './services/docdb';

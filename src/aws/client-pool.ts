@@ -3,7 +3,7 @@
 import { VERSION } from '../core/version';
 import { AWS_SERVICES } from './catalogue';
 import { installMiddleware } from './middleware';
-import type { ApiCallRecord } from '../core/aws-ports';
+import type { ApiCallRecord } from '../core/api-calls';
 import type { Service } from '../core/services/catalogue';
 import { interop, loadSdkModule, type SdkClient, type SdkModule } from './sdk-modules';
 

@@ -2,8 +2,7 @@
 // loads no SDK package: each one is loaded the first time a port calls its service.
 import { createPorts } from './catalogue';
 import { ClientPool, type AwsOptions } from './client-pool';
-import type { AwsPorts } from '../core/services/catalogue';
-import { SERVICE_IDS } from '../core/services/catalogue';
+import { type AwsPorts, SERVICE_IDS } from '../core/services/catalogue';
 
 export type { AwsOptions, StaticCredentials } from './client-pool';
 export { AwsError, isAwsError, type AwsErrorDetails, type AwsErrorKind } from './aws-error';

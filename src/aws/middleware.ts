@@ -9,7 +9,7 @@ import type {
   InitializeMiddleware,
 } from '@smithy/types';
 import { errorCodeOf, readOnlyError } from './classify';
-import { type ApiCallRecord } from '../core/aws-ports';
+import { type ApiCallRecord } from '../core/api-calls';
 import { isMutatingOperation, type Service } from '../core/services/catalogue';
 import type { SdkClient } from './sdk-modules';
 

@@ -1,7 +1,7 @@
 // Every state change in a run is an event with a stable `type` (its code), a sequence number and a
 // timestamp in run time. Events go to the reporter and to the journal; the journal is the single source
 // of truth for resume and report, so payloads are plain JSON and never hold credentials.
-import type { ApiCallRecord } from './aws-ports';
+import type { ApiCallRecord } from './api-calls';
 import type { PlannedCall, PlanStatus, MetricReading } from './action';
 import type { Problem } from './errors';
 

@@ -25,3 +25,9 @@ export function regionShortName(region: string): string {
   const compass = direction.replace('north', 'n').replace('south', 's').replace('east', 'e').replace('west', 'w').replace('central', 'c');
   return `${area.replace('-', '')}${compass}${number}`;
 }
+
+export function regionFromArn(arn: string): string | undefined {
+  // arn:partition:service:region:account:resource
+  const parts = arn.split(':');
+  return parts.length >= 6 && parts[0] === 'arn' ? parts[3] || undefined : undefined;
+}

@@ -1,7 +1,6 @@
 // src/aws reports every SDK call through a callback given when the ports are built, which is before the
 // engine starts. The feed holds those records until the engine listens, then passes them straight on.
-import type { ApiCallRecord } from '../core/aws-ports';
-import type { ApiCallSource } from '../core/aws-ports';
+import type { ApiCallRecord, ApiCallSource } from '../core/api-calls';
 
 export class ApiCallFeed implements ApiCallSource {
   private readonly early: ApiCallRecord[] = [];

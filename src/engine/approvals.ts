@@ -1,12 +1,11 @@
 // Questions to the operator go out through the OperatorPort and are journaled both ways. The engine
 // owns the timeout (on its clock) and cancels a question nobody needs any more (Ctrl-C, step timeout).
-import type { ApprovalAnswer, ApprovalRequest } from '../core/operator';
+import type { ApprovalAnswer, ApprovalRequest, OperatorPort, StepQuestion } from '../core/operator';
 import type { Clock } from '../core/clock';
 import type { ApprovalGate, StepDecision } from '../core/events';
 import type { RunEmitter } from './emitter';
 import { approvalTimeout } from './errors';
 import { raceAbort } from './signals';
-import type { OperatorPort, StepQuestion } from '../core/operator';
 
 export const DEFAULT_APPROVAL_TIMEOUT_MS = 30 * 60_000;
 

@@ -2,7 +2,7 @@
 // EngineDeps (clock, AWS ports, event sink, operator, signals), which is what keeps src/engine pure.
 import type { ActionLookup } from '../core/define-action';
 import type { OperatorPort } from '../core/operator';
-import type { ApiCallSource } from '../core/aws-ports';
+import type { ApiCallSource } from '../core/api-calls';
 import type { AwsPorts } from '../core/services/catalogue';
 import type { ExitCode, Problem } from '../core/errors';
 import type { RunbookDocument } from '../runbook/schema';

@@ -1,8 +1,7 @@
 // src/sim's part of the service catalogue (src/core/services/catalogue.ts): for every service, the protocol
 // front end that answers it on the simulator's endpoint and the fault kinds it adds to world files. Keyed
 // by service id, so a service added to the catalogue without its part here does not compile.
-import type { Service } from '../core/services/catalogue';
-import { SERVICE_IDS } from '../core/services/catalogue';
+import { type Service, SERVICE_IDS } from '../core/services/catalogue';
 import { cloudWatchFrontEnd } from './http/cloudwatch';
 import { elastiCacheFrontEnd } from './http/elasticache';
 import type { SimFrontEnd } from './http/front-end';

@@ -2,10 +2,9 @@
 // runbook). With --yes: every approval is given and journaled as by "--yes". Without either drctl never
 // prompts: it fails at once and names the flag to pass.
 import { createInterface, type Interface } from 'node:readline';
-import type { ApprovalAnswer, ApprovalRequest } from '../core/operator';
+import type { ApprovalAnswer, ApprovalRequest, OperatorPort, StepQuestion } from '../core/operator';
 import { isInteractive, type CliIO } from '../core/io';
 import type { StepDecision } from '../core/events';
-import type { OperatorPort, StepQuestion } from '../core/operator';
 import { DrctlError, ExitCode } from '../core/errors';
 import { formatDuration } from '../core/duration';
 import { styleFor } from '../core/style';

@@ -2,7 +2,7 @@
 // loopback stub: aws-sdk-client-mock replaces send() and would skip the very middleware under test.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isAwsError } from '../../src/aws';
-import type { ApiCallRecord } from '../../src/core/aws-ports';
+import type { ApiCallRecord } from '../../src/core/api-calls';
 import type { AwsPorts } from '../../src/core/services/catalogue';
 import { TEST_CREDENTIALS, testPorts } from './helpers';
 import { closedPort, startStubServer, type StubServer } from './stub-server';

@@ -8,7 +8,7 @@ import { CreateDBClusterCommand, CreateDBInstanceCommand, CreateGlobalClusterCom
 import { CreateHealthCheckCommand, CreateHostedZoneCommand, Route53Client } from '@aws-sdk/client-route-53';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAwsError } from '../../src/aws';
-import type { ApiCallRecord } from '../../src/core/aws-ports';
+import type { ApiCallRecord } from '../../src/core/api-calls';
 import { TEST_CREDENTIALS, testPorts } from './helpers';
 import { findMotoServer, type MotoServer, startMotoServer } from './moto-server';
 

@@ -1,15 +1,13 @@
 // Test doubles for the engine: an in-memory sink, scripted operators, runbook builders and a tiny world
 // of "regions" that fake actions move resources between, counting every mutating call they make.
 import { z } from 'zod';
-import { defineAction, type RegisteredAction, type RegisteredCheck } from '../../src/core/define-action';
+import { defineAction, type RegisteredAction, type RegisteredCheck, type ActionLookup } from '../../src/core/define-action';
 import { flowFamily } from '../../src/actions/flow/family';
-import type { ApprovalAnswer, ApprovalRequest } from '../../src/core/operator';
+import type { ApprovalAnswer, ApprovalRequest, OperatorPort, StepQuestion } from '../../src/core/operator';
 import type { AwsPorts } from '../../src/core/services/catalogue';
 import type { EventSink, RunEvent, StepDecision } from '../../src/core/events';
 import { resumeRun, runRunbook } from '../../src/engine/run';
 import type { EngineDeps, ResumeOptions, RunOptions, RunResult } from '../../src/engine/run-contract';
-import type { ActionLookup } from '../../src/core/define-action';
-import type { OperatorPort, StepQuestion } from '../../src/core/operator';
 import { DrctlError } from '../../src/core/errors';
 import type { RunbookDocument, Step } from '../../src/runbook/schema';
 import { FakeClock } from '../helpers/fake-clock';

@@ -1,6 +1,6 @@
 // Hand-written journals for report tests: a tiny builder that stamps seq and time like the engine does,
 // and the shop failover's steps. Times are seconds after T0 so expected figures read as plain numbers.
-import type { ApiCallRecord } from '../../src/core/aws-ports';
+import type { ApiCallRecord } from '../../src/core/api-calls';
 import type { RunEvent, RunEventBody, StepInfo } from '../../src/core/events';
 
 export const T0 = Date.parse('2026-01-05T09:00:00Z');

@@ -2,7 +2,7 @@
 // no global writer endpoint, publishes lag as AWS/DocDB GlobalClusterReplicationLag and switches over
 // more slowly. Both use the `rds:` IAM namespace and the same API shapes, so one implementation serves.
 import type { GlobalClusterMemberView, GlobalClusterPort, GlobalClusterView } from '../../core/services/global-cluster-port';
-import { regionFromArn } from '../../core/aws-ports';
+import { regionFromArn } from '../../core/regions';
 import type { ResourceOf } from '../../core/resources';
 import { explained } from '../shared/aws-hints';
 import { askFirstAnswering } from '../shared/resolve';

@@ -2,7 +2,7 @@
 // already done, already under way to the same target (join it) or under way elsewhere (refuse), and
 // otherwise check what AWS would refuse (target not available, headless) before anyone approves.
 import type { DbClusterView, GlobalClusterMemberView, GlobalClusterView } from '../../core/services/global-cluster-port';
-import { regionFromArn } from '../../core/aws-ports';
+import { regionFromArn } from '../../core/regions';
 import { DrctlError } from '../../core/errors';
 import { explained } from '../shared/aws-hints';
 import { globalClusterLagMetrics, lagObservation, readFirstLag } from '../shared/lag';

@@ -6,7 +6,7 @@ import type { ClientPool } from '../client-pool';
 import { invoke, targetOf } from '../invoke';
 import { allPages } from '../pages';
 import type { AwsServicePart } from './part';
-import { regionFromArn } from '../../core/aws-ports';
+import { regionFromArn } from '../../core/regions';
 import { type GlobalDatastoreMemberView, type GlobalDatastorePort, type GlobalDatastoreView, type ReplicationGroupView } from '../../core/services/elasticache';
 
 const service = 'elasticache';

@@ -6,7 +6,7 @@ import { type CallTarget, incompleteAnswerError, notFoundError } from '../classi
 import type { ClientPool } from '../client-pool';
 import { invoke, targetOf } from '../invoke';
 import { allPages } from '../pages';
-import { regionFromArn } from '../../core/aws-ports';
+import { regionFromArn } from '../../core/regions';
 import { type DbClusterView, type FailoverStateView, type GlobalClusterMemberView, type GlobalClusterPort, type GlobalClusterView } from '../../core/services/global-cluster-port';
 
 type GlobalClusterService = 'rds' | 'docdb';

@@ -1,9 +1,8 @@
 // The OperatorPort of the live view: each question goes into the store, the view shows the first one
 // as a prompt, and the promise settles when the operator answers. When the engine no longer needs the
 // answer (timeout, Ctrl-C) its signal aborts: the prompt goes away and the promise rejects with the reason.
-import type { ApprovalAnswer } from '../../core/operator';
+import type { ApprovalAnswer, OperatorPort } from '../../core/operator';
 import type { StepDecision } from '../../core/events';
-import type { OperatorPort } from '../../core/operator';
 import type { LiveStore, NewQuestion } from './live-store';
 
 function ask<T>(store: LiveStore, signal: AbortSignal, build: (settle: (value: T) => void) => NewQuestion): Promise<T> {

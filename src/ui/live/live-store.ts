@@ -1,11 +1,10 @@
 // What the live view shows, outside React: the run state folded with the engine's own reducer, plus
 // the few things the view needs that the state does not keep (each step's from -> to target, the
 // finished lines to print once, the questions waiting for the operator). React subscribes to it.
-import type { ApprovalAnswer, ApprovalRequest } from '../../core/operator';
+import type { ApprovalAnswer, ApprovalRequest, StepQuestion } from '../../core/operator';
 import type { EventOf, RunEvent, SessionKind, StepDecision } from '../../core/events';
 import { applyEvent, emptyRunState, type RunState } from '../../engine/state';
 import type { RunSummary } from '../../engine/summary';
-import type { StepQuestion } from '../../core/operator';
 import type { StepTarget } from './step-lines';
 
 /** Something printed once above the live area (ink <Static>), in the order it happened. */

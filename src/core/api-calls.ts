@@ -1,5 +1,5 @@
-// What src/aws reports about the calls it makes, and helpers every side of a port shares. The ports
-// themselves are declared per service in core/services (the catalogue builds AwsPorts from them).
+// What src/aws reports about every AWS API call it makes, for the journal. The ports themselves are
+// declared per service in core/services (the catalogue builds AwsPorts from them).
 import type { Service } from './services/catalogue';
 
 /** One SDK call, reported by src/aws so the run journal can count and time every call. */
@@ -20,10 +20,3 @@ export interface ApiCallRecord {
 export interface ApiCallSource {
   listen(listener: (call: ApiCallRecord) => void): () => void;
 }
-
-export function regionFromArn(arn: string): string | undefined {
-  // arn:partition:service:region:account:resource
-  const parts = arn.split(':');
-  return parts.length >= 6 && parts[0] === 'arn' ? parts[3] || undefined : undefined;
-}
-
