@@ -1,4 +1,4 @@
-// Actions are written with precise parameter and state types; the registry holds them type-erased.
+// Actions are written with precise parameter and state types; the action catalogue holds them type-erased.
 // defineAction closes over the params schema so the engine passes resolved `with` values and every
 // entry point re-validates them: an action never sees unchecked input.
 import type { z } from 'zod';
@@ -63,7 +63,7 @@ export function defineCheck<P>(definition: CheckDefinition<P>): RegisteredCheck 
   };
 }
 
-/** Where actions and checks are looked up; tests inject their own. Defaults to the registry. */
+/** Where the engine looks actions and checks up: the action catalogue, or what a test injects. */
 export interface ActionLookup {
   getAction(uses: string): RegisteredAction | undefined;
   getCheck(name: string): RegisteredCheck | undefined;

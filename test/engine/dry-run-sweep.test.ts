@@ -1,4 +1,4 @@
-// The dry run is read-only by construction. This sweeps every action and check in the registry: each
+// The dry run is read-only by construction. This sweeps every action and check in the action catalogue: each
 // plans (or runs) against fake AWS ports whose mutating methods throw and are counted, both straight
 // and through the engine's dry run. A newly registered action without a sample below fails the sweep.
 import { describe, expect, it } from 'vitest';
