@@ -1,7 +1,8 @@
 // Where a command's AWS comes from: the real account (standard credential chain, --profile, --region,
 // --endpoint-url) or, with --sim, the embedded simulator started in-process. Either way the command gets
-// the same ports and a clock; under --sim the clock is the simulator's, so drctl's own waits are
-// compressed by the same time scale and every figure it reports stays in simulated time.
+// the same ports and a clock; under --sim it is the simulator's virtual clock, shared with the world, held
+// still by every AWS call and journal commit in flight, so every figure drctl reports is simulated time
+// that depends only on the world, the seed, the runbook and the inputs.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiCallRecord } from '../src/core/api-calls';
@@ -13,7 +14,10 @@ import type { Resource } from '../src/core/resources';
 export interface AwsContextOptions {
   /** true: a world generated from the resources; a string: a world file. */
   sim?: string | boolean;
-  timeScale?: number | string;
+  /** --pace: watch a simulated run at this many simulated seconds per real second (figures unchanged). */
+  pace?: number | string;
+  /** Simulated time starts here (a resumed run continues where its journal stopped). Default: real now. */
+  simStart?: number;
   profile?: string;
   region?: string;
   endpointUrl?: string;
@@ -32,14 +36,16 @@ export interface AwsContext {
   endpoint?: string;
   /** Under --sim: run the clock at real time until the release is called (while a person answers). */
   atHumanPace?: () => () => void;
+  /** Under --sim: hold the virtual clock while work is in flight (the journal's fsync). */
+  holdClock?: () => () => void;
   close(): Promise<void>;
 }
 
 export async function openAwsContext(options: AwsContextOptions): Promise<AwsContext> {
   const { createAwsPorts, preloadSdkModules } = await import('../src/aws/index');
   if (!options.sim) {
-    if (options.timeScale !== undefined) {
-      throw new DrctlError('cli.time-scale-needs-sim', '--time-scale only applies to the simulator', 'Add --sim, or drop --time-scale.', { exitCode: ExitCode.invalidInput });
+    if (options.pace !== undefined) {
+      throw new DrctlError('cli.pace-needs-sim', '--pace only applies to the simulator', 'Add --sim, or drop --pace: against AWS every second is a real one.', { exitCode: ExitCode.invalidInput });
     }
     const ports = createAwsPorts({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl, readOnly: options.readOnly, onCall: options.onCall });
     return { ports, clock: systemClock, simulated: false, close: async () => ports.close() };
@@ -50,21 +56,38 @@ export async function openAwsContext(options: AwsContextOptions): Promise<AwsCon
   const sim = await import('../src/sim/index');
   const world = typeof options.sim === 'string' ? await readWorld(sim.loadWorld, options.sim, options.cwd) : sim.generateWorld(options.resources);
   await preloadSdkModules();
-  const running = await sim.startSimulator({ world, timeScale: parseTimeScale(options.timeScale) ?? sim.DEFAULT_SIM_TIME_SCALE });
-  const ports = createAwsPorts({ endpointUrl: running.endpoint, credentials: sim.SIM_CREDENTIALS, region: options.region ?? 'us-east-1', readOnly: options.readOnly, onCall: options.onCall });
+  const pace = parsePace(options.pace);
+  const worldStart = world.spec.start === undefined ? Date.now() : Date.parse(world.spec.start);
+  const clock = new sim.VirtualClock({ start: Math.max(worldStart, options.simStart ?? 0), pace });
+  const running = await sim.startSimulator({ world, clock });
+  const holdClock = () => clock.hold();
+  const ports = createAwsPorts({ endpointUrl: running.endpoint, credentials: sim.SIM_CREDENTIALS, region: options.region ?? 'us-east-1', readOnly: options.readOnly, onCall: options.onCall, holdClock });
   return {
     ports,
-    clock: running.clock,
+    clock,
     simulated: true,
     endpoint: running.endpoint,
-    atHumanPace: running.clock.atHumanPace?.bind(running.clock),
+    atHumanPace: () => clock.atHumanPace(),
+    holdClock,
     close: async () => {
       ports.close();
+      clock.close();
       await running.close();
     },
   };
 }
 
+/** --pace n: n simulated seconds per real second, to watch a run; undefined runs as fast as drctl can. */
+export function parsePace(value: number | string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const pace = Number(value);
+  if (!Number.isFinite(pace) || pace <= 0 || pace > 10_000) {
+    throw new DrctlError('cli.bad-option', `--pace ${String(value)} is not a speed between 1 and 10000`, 'Pass it like --pace 30 (a simulated 30 s per real second), or --pace 1 to watch in real time; leave it out to run as fast as possible.', { exitCode: ExitCode.invalidInput });
+  }
+  return pace;
+}
+
+/** drctl sim serve's --time-scale: simulated ms per real ms of the served world. */
 export function parseTimeScale(value: number | string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const scale = Number(value);

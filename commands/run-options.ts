@@ -6,10 +6,14 @@ import { DrctlError, ExitCode } from '../src/core/errors';
 import { parseDuration } from '../src/core/duration';
 import { parseIncidentStart } from '../src/report/incident-start';
 import type { OutputFormat } from '../src/ui/choose-reporter';
+import { printNotice } from '../src/ui/print';
 
 export interface AwsOptions {
   /** --sim, or --sim <world.yaml>: run against the embedded simulator. */
   sim?: string | boolean;
+  /** --pace n: watch a simulated run at n simulated seconds per real second. */
+  pace?: number | string;
+  /** Deprecated for in-process runs (virtual time): read as --pace, with a notice. */
   timeScale?: number | string;
   profile?: string;
   region?: string;
@@ -79,9 +83,22 @@ export function engineSettings(options: SessionCommandOptions, now: number) {
   };
 }
 
-/** What the AWS context needs; it checks --sim / --time-scale itself. */
+/** What the AWS context needs; it checks --sim / --pace itself. */
 export function awsOptionsOf(io: CliIO, options: AwsOptions) {
-  return { sim: options.sim, timeScale: options.timeScale, profile: options.profile, region: options.region, endpointUrl: options.endpointUrl, cwd: io.cwd };
+  return { sim: options.sim, pace: paceOf(io, options), profile: options.profile, region: options.region, endpointUrl: options.endpointUrl, cwd: io.cwd };
+}
+
+/**
+ * --time-scale once compressed a wall clock; under --sim time is virtual now and a run goes as fast as drctl
+ * can, so the old flag means the speed to watch at (--pace), and says so. `drctl sim serve` keeps it.
+ */
+function paceOf(io: CliIO, options: AwsOptions): number | string | undefined {
+  if (options.timeScale === undefined) return options.pace;
+  if (!options.sim) {
+    throw new DrctlError('cli.time-scale-needs-sim', '--time-scale only applies to the simulator', 'Add --sim, or drop --time-scale.', { exitCode: ExitCode.invalidInput });
+  }
+  printNotice(io, `--time-scale is deprecated with --sim: simulated time is virtual and runs as fast as drctl can; read as --pace ${String(options.timeScale)} (watch at that many simulated seconds per real second).`);
+  return options.pace ?? options.timeScale;
 }
 
 /** The region actions ask last about a global resource: --region, then the environment. */

@@ -65,7 +65,7 @@ export async function runSession(request: SessionRequest, aws: OpenedAws): Promi
       onLost: (by) => reporter.notice(`warning: the lock of this runbook was taken over by run ${by?.runId ?? '?'}; another drctl may be acting on it`),
     });
     cleanups.push(() => lock.release());
-    const journal = FileJournal.open(journalDir, runId);
+    const journal = FileJournal.open(journalDir, runId, { holdClock: aws.context.holdClock });
     cleanups.push(() => journal.close());
     if (request.session === 'start') await writeSnapshot(journalDir, runId, { file: request.file, document, inputs: request.inputs });
     const interrupts = listenForInterrupts();
@@ -144,7 +144,9 @@ export async function openAwsAndRunSession(request: SessionRequest): Promise<num
   checkOperator(request);
   const calls = new ApiCallFeed();
   const resources = request.document.spec.resources ?? {};
-  const context = await openAwsContext({ ...awsOptionsOf(request.io, request.options), readOnly: false, resources, onCall: (call) => calls.push(call) });
+  // A resumed simulated run continues its own simulated time: its timeline never runs backwards.
+  const simStart = request.prior.reduce((latest, event) => Math.max(latest, event.at), 0) || undefined;
+  const context = await openAwsContext({ ...awsOptionsOf(request.io, request.options), readOnly: false, resources, onCall: (call) => calls.push(call), simStart });
   try {
     return (await runSession(request, { context, calls })).exitCode;
   } finally {

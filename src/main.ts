@@ -18,7 +18,8 @@ const withInputs = <T extends { input?: string[] }>({ input, ...rest }: T) => ({
 function withAws(command: Command): Command {
   return command
     .option('--sim [world]', 'use the embedded simulator (optionally with a world file) instead of AWS')
-    .option('--time-scale <n>', 'simulator speed-up: simulated ms per real ms (default 30)')
+    .option('--pace <n>', 'with --sim: watch at n simulated seconds per real second (default: as fast as possible; figures are the same)')
+    .addOption(new Option('--time-scale <n>', 'deprecated with --sim: read as --pace').hideHelp())
     .option('--profile <name>', 'AWS named profile (otherwise the standard credential chain)')
     .option('--region <region>', 'default AWS region')
     .option('--endpoint-url <url>', 'send every AWS call to this endpoint (e.g. `drctl sim serve`)');

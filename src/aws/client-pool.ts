@@ -31,6 +31,11 @@ export interface AwsOptions {
   onCall?: (record: ApiCallRecord) => void;
   /** Tokens appended to the SDK's user agent after drctl/<version>, e.g. "ci/github-actions". */
   userAgent?: string;
+  /**
+   * Called as each port call starts; the returned function when it ends (SDK retries included). A virtual
+   * clock (--sim) holds time still while a call is in flight over loopback to the simulator.
+   */
+  holdClock?: () => () => void;
 }
 
 export interface ServiceHandle {
@@ -78,6 +83,16 @@ export class ClientPool {
       this.handles.set(key, handle);
     }
     return handle;
+  }
+
+  /** Runs one port call, holding a virtual clock (if any) until it ends. */
+  async track<T>(call: () => Promise<T>): Promise<T> {
+    const release = this.options.holdClock?.();
+    try {
+      return await call();
+    } finally {
+      release?.();
+    }
   }
 
   close(): void {

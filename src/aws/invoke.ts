@@ -22,7 +22,11 @@ type CommandConstructor = new (input: object) => object;
  * The output is typed by the caller (an SDK output type, or a narrower wire shape). This is the wire
  * boundary: the port that calls it maps the output to a domain view at once.
  */
-export async function invoke<Output>(pool: ClientPool, invocation: Invocation): Promise<Output> {
+export function invoke<Output>(pool: ClientPool, invocation: Invocation): Promise<Output> {
+  return pool.track(() => send<Output>(pool, invocation));
+}
+
+async function send<Output>(pool: ClientPool, invocation: Invocation): Promise<Output> {
   const { service, operation, resource, input } = invocation;
   const target: CallTarget = { service, region: pool.regionFor(service, invocation.region), operation, resource };
   const handle = await pool.get(service, target.region);

@@ -5,6 +5,11 @@ export interface Clock {
   now(): number;
   /** Resolves after ms of the clock's time; rejects with the signal's reason when aborted. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Only on simulated clocks: the real time (ms since the epoch). Journals of simulated runs keep both
+   * clocks, never one mistaken for the other.
+   */
+  wallNow?(): number;
 }
 
 export const systemClock: Clock = {
@@ -23,3 +28,12 @@ export const systemClock: Clock = {
       signal?.addEventListener('abort', onAbort, { once: true });
     }),
 };
+
+/**
+ * Work in flight that a virtual clock must wait for before time may move: an AWS call over loopback to the
+ * simulator, a journal fsync. hold() returns the release; src/aws and the journal take it through their
+ * options, so the engine never knows which clock it runs on.
+ */
+export interface ClockHold {
+  hold(): () => void;
+}

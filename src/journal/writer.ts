@@ -9,23 +9,29 @@ import { journalPath, runDir } from './layout';
 
 const fsyncAsync = promisify(fsync);
 
+export interface JournalOptions {
+  /** Holds a virtual clock (--sim) while an intent is being made durable: the fsync is work in flight. */
+  holdClock?: () => () => void;
+}
+
 export class FileJournal implements EventSink {
   private fd: number | undefined;
 
   private constructor(
     readonly file: string,
     fd: number,
+    private readonly options: JournalOptions,
   ) {
     this.fd = fd;
   }
 
   /** Opens (or creates) the journal of a run for appending. */
-  static open(journalDir: string, runId: string): FileJournal {
+  static open(journalDir: string, runId: string, options: JournalOptions = {}): FileJournal {
     const file = journalPath(journalDir, runId);
     try {
       mkdirSync(runDir(journalDir, runId), { recursive: true });
       dropTornTail(file);
-      return new FileJournal(file, openSync(file, 'a'));
+      return new FileJournal(file, openSync(file, 'a'), options);
     } catch (error) {
       throw unwritable(file, error);
     }
@@ -42,7 +48,12 @@ export class FileJournal implements EventSink {
   async commit(event: RunEvent): Promise<void> {
     if (this.fd === undefined) throw unwritable(this.file, new Error('the journal is closed'));
     this.emit(event);
-    await fsyncAsync(this.fd);
+    const release = this.options.holdClock?.();
+    try {
+      await fsyncAsync(this.fd);
+    } finally {
+      release?.();
+    }
   }
 
   close(): void {

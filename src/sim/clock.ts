@@ -11,6 +11,10 @@ export interface SimClock extends Clock {
    * seconds: compressing their thinking 30x would charge a 10 s approval as 5 minutes of outage.
    */
   atHumanPace?(): () => void;
+  /** Virtual clocks only: hold time still while work is in flight (see ClockHold). */
+  hold?(): () => void;
+  /** Stops waking sleepers (the simulator is closing). */
+  close?(): void;
 }
 
 /** Minutes become seconds: a shop failover rehearsal finishes in seconds, not minutes. */
