@@ -57,7 +57,7 @@ export async function runSession(request: SessionRequest, aws: OpenedAws): Promi
   try {
     const text = (name: string) => (typeof request.inputs[name] === 'string' ? (request.inputs[name] as string) : undefined);
     const chosen = await chooseReporter(io, options.output ?? 'text', {
-      runbook: document.metadata.name, command: request.command, dryRun: false, from: text('from'), to: text('to'), rtoMs: objectivesOf(document).rtoMs, clock: aws.context.clock, history: request.prior,
+      runbook: document.metadata.name, command: request.command, dryRun: false, from: text('from'), to: text('to'), rtoMs: objectivesOf(document).rtoMs, clock: aws.context.clock, history: request.prior, simulated: aws.context.simulated,
     });
     cleanups.push(chosen.close);
     const { reporter } = chosen;
@@ -71,7 +71,7 @@ export async function runSession(request: SessionRequest, aws: OpenedAws): Promi
     const interrupts = listenForInterrupts();
     cleanups.push(interrupts.dispose);
 
-    const runOptions: RunOptions = { runId, file: request.file, document, inputs: request.inputs, ...settings, confirmRun: options.yes !== true };
+    const runOptions: RunOptions = { runId, file: request.file, document, inputs: request.inputs, ...settings, confirmRun: options.yes !== true, simulated: aws.context.simulated };
     const deps = {
       clock: aws.context.clock,
       ports: aws.context.ports,

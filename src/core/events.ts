@@ -40,7 +40,10 @@ export interface StepInfo {
 
 interface Base {
   seq: number;
+  /** The run's clock: real time against AWS, simulated time under --sim (every figure is read from it). */
   at: number;
+  /** Simulated runs only: the real time the event was recorded (which run is newest, when it really ran). */
+  realAt?: number;
 }
 
 export type RunEventBody =
@@ -56,6 +59,8 @@ export type RunEventBody =
       resumedFrom?: string;
       incidentStart?: number;
       session?: SessionKind;
+      /** Against the simulator: every time in `at` is simulated, and every artefact says so. */
+      simulated?: boolean;
     }
   | { type: 'preflight.started'; check: string; name: string }
   | { type: 'preflight.passed'; check: string; name: string; message: string; observations?: string[] }

@@ -36,7 +36,8 @@ export class RunEmitter {
 
   private stamp(body: RunEventBody): RunEvent | undefined {
     if (this.closed) return undefined;
-    const event = { ...body, seq: this.state.lastSeq + 1, at: this.clock.now() } as RunEvent;
+    const realAt = this.clock.wallNow?.();
+    const event = { ...body, seq: this.state.lastSeq + 1, at: this.clock.now(), ...(realAt === undefined ? {} : { realAt }) } as RunEvent;
     applyEvent(this.state, event);
     return event;
   }

@@ -45,6 +45,8 @@ export interface RunOptions {
   /** Ask the operator to confirm a mutating run before the first change (the command skips it with --yes). */
   confirmRun?: boolean;
   incidentStart?: number;
+  /** The AWS is the simulator: recorded on run.started, so every report of the run says it is simulated. */
+  simulated?: boolean;
 }
 
 export interface ResumeOptions extends RunOptions {

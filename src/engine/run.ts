@@ -139,6 +139,7 @@ function runStarted(options: RunOptions, actions: ActionLookup, session: Session
     resumedFrom: session === 'start' ? undefined : options.runId,
     incidentStart: options.incidentStart,
     session,
+    ...(options.simulated ? { simulated: true } : {}),
   };
 }
 

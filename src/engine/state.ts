@@ -31,6 +31,10 @@ export interface RunState {
   inputs: Record<string, unknown>;
   objectives: { rtoMs?: number; rpoMs?: number };
   startedAt?: number;
+  /** The real time of the first start (the same as startedAt unless simulated): which run is newest. */
+  realStartedAt?: number;
+  /** Run against the simulator: its times are simulated. */
+  simulated?: boolean;
   /** When the outage began (--incident-start), for the RTO clock. */
   incidentStart?: number;
   finishedAt?: number;
@@ -97,7 +101,9 @@ function startSession(state: RunState, event: Extract<RunEvent, { type: 'run.sta
     inputs: event.inputs,
     objectives: event.objectives,
     startedAt: event.at,
+    realStartedAt: event.realAt ?? event.at,
     incidentStart: event.incidentStart,
+    ...(event.simulated ? { simulated: true } : {}),
   });
   for (const info of event.steps) {
     state.order.push(info.id);

@@ -61,6 +61,7 @@ export async function readRunState(journalDir: string, runId: string): Promise<R
 export interface RunListing {
   runId: string;
   runbook: string;
+  /** Real time of the first start (never simulated time: runs are ordered as they really happened). */
   startedAt?: number;
   outcome?: RunOutcome;
   /** Started but not finished: still running, or cut off by a crash. */
@@ -79,7 +80,7 @@ export async function listRuns(journalDir: string): Promise<RunListing[]> {
     ids.map(async (runId): Promise<RunListing> => {
       try {
         const state = await readRunState(journalDir, runId);
-        return { runId, runbook: state.runbook, startedAt: state.startedAt, outcome: state.outcome, unfinished: state.outcome === undefined };
+        return { runId, runbook: state.runbook, startedAt: state.realStartedAt, outcome: state.outcome, unfinished: state.outcome === undefined };
       } catch {
         return { runId, runbook: '?', unfinished: true };
       }

@@ -34,12 +34,18 @@ export interface RunFacts {
   file: string;
   mode: RunMode;
   inputs: Record<string, unknown>;
+  /**
+   * Run against the simulator: every time in these facts is simulated (a rehearsal, not a production
+   * failover). realStartedAt is when it really ran.
+   */
+  simulated?: boolean;
+  realStartedAt?: number;
   /** undefined: the journal ends before run.finished (still running, or cut off by a crash). */
   outcome?: 'succeeded' | 'failed' | 'aborted';
   startedAt?: number;
   finishedAt?: number;
   /** Sessions of the run: the start, then each resume or rollback. */
-  sessions: Array<{ at: number; session: 'start' | 'resume' | 'rollback' }>;
+  sessions: Array<{ at: number; realAt?: number; session: 'start' | 'resume' | 'rollback' }>;
   interruptions: Array<{ at: number; signal: string; forced: boolean }>;
   rollback?: { state: 'running' | 'succeeded' | 'failed'; reason: string };
   error?: Problem;

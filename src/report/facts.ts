@@ -21,7 +21,7 @@ function runFacts(state: RunState, events: readonly RunEvent[], tornTail: boolea
   const sessions: RunFacts['sessions'] = [];
   const interruptions: RunFacts['interruptions'] = [];
   for (const event of events) {
-    if (event.type === 'run.started') sessions.push({ at: event.at, session: event.session ?? (event.resumedFrom ? 'resume' : 'start') });
+    if (event.type === 'run.started') sessions.push({ at: event.at, ...(event.realAt === undefined ? {} : { realAt: event.realAt }), session: event.session ?? (event.resumedFrom ? 'resume' : 'start') });
     if (event.type === 'run.interrupted') interruptions.push({ at: event.at, signal: event.signal, forced: event.forced });
   }
   return {
@@ -30,6 +30,7 @@ function runFacts(state: RunState, events: readonly RunEvent[], tornTail: boolea
     file: state.file,
     mode: state.mode,
     inputs: state.inputs,
+    ...(state.simulated ? { simulated: true, realStartedAt: state.realStartedAt } : {}),
     outcome: state.outcome,
     startedAt: state.startedAt,
     finishedAt: state.finishedAt,

@@ -84,3 +84,12 @@ export function rpoSentence(rpo: RpoFacts): string {
 export function objective(ms: number | undefined): string {
   return ms === undefined ? 'none' : formatDuration(ms);
 }
+
+/**
+ * What every report of a simulated run says first: it is a rehearsal on the simulator, its times are
+ * simulated, and when it really ran. undefined for a run against AWS.
+ */
+export function simulatedNotice(run: { simulated?: boolean; realStartedAt?: number }): string | undefined {
+  if (!run.simulated) return undefined;
+  return `SIMULATED: a drill on the drctl simulator, not a production failover. Every time and figure is simulated time; it really ran at ${clockTime(run.realStartedAt)}.`;
+}

@@ -8,6 +8,7 @@ const STYLE = `
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; margin: 0 auto; max-width: 1000px; padding: 24px; }
 h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
 .meta { color: var(--muted); margin: 0 0 16px; }
+.simulated { background: #fff8c5; border: 2px solid #bf8700; border-radius: 8px; color: #6a4a00; font-weight: 700; padding: 8px 12px; margin: 0 0 16px; }
 .figures { display: flex; gap: 16px; flex-wrap: wrap; }
 .figure { flex: 1 1 260px; border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; background: var(--bg); }
 .figure .name { font-weight: 600; color: var(--muted); } .figure .value { font-size: 30px; font-weight: 700; }

@@ -1,6 +1,6 @@
 // The report as JUnit XML for CI: the run's outcome, each objective and each step is a test case, so a
 // missed RTO shows up in the CI's test view like any failing test.
-import { duration as formatDuration, rpoSentence, rtoSentence, shownSteps } from './format';
+import { duration as formatDuration, rpoSentence, rtoSentence, shownSteps, simulatedNotice } from './format';
 import type { ReportFacts, Verdict } from './facts-types';
 import { escapeXml } from './xml';
 
@@ -43,6 +43,13 @@ function caseXml(testCase: Case, classname: string): string {
   return `${open}/>`;
 }
 
+/** CI tools show testsuite properties: a simulated drill is never read as a production failover. */
+function properties(facts: ReportFacts): string[] {
+  const notice = simulatedNotice(facts.run);
+  const entries: Array<[string, string]> = [['drctl.simulated', String(facts.run.simulated === true)], ...(notice ? [['drctl.notice', notice] as [string, string]] : [])];
+  return ['    <properties>', ...entries.map(([name, value]) => `      <property name="${escapeXml(name)}" value="${escapeXml(value)}"/>`), '    </properties>'];
+}
+
 export function renderJunit(facts: ReportFacts): string {
   const all = cases(facts);
   const classname = `drctl.${facts.run.runbook}`;
@@ -53,7 +60,8 @@ export function renderJunit(facts: ReportFacts): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="drctl report" tests="${all.length}" failures="${failures}" skipped="${skipped}" time="${seconds.toFixed(3)}">`,
-    `  <testsuite name="${escapeXml(`${facts.run.runbook} ${facts.run.runId}`)}" tests="${all.length}" failures="${failures}" skipped="${skipped}" time="${seconds.toFixed(3)}"${timestamp}>`,
+    `  <testsuite name="${escapeXml(`${facts.run.simulated ? 'SIMULATED ' : ''}${facts.run.runbook} ${facts.run.runId}`)}" tests="${all.length}" failures="${failures}" skipped="${skipped}" time="${seconds.toFixed(3)}"${timestamp}>`,
+    ...properties(facts),
     ...all.map((testCase) => caseXml(testCase, classname)),
     '  </testsuite>',
     '</testsuites>',

@@ -1,7 +1,7 @@
 // The report as a game-day or postmortem record: a summary a reader can take in at a glance, the
 // evidence (resources, timeline, approvals, API calls), and the sections a team fills in afterwards.
 import type { ReportFacts, Verdict } from './facts-types';
-import { clockTime, duration, fromTo, objective, offset, outcomeWord, resourceRpoText, rpoSentence, rtoSentence, shownSteps, syncWord, NONE } from './format';
+import { clockTime, duration, fromTo, objective, offset, outcomeWord, resourceRpoText, rpoSentence, rtoSentence, shownSteps, simulatedNotice, syncWord, NONE } from './format';
 
 /** Table cells hold one line and no pipes. */
 export function cell(text: string): string {
@@ -20,8 +20,9 @@ function summary(facts: ReportFacts): string[] {
   const { run, rto, rpo } = facts;
   const inputs = Object.entries(run.inputs).map(([name, value]) => `\`${name}=${String(value)}\``).join(', ');
   const lines = [
-    `# ${run.mode === 'dry-run' ? 'Dry run' : 'DR run'}: ${run.runbook}`,
+    `# ${run.mode === 'dry-run' ? 'Dry run' : run.simulated ? 'Simulated DR drill' : 'DR run'}: ${run.runbook}`,
     '',
+    ...(run.simulated ? [`> **${simulatedNotice(run)}**`, ''] : []),
     `- **Run:** \`${run.runId}\` (${run.file || 'runbook file unknown'})`,
     `- **Outcome:** ${outcomeWord(facts)}${run.rollback ? `, rollback ${run.rollback.state} (${run.rollback.reason})` : ''}`,
     `- **Started:** ${clockTime(run.startedAt)} · **finished:** ${clockTime(run.finishedAt)}${run.sessions.length > 1 ? ` · ${run.sessions.length} sessions (resumed)` : ''}`,

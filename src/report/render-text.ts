@@ -4,7 +4,7 @@ import type { StepState } from '../core/events';
 import { formatProblem } from '../core/problem-text';
 import { plainStyle, type Style } from '../core/style';
 import type { ReportFacts, Verdict, VerificationFact } from './facts-types';
-import { clockTime, duration, fromTo, objective, offset, outcomeWord, resourceRpoText, rpoSentence, rtoSentence, shownSteps, syncWord, verdictWord, NONE } from './format';
+import { clockTime, duration, fromTo, objective, offset, outcomeWord, resourceRpoText, rpoSentence, rtoSentence, shownSteps, simulatedNotice, syncWord, verdictWord, NONE } from './format';
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
@@ -42,6 +42,8 @@ function header(facts: ReportFacts, style: Style): string[] {
     `${style.bold('Report')} ${run.runbook} · run ${run.runId} · ${outcomeWord(facts)}`,
     `  started ${clockTime(run.startedAt)} · finished ${clockTime(run.finishedAt)}${resumed}${inputs ? ` · ${inputs}` : ''}`,
   ];
+  const simulated = simulatedNotice(run);
+  if (simulated) lines.push(style.yellow(`  ${simulated}`));
   if (run.error) lines.push(formatProblem(run.error, style, '  '));
   if (run.tornTail) lines.push(style.yellow('  the journal\'s last line was cut short by a crash and left out'));
   return lines;

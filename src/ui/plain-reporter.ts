@@ -39,7 +39,7 @@ export class PlainReporter implements RunReporter {
     const step = (id: string) => style.bold(id.padEnd(this.width));
     switch (event.type) {
       case 'run.started':
-        return `${event.session === 'start' || !event.session ? 'run' : event.session} ${style.bold(event.runbook)} (run ${event.runId}, ${event.steps.length} steps)`;
+        return `${event.session === 'start' || !event.session ? 'run' : event.session} ${style.bold(event.runbook)} (run ${event.runId}, ${event.steps.length} steps${event.simulated ? ', SIMULATED: simulated time on the drctl simulator' : ''})`;
       case 'preflight.passed':
         return `${style.green('ok')}   preflight ${event.name}: ${event.message}`;
       case 'preflight.failed':

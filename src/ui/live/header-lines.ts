@@ -16,6 +16,8 @@ export interface HeaderOptions {
   from?: string;
   to?: string;
   rtoMs?: number;
+  /** Against the simulator (also known from run.started once it arrives). */
+  simulated?: boolean;
 }
 
 export interface HeaderInput {
@@ -76,6 +78,9 @@ export function headerLines(input: HeaderInput): string[] {
   const lines: string[] = [];
   if (options.dryRun || state.mode === 'dry-run') {
     lines.push(style.bold(style.yellow(firstFitting(['DRY RUN · read-only: nothing in AWS will change', 'DRY RUN'], width))));
+  }
+  if (options.simulated || state.simulated) {
+    lines.push(style.bold(style.yellow(firstFitting(['SIMULATED · drctl simulator: simulated time, no real AWS changes', 'SIMULATED'], width))));
   }
   lines.push(titleLine(input), clockLine(input));
   if (state.interrupted && state.finishedAt === undefined) {
