@@ -38,6 +38,8 @@ export interface AwsContext {
   atHumanPace?: () => () => void;
   /** Under --sim: hold the virtual clock while work is in flight (the journal's fsync). */
   holdClock?: () => () => void;
+  /** Under --sim: the engine's retry jitter, drawn from the world's seed so a drill replays exactly. */
+  random?: () => number;
   close(): Promise<void>;
 }
 
@@ -61,7 +63,7 @@ export async function openAwsContext(options: AwsContextOptions): Promise<AwsCon
   const clock = new sim.VirtualClock({ start: Math.max(worldStart, options.simStart ?? 0), pace });
   const running = await sim.startSimulator({ world, clock });
   const holdClock = () => clock.hold();
-  const ports = createAwsPorts({ endpointUrl: running.endpoint, credentials: sim.SIM_CREDENTIALS, region: options.region ?? 'us-east-1', readOnly: options.readOnly, onCall: options.onCall, holdClock });
+  const ports = createAwsPorts({ endpointUrl: running.endpoint, credentials: sim.SIM_CREDENTIALS, region: options.region ?? 'us-east-1', readOnly: options.readOnly, onCall: options.onCall, holdClock, clockNow: () => clock.now() });
   return {
     ports,
     clock,
@@ -69,6 +71,7 @@ export async function openAwsContext(options: AwsContextOptions): Promise<AwsCon
     endpoint: running.endpoint,
     atHumanPace: () => clock.atHumanPace(),
     holdClock,
+    random: sim.mulberry32(world.spec.seed ^ 0x5eed),
     close: async () => {
       ports.close();
       clock.close();

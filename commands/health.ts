@@ -43,9 +43,15 @@ function render(io: CliIO, options: HealthCommandOptions, reports: readonly Heal
 const exitFor = (options: HealthCommandOptions, reports: readonly HealthCheckReport[]) =>
   options.failOnUnhealthy && reports.some((report) => !report.judgement.healthy) ? ExitCode.runFailed : ExitCode.ok;
 
+/** `health --watch --sim` shows a simulated 30 s per real second unless --pace says otherwise. */
+export const WATCH_PACE = 30;
+
 export async function healthCommand(ids: string[], options: HealthCommandOptions, { io }: CommandContext): Promise<number> {
   const intervalMs = options.watch ? intervalOf(options) : 0;
-  const context = await openAwsContext({ ...awsOptionsOf(io, options), readOnly: true, resources: healthCheckResources(ids) });
+  const aws = awsOptionsOf(io, options);
+  // A watch is for a person to look at: under --sim it runs at a watchable pace unless told otherwise.
+  const pace = options.watch && aws.sim ? (aws.pace ?? WATCH_PACE) : aws.pace;
+  const context = await openAwsContext({ ...aws, pace, readOnly: true, resources: healthCheckResources(ids) });
   const interrupts = listenForInterrupts();
   try {
     const deps = { ports: context.ports, clock: context.clock, defaultRegion: defaultRegionOf(io, options), signal: interrupts.stop };

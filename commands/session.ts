@@ -82,6 +82,7 @@ export async function runSession(request: SessionRequest, aws: OpenedAws): Promi
       stopSignal: interrupts.stop,
       forceSignal: interrupts.force,
       defaultRegion: defaultRegionOf(io, options),
+      random: aws.context.random,
     };
     const ran = request.session === 'start' ? await runRunbook(runOptions, deps) : await resumeRun({ ...runOptions, prior: request.prior, session: request.session }, deps);
     const result = await judgeObjectives(ran, journalDir, reporter);

@@ -36,6 +36,8 @@ export interface AwsOptions {
    * clock (--sim) holds time still while a call is in flight over loopback to the simulator.
    */
   holdClock?: () => () => void;
+  /** The run's clock for the times of recorded calls (simulated under --sim); the real clock otherwise. */
+  clockNow?: () => number;
 }
 
 export interface ServiceHandle {

@@ -52,18 +52,19 @@ export function readOnlyGuard(site: ClientSite): InitializeMiddleware<object, ob
   };
 }
 
-export function callRecorder(site: ClientSite, onCall: (record: ApiCallRecord) => void): InitializeMiddleware<object, object> {
+/** `now` is the run's clock: a simulated run records its calls in simulated time, like every other event. */
+export function callRecorder(site: ClientSite, onCall: (record: ApiCallRecord) => void, now: () => number = () => performance.timeOrigin + performance.now()): InitializeMiddleware<object, object> {
   return (next, context) => async (args) => {
     const operation = operationOf(context);
-    const startedAt = Date.now();
-    const started = performance.now();
+    const started = now();
+    const startedAt = Math.round(started);
     const report = (ok: boolean, metadata: ResponseMetadata | undefined, errorCode?: string): void => {
       const record: ApiCallRecord = {
         ...site,
         operation,
         mutating: isMutatingOperation(site.service, operation),
         startedAt,
-        durationMs: Math.round(performance.now() - started),
+        durationMs: Math.round(now() - started),
         ok,
         ...(errorCode === undefined ? {} : { errorCode }),
         ...(metadata?.requestId === undefined ? {} : { requestId: metadata.requestId }),
@@ -91,10 +92,10 @@ export function callRecorder(site: ClientSite, onCall: (record: ApiCallRecord) =
 export function installMiddleware(
   client: SdkClient,
   site: ClientSite,
-  options: { readOnly: boolean; onCall?: (record: ApiCallRecord) => void },
+  options: { readOnly: boolean; onCall?: (record: ApiCallRecord) => void; clockNow?: () => number },
 ): void {
   // Same step and priority: the one added first is outermost. The guard goes first: nothing runs for a
   // refused operation, not even credential resolution, and it is not recorded as an API call.
   if (options.readOnly) client.middlewareStack.add(readOnlyGuard(site), GUARD);
-  if (options.onCall) client.middlewareStack.add(callRecorder(site, options.onCall), RECORDER);
+  if (options.onCall) client.middlewareStack.add(callRecorder(site, options.onCall, options.clockNow), RECORDER);
 }

@@ -61,6 +61,7 @@ export function awsCliExample(endpoint: string, region = 'us-west-2'): string[] 
 
 export { createScaledClock, DEFAULT_SIM_TIME_SCALE, ManualClock, type SimClock } from './clock';
 export { VirtualClock, type VirtualClockOptions } from './virtual-clock';
+export { mulberry32 } from './random';
 export { createWorld, SimWorld, type RequestCount, type WorldSummary } from './world';
 export { generateWorld, type GenerateOptions } from './world-generate';
 export { loadWorld, parseWorld, worldToYaml } from './world-file';

@@ -16,7 +16,7 @@ export function seededBetween(seed: number, min: number, max: number, ...keys: A
   return min + (max - min) * seededUnit(seed, ...keys);
 }
 
-/** A sequential generator, for draws whose order does not matter for replay (throttling decisions). */
+/** A sequential generator (the engine's retry jitter under --sim: a run draws in the same order every time). */
 export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {

@@ -1,7 +1,7 @@
 // The faults in force, answered by simulated time. Fault times in the world file are offsets from the
 // start of the simulation; here they become absolute windows.
 import { parseDuration } from '../core/duration';
-import { mulberry32 } from './random';
+import { seededUnit } from './random';
 import type { Service } from '../core/services/catalogue';
 import { type FaultSpec, REGIONAL_SERVICES, type RegionOutageFault } from './world-faults-spec';
 
@@ -19,15 +19,14 @@ function windowOf(startedAt: number, at: string, duration: string | undefined): 
 const inside = (window: Window, time: number) => time >= window.from && time < window.to;
 
 export class ActiveFaults {
-  private readonly throttleDraw: () => number;
+  private readonly throttleCounts = new Map<string, number>();
   private readonly list: FaultSpec[] = [];
 
   constructor(
     private readonly startedAt: number,
-    seed: number,
+    private readonly seed: number,
     specs: FaultSpec[],
   ) {
-    this.throttleDraw = mulberry32(seed ^ 0x7417);
     for (const spec of specs) this.add(spec);
   }
 
@@ -82,15 +81,22 @@ export class ActiveFaults {
     return at;
   }
 
-  /** Decides, with the seeded draw, whether this request is throttled. */
-  throttled(service: Service, region: string, operation: string): boolean {
+  /**
+   * Decides whether this request is throttled: a seeded draw keyed by what is asked and how many times it
+   * was asked before, so concurrent requests arriving in another order get the same decisions.
+   */
+  throttled(service: Service, region: string, operation: string, resource = ''): boolean {
     const rate = this.list.reduce((highest, fault) => {
       if (fault.type !== 'throttling' || fault.service !== service) return highest;
       if (fault.region && fault.region !== region) return highest;
       if (fault.operations && !fault.operations.includes(operation)) return highest;
       return Math.max(highest, fault.rate);
     }, 0);
-    return rate > 0 && this.throttleDraw() < rate;
+    if (rate <= 0) return false;
+    const key = [service, region, operation, resource].join('|');
+    const nth = (this.throttleCounts.get(key) ?? 0) + 1;
+    this.throttleCounts.set(key, nth);
+    return seededUnit(this.seed, 'throttle', key, nth) < rate;
   }
 
   /** How much longer failovers of this global cluster or datastore take. */
@@ -104,11 +110,22 @@ export class ActiveFaults {
 
   /** The spike value (ms) in force for this member at that time, if any. */
   lagSpikeMs(resource: string, member: string, time: number): number | undefined {
+    return this.lagSpikeDuring(resource, member, time, time + 1);
+  }
+
+  /**
+   * The largest spike (ms) in force at any time in [from, to): a one-minute datapoint's Maximum shows a
+   * spike that covered any part of its minute. A spike from 0s was already on when the world began, so
+   * the metric history before the start shows it too: the first read of a drill sees the declared lag.
+   */
+  lagSpikeDuring(resource: string, member: string, from: number, to: number): number | undefined {
     let spike: number | undefined;
     for (const fault of this.list) {
       if (fault.type !== 'lag-spike' || fault.resource !== resource) continue;
       if (fault.member && fault.member !== member) continue;
-      if (!inside(windowOf(this.startedAt, fault.at, fault.for), time)) continue;
+      const window = windowOf(this.startedAt, fault.at, fault.for);
+      const windowFrom = window.from === this.startedAt ? -Infinity : window.from;
+      if (!(windowFrom < to && from < window.to)) continue;
       spike = Math.max(spike ?? 0, parseDuration(fault.value) ?? 0);
     }
     return spike;

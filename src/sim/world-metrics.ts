@@ -120,7 +120,7 @@ export class Metrics {
           .filter((t) => within(lag.periods, t))
           .map((t) => {
             const jittered = lag.baseMs * (0.6 + 0.8 * seededUnit(seed, 'lag', lag.member, metricName, t));
-            const ms = Math.max(jittered, faultsInForce.lagSpikeMs(lag.resource, lag.member, t) ?? 0);
+            const ms = Math.max(jittered, faultsInForce.lagSpikeDuring(lag.resource, lag.member, t, t + MINUTE) ?? 0);
             return { t, v: lag.unit === 1 ? Math.round(ms) : Math.round(ms) / lag.unit };
           }),
     };

@@ -11,8 +11,7 @@ import { generateWorld, worldToYaml } from '../../src/sim/index';
 import { drctl } from './drctl';
 
 const TIMEOUT = 90_000;
-// Fast enough for CI, slow enough that every poll still happens in order.
-const SIM = ['--sim', '--time-scale', '120', '--yes'];
+const SIM = ['--sim', '--yes'];
 
 // An unplanned failover with no preflight that needs the lost region.
 const UNPLANNED = `apiVersion: drctl/v1

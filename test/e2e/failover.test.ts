@@ -22,7 +22,7 @@ const jsonLines = (stdout: string) => stdout.trim().split('\n').map((line) => JS
 
 describe('drctl failover (real binary, simulator)', () => {
   it('switches an Aurora writer over with --yes, journaled like any run under a per-resource name', async () => {
-    const result = await drctl(['failover', 'aurora', 'shop-orders', '--to', 'us-west-2', '--sim', '--time-scale', '100', '--yes'], { cwd: dir });
+    const result = await drctl(['failover', 'aurora', 'shop-orders', '--to', 'us-west-2', '--sim', '--yes'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/run failover-aurora-shop-orders \(run \S+, 2 steps\)/);
@@ -45,7 +45,7 @@ describe('drctl failover (real binary, simulator)', () => {
   }, 30_000);
 
   it('fails DocumentDB over unplanned (AllowDataLoss, sent to the target) with JSON lines', async () => {
-    const result = await drctl(['failover', 'docdb', 'shop-catalog', '--to', 'us-west-2', '--mode', 'unplanned', '--max-lag', '5s', '--sim', '--time-scale', '100', '--yes', '-o', 'json'], { cwd: dir });
+    const result = await drctl(['failover', 'docdb', 'shop-catalog', '--to', 'us-west-2', '--mode', 'unplanned', '--max-lag', '5s', '--sim', '--yes', '-o', 'json'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     const lines = jsonLines(result.stdout);
     expect(lines[0]?.type).toBe('run.started');
@@ -54,7 +54,7 @@ describe('drctl failover (real binary, simulator)', () => {
   }, 30_000);
 
   it('promotes an ElastiCache secondary (planned and unplanned are the same call)', async () => {
-    const result = await drctl(['failover', 'elasticache', 'ldgnf-shop-sessions', '--to', 'us-west-2', '--sim', '--time-scale', '100', '--yes'], { cwd: dir });
+    const result = await drctl(['failover', 'elasticache', 'ldgnf-shop-sessions', '--to', 'us-west-2', '--sim', '--yes'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/failover\s+call elasticache FailoverGlobalReplicationGroup in us-west-2/);
   }, 30_000);
@@ -68,9 +68,9 @@ describe('drctl failover (real binary, simulator)', () => {
   });
 
   it('a second failover of the same resource is refused by the lock while the first runs', async () => {
-    const first = start(['failover', 'aurora', 'shop-orders', '--to', 'us-west-2', '--sim', '--time-scale', '100', '--yes', '--time-scale', '10'], { cwd: dir });
+    const first = start(['failover', 'aurora', 'shop-orders', '--to', 'us-west-2', '--sim', '--pace', '1', '--yes'], { cwd: dir });
     await first.waitFor(/waiting for completion/);
-    const second = await drctl(['failover', 'aurora', 'shop-orders', '--to', 'us-west-2', '--sim', '--time-scale', '100', '--yes'], { cwd: dir });
+    const second = await drctl(['failover', 'aurora', 'shop-orders', '--to', 'us-west-2', '--sim', '--yes'], { cwd: dir });
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(/runbook "failover-aurora-shop-orders" is already being run by run \S+ \(pid \d+/);
     expect(second.stderr).toContain('[engine.locked]');
@@ -78,7 +78,7 @@ describe('drctl failover (real binary, simulator)', () => {
     expect(await first.exit).toBe(3);
     // Stopped mid-flight, it resumes like any run, from its journal, without repeating the switchover.
     const [runId] = runs();
-    const resumed = await drctl(['resume', runId!, '--sim', '--time-scale', '100', '--yes'], { cwd: dir });
+    const resumed = await drctl(['resume', runId!, '--sim', '--yes'], { cwd: dir });
     expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
     expect(resumed.stdout).toContain(`resume failover-aurora-shop-orders (run ${runId}`);
   }, 45_000);
@@ -101,7 +101,7 @@ describe('drctl failover (real binary, simulator)', () => {
 
 describe('drctl failover: errors before anything starts', () => {
   it('refuses a region that is not a member, listing the members and their regions (exit 2, nothing journaled)', async () => {
-    const result = await drctl(['failover', 'aurora', 'shop-orders', '--to', 'eu-west-1', '--sim', '--time-scale', '100', '--yes'], { cwd: dir });
+    const result = await drctl(['failover', 'aurora', 'shop-orders', '--to', 'eu-west-1', '--sim', '--yes'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('error shop-orders (Aurora global cluster shop-orders) has no member in eu-west-1. Members: shop-orders-use1 in us-east-1 (writer); shop-orders-usw2 in us-west-2 [failover.region-not-a-member]');
     expect(result.stderr).toContain('hint: Pass --to us-west-2 (the secondary), or add a secondary in eu-west-1 first.');

@@ -45,7 +45,7 @@ describe('drctl health (real binary, simulator)', () => {
 
   it('--watch prints a block per refresh when piped; the verdict flips in a region outage; Ctrl-C stops; --fail-on-unhealthy exits 1', async () => {
     // x300: a 10 s refresh is 33 ms and the checkers turn red (3 x 30 s) in about a third of a second.
-    const watch = start(['health', 'hc-east', '--watch', '--fail-on-unhealthy', '--sim', world('outage.yaml', OUTAGE), '--time-scale', '300'], { cwd: dir });
+    const watch = start(['health', 'hc-east', '--watch', '--fail-on-unhealthy', '--sim', world('outage.yaml', OUTAGE), '--pace', '300'], { cwd: dir });
     await watch.waitFor(/UNHEALTHY[\s\S]*UNHEALTHY/);
     watch.interrupt();
     expect(await watch.exit).toBe(1);
@@ -63,14 +63,14 @@ describe('drctl health (real binary, simulator)', () => {
     const file = world('flags.yaml');
     expect((await drctl(['health', 'hc-east', '--fail-on-unhealthy', '--sim', file])).code).toBe(0);
     // The watched endpoint stays down: once the checkers agree, the check is unhealthy at every read.
-    const unhealthy = start(['health', 'hc-east', '--watch', '--sim', world('down.yaml', OUTAGE), '--time-scale', '300'], { cwd: dir });
+    const unhealthy = start(['health', 'hc-east', '--watch', '--sim', world('down.yaml', OUTAGE), '--pace', '300'], { cwd: dir });
     await unhealthy.waitFor(/UNHEALTHY/);
     unhealthy.interrupt();
     expect(await unhealthy.exit).toBe(0); // without --fail-on-unhealthy, stopping a watch is a success
   });
 
   it.skipIf(!hasTmux)(`--watch redraws in place on a terminal${hasTmux ? '' : ' (SKIPPED: tmux is not installed)'}`, async () => {
-    const pane = new Pane(['health', 'hc-east', '--watch', '--sim', world('tty.yaml'), '--time-scale', '300'], dir, { columns: 80, rows: 40 });
+    const pane = new Pane(['health', 'hc-east', '--watch', '--sim', world('tty.yaml'), '--pace', '300'], dir, { columns: 80, rows: 40 });
     try {
       await pane.waitFor(/refreshing every 10s/);
       await new Promise((resolve) => setTimeout(resolve, 500)); // a dozen refreshes at x300

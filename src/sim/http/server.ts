@@ -69,7 +69,7 @@ async function handle(world: SimWorld, incoming: IncomingMessage, response: Serv
     const unavailable = new SimFault('ServiceUnavailable', `${routed.service} is unavailable in ${request.region}.`, 503, 'Receiver');
     return send(response, routed.error(unavailable, requestId), requestId);
   }
-  if (core.faults.throttled(routed.service, request.region, routed.operation)) {
+  if (core.faults.throttled(routed.service, request.region, routed.operation, routed.resource)) {
     record('throttled', 'Throttling');
     return send(response, routed.error(new SimFault('Throttling', 'Rate exceeded'), requestId), requestId);
   }
