@@ -1,0 +1,116 @@
+// Every fault kind a world file accepts, run through the real binary against the shop runbook: what the
+// operator sees when the world misbehaves as declared (docs/simulator.md lists the kinds).
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportFacts } from '../../src/report/facts-types';
+import { FaultSpec, type FaultSpecInput, generateWorld, worldToYaml } from '../../src/sim/index';
+import { loadRunbookFile } from '../../src/runbook/load';
+import { drctl, ROOT } from './drctl';
+
+const SHOP = path.join(ROOT, 'runbooks/shop-region-failover.yaml');
+
+// An unplanned failover of the orders database with no preflight: what it reads before the cutover is its RPO.
+const UNPLANNED_ORDERS = `apiVersion: drctl/v1
+kind: Runbook
+metadata: { name: orders-unplanned }
+spec:
+  objectives: { rto: 5m, rpo: 1s }
+  resources:
+    orders-db: { type: aurora-global, globalClusterId: shop-orders, regions: [us-east-1, us-west-2] }
+  steps:
+    - { id: orders, uses: aurora.failover, with: { resource: orders-db, to: us-west-2 } }
+`;
+
+describe('fault kinds, as the operator sees them', () => {
+  let dir: string;
+  const world = async (name: string, ...faults: FaultSpecInput[]) => {
+    const { document } = await loadRunbookFile(SHOP);
+    const generated = generateWorld(document.spec.resources ?? {}, { name: document.metadata.name });
+    const file = path.join(dir, `${name}.yaml`);
+    await writeFile(file, worldToYaml({ ...generated, spec: { ...generated.spec, faults: faults.map((fault) => FaultSpec.parse(fault)) } }));
+    return file;
+  };
+  const journal = () => path.join(dir, '.drctl');
+  const run = (runbook: string, worldFile: string, ...args: string[]) => drctl(['run', runbook, '--sim', worldFile, '--yes', '--journal-dir', journal(), ...args], { cwd: dir });
+  const report = async () => JSON.parse((await drctl(['report', '--format', 'json', '--journal-dir', journal()], { cwd: dir })).stdout) as ReportFacts;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'drctl-e2e-faults-'));
+    await writeFile(path.join(dir, 'orders-unplanned.yaml'), UNPLANNED_ORDERS);
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('lag-spike: the preflight reads the declared lag and refuses', async () => {
+    const spike = await world('spike', { type: 'lag-spike', resource: 'shop-orders', value: '8s', at: '0s' });
+    const planned = await drctl(['plan', SHOP, '--sim', spike], { cwd: dir });
+    expect(planned.stdout).toContain('FAIL  replication-lag-below orders-db,catalog-db,sessions: orders-db: 8000 ms in us-west-2, above 1s');
+    const ran = await run(SHOP, spike);
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toContain('FAIL preflight replication-lag-below');
+    expect(ran.stdout).toContain('8000 ms in us-west-2');
+  });
+
+  it('lag-spike: an unplanned failover during it reports that RPO, over the objective (exit 4)', async () => {
+    const spike = await world('spike-unplanned', { type: 'lag-spike', resource: 'shop-orders', value: '8s', at: '0s' });
+    const ran = await run('orders-unplanned.yaml', spike);
+    expect(ran.code, ran.stdout + ran.stderr).toBe(4);
+    expect(ran.stderr).toContain('objective missed: RPO 8.0s');
+    const facts = await report();
+    expect(facts.rpo).toMatchObject({ valueMs: 8_000, verdict: 'missed', worst: 'orders-db' });
+  });
+
+  it('region-outage: a switchover that needs the lost region fails, naming it, with the failover to use instead', async () => {
+    const outage = await world('outage', { type: 'region-outage', region: 'us-east-1', at: '0s' });
+    const ran = await run(SHOP, outage);
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toContain('the us-east-1 endpoint did not answer for global cluster shop-orders');
+    expect(ran.stdout).toContain('use aurora.failover (AllowDataLoss), which is sent to us-west-2');
+  });
+
+  it('throttling: the SDK retries absorb it; the run succeeds and reports the same figures as without it', async () => {
+    const calm = await run(SHOP, await world('calm'));
+    expect(calm.code, calm.stdout).toBe(0);
+    const calmFacts = await report();
+    const throttled = await run(SHOP, await world('throttled', { type: 'throttling', service: 'rds', rate: 0.2 }));
+    expect(throttled.code, throttled.stdout).toBe(0);
+    const facts = await report();
+    expect(facts.resources.map((resource) => [resource.resource, resource.rtoMs, resource.rpo?.valueMs])).toEqual(calmFacts.resources.map((resource) => [resource.resource, resource.rtoMs, resource.rpo?.valueMs]));
+    const journalText = await readFile(path.join(journal(), 'runs', facts.run.runId, 'journal.jsonl'), 'utf8');
+    expect(journalText).toMatch(/"attempts":[23]/);
+  });
+
+  it('slow-failover: the DocumentDB switchover takes three times as long and the RTO is missed (exit 4)', async () => {
+    const ran = await run(SHOP, await world('slow', { type: 'slow-failover', resource: 'shop-catalog', factor: 3 }));
+    expect(ran.code, ran.stdout).toBe(4);
+    expect(ran.stderr).toMatch(/objective missed: RTO \S+ missed the 6m objective/);
+    const facts = await report();
+    const catalog = facts.resources.find((resource) => resource.resource === 'catalog-db');
+    const orders = facts.resources.find((resource) => resource.resource === 'orders-db');
+    expect(catalog?.rtoMs).toBeGreaterThan(3 * 150_000);
+    expect(orders?.rtoMs).toBeLessThan(95_000);
+  });
+
+  it('stuck-failover: the ElastiCache failover never completes; the step times out and the rollback runs (exit 1)', async () => {
+    const ran = await run(SHOP, await world('stuck', { type: 'stuck-failover', resource: 'ldgnf-shop-sessions' }));
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toContain('error step "sessions" did not finish within 10m [engine.step-timeout]');
+    expect(ran.stdout).toContain('rollback started: step "sessions" failed');
+  });
+
+  it('engine-version-mismatch: the preflight refuses, quoting AWS', async () => {
+    const ran = await run(SHOP, await world('mismatch', { type: 'engine-version-mismatch', resource: 'shop-orders' }));
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toContain('engine versions differ (shop-orders-use1 16.4, shop-orders-usw2 16.5)');
+    expect(ran.stdout).toContain('different patch level than the source DB cluster');
+  });
+
+  it('headless-secondary: the preflight refuses, naming the member without an instance', async () => {
+    const ran = await run(SHOP, await world('headless', { type: 'headless-secondary', resource: 'shop-orders' }));
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toContain('shop-orders-usw2 in us-west-2 is headless (no DB instance)');
+  });
+});
