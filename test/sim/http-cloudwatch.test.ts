@@ -73,4 +73,13 @@ describe('CloudWatch over HTTP', () => {
     expect(error.Code).toBe('InvalidParameterValue');
     expect(error.$metadata?.httpStatusCode).toBe(400);
   });
+
+  it('refuses a NextToken it never handed out with InvalidNextToken (400)', async () => {
+    const west = clients(sim.endpoint, 'us-west-2').cloudwatch;
+    const command = lagQuery('AWS/RDS', 'AuroraGlobalDBRPOLag', { DBClusterIdentifier: 'shop-orders-usw2' });
+    command.input.NextToken = 'not-a-token';
+    const error = await failure(west.send(command));
+    expect(error.name).toBe('InvalidNextToken');
+    expect(error.$metadata?.httpStatusCode).toBe(400);
+  });
 });

@@ -110,4 +110,19 @@ describe('DocumentDB over HTTP', () => {
     expect(clusters.DBClusters?.[0]).toMatchObject({ Engine: 'docdb', Status: 'available', ReplicationSourceIdentifier: expect.stringContaining('shop-catalog-use1') });
     expect(clusters.DBClusters?.[0]?.DBClusterMembers).toHaveLength(1);
   });
+
+  it('describes only its own engine\'s global clusters: DocumentDB\'s API never lists Aurora, whoever calls', async () => {
+    const { docdb, rds } = clients(sim.endpoint, 'us-east-1');
+    const viaSdk = await docdb.send(new DocDescribeGlobalClusters({}));
+    expect(viaSdk.GlobalClusters?.map((global) => global.GlobalClusterIdentifier)).toEqual(['shop-catalog']);
+    const viaRds = await rds.send(new DescribeGlobalClustersCommand({}));
+    expect(viaRds.GlobalClusters?.map((global) => global.GlobalClusterIdentifier)).toEqual(['shop-orders']);
+    // boto3 and the AWS CLI v1 send exactly what RDS sends: DocumentDB clients of theirs use <endpoint>/docdb.
+    const bare = await fetch(`${sim.endpoint}/docdb`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=DescribeGlobalClusters&Version=2014-10-31' });
+    const xml = await bare.text();
+    expect(xml).toContain('<GlobalClusterIdentifier>shop-catalog</GlobalClusterIdentifier>');
+    expect(xml).not.toContain('shop-orders');
+    const aurora = await fetch(`${sim.endpoint}/docdb`, { method: 'POST', body: 'Action=DescribeGlobalClusters&Version=2014-10-31&GlobalClusterIdentifier=shop-orders' });
+    expect(aurora.status).toBe(404);
+  });
 });

@@ -41,6 +41,8 @@ const handlers: Record<string, Handler> = {
   GetMetricData(input, request, world) {
     const queries = asArray(input.MetricDataQueries).map(asRecord);
     if (queries.length === 0) throw faults.missingParameter('MetricDataQueries');
+    // Every answer fits in one page, so no token was ever handed out: any NextToken is unknown.
+    if (input.NextToken !== undefined) throw new SimFault('InvalidNextToken', 'The service cannot find the next token specified.', 400);
     const start = timeOf(input.StartTime, 'StartTime');
     const end = timeOf(input.EndTime, 'EndTime');
     const descending = input.ScanBy !== 'TimestampAscending';

@@ -1,6 +1,8 @@
 // The RDS / DocumentDB endpoint (awsQuery, Version 2014-10-31). Both services sign as `rds` and send the
-// same actions to the same host; the SDK's user-agent token `api/docdb` says which one is calling, and
-// otherwise (e.g. the AWS CLI) the engine of the cluster named in the request decides.
+// same actions to the same host. Which one is calling: a request to <endpoint>/docdb is DocumentDB; else
+// the user agent says so (the JS SDK's `api/docdb`, the AWS CLI v2's `command/docdb.`); else the engine of
+// the cluster named in the request. boto3 and the AWS CLI v1 send nothing that tells them apart, so a
+// DocumentDB client of theirs must use <endpoint>/docdb (docs/simulator.md).
 import { faults, SimFault } from '../sim-fault';
 import type { SimWorld } from '../world';
 import type { GlobalFamily } from '../world-state';
@@ -10,15 +12,19 @@ import type { SimFrontEnd } from './front-end';
 import { handlerFor, headerText, paginate, type Routed, type SimRequest } from './wire';
 import { type XmlObject, xmlList } from './xml';
 
-type Handler = (params: QueryParams, request: SimRequest, world: SimWorld) => XmlObject;
+type Handler = (params: QueryParams, request: SimRequest, world: SimWorld, service: 'rds' | 'docdb') => XmlObject;
 
 const RESOURCE_PARAMS = ['GlobalClusterIdentifier', 'DBClusterIdentifier', 'DbClusterIdentifier'];
 
 const handlers: Record<string, Handler> = {
-  DescribeGlobalClusters(params, _request, world) {
+  DescribeGlobalClusters(params, _request, world, service) {
     const model = world.globalClusters;
     const id = params.get('GlobalClusterIdentifier');
-    let globals = id ? [model.global(id)] : [...model.globals.values()];
+    // Each API describes its own engine's global clusters ("This action only applies to Amazon DocumentDB clusters").
+    const family = service === 'docdb' ? 'docdb' : 'aurora';
+    const named = id ? model.global(id) : undefined;
+    if (named && named.family !== family) throw faults.globalClusterNotFound(id ?? '');
+    let globals = named ? [named] : [...model.globals.values()].filter((global) => global.family === family);
     const filters = params.filters();
     const regions = filters.get('region');
     if (regions) globals = globals.filter((global) => model.globalsWithMemberIn(regions).includes(global));
@@ -84,8 +90,9 @@ const handlers: Record<string, Handler> = {
 
 /** Which service is calling: the SDK says so in its user-agent; otherwise the named resource's engine. */
 function serviceOf(request: SimRequest, params: QueryParams, world: SimWorld): 'rds' | 'docdb' {
+  if (isDocDbPath(request.path)) return 'docdb';
   const agent = headerText(request.headers, 'user-agent');
-  if (/\bapi\/docdb\b/.test(agent)) return 'docdb';
+  if (/\bapi\/docdb\b/.test(agent) || /\bcommand\/docdb\./.test(agent)) return 'docdb';
   if (/\bapi\/rds\b/.test(agent)) return 'rds';
   const familyToService = (family: GlobalFamily) => (family === 'docdb' ? 'docdb' : 'rds');
   const globalId = params.get('GlobalClusterIdentifier');
@@ -101,6 +108,13 @@ function serviceOf(request: SimRequest, params: QueryParams, world: SimWorld): '
   }
   const engines = params.filters().get('engine');
   return engines?.every((engine) => engine === 'docdb') ? 'docdb' : 'rds';
+}
+
+/** DocumentDB's own endpoint, for clients whose requests look exactly like RDS's. */
+export const DOCDB_PATH = '/docdb';
+
+function isDocDbPath(path: string): boolean {
+  return path === DOCDB_PATH || path.startsWith(`${DOCDB_PATH}/`);
 }
 
 /** awsQuery, Version 2014-10-31, signed as rds (DocumentDB too). Also the router's fallback: it answers InvalidAction. */
@@ -122,7 +136,7 @@ export function routeRds(request: SimRequest, params: URLSearchParams, world: Si
     handle(requestId) {
       const handler = handlerFor(handlers, operation);
       if (!handler) throw new SimFault('InvalidAction', `The action ${operation} is not valid for this web service.`);
-      return querySuccess(operation, RDS_NAMESPACE, handler(query, request, world), requestId);
+      return querySuccess(operation, RDS_NAMESPACE, handler(query, request, world, service), requestId);
     },
   };
 }
