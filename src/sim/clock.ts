@@ -1,14 +1,12 @@
-// Simulated time. The world and drctl share one clock: under a time scale of 30, a 90 s Aurora switchover
-// takes 3 real seconds and drctl's own 5 s polling sleeps take 167 ms, so every figure drctl reports stays
-// in simulated time. Tests use the manual clock and move time by hand, never sleeping for real.
-import type { Clock } from '../core/clock';
+// The clocks a world runs on: the virtual clock of --sim (virtual-clock.ts), the wall clock of a served
+// world, and the manual clock tests move by hand, never sleeping for real.
+import { systemClock, type Clock } from '../core/clock';
 
-/** A clock the simulator can run on. timeScale is simulated ms per real ms (undefined for a manual clock). */
+/** A clock the simulator can run on. */
 export interface SimClock extends Clock {
-  readonly timeScale?: number;
   /**
    * Runs at real time until the returned release is called. A person answering a prompt thinks in real
-   * seconds: compressing their thinking 30x would charge a 10 s approval as 5 minutes of outage.
+   * seconds; nothing else a simulated run does costs simulated time.
    */
   atHumanPace?(): () => void;
   /** Virtual clocks only: hold time still while work is in flight (see ClockHold). */
@@ -17,65 +15,15 @@ export interface SimClock extends Clock {
   close?(): void;
 }
 
-/** Minutes become seconds: a shop failover rehearsal finishes in seconds, not minutes. */
+/** `drctl sim serve`'s default: the served world's spans are 30 times shorter (a 90 s switchover takes 3 s). */
 export const DEFAULT_SIM_TIME_SCALE = 30;
 
-/** Longest real wait between checks of a sleeper's deadline, so a change of pace takes effect quickly. */
-const SLEEP_SLICE_MS = 100;
-
-function abortable(realMs: number, signal?: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, realMs));
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /**
- * Simulated time = anchor + realElapsedSinceAnchor x pace, where pace is the time scale, or 1 while a
- * person is being asked something. sleep(ms) waits until the simulated deadline, in real slices.
+ * The wall clock, for a served world: its clients (the AWS CLI, drctl without --sim) live on wall time, so
+ * every time the world states is a wall-clock time. The world runs faster by shortening its spans instead.
  */
-export function createScaledClock(options: { timeScale?: number; start?: number; realNow?: () => number } = {}): SimClock {
-  const realNow = options.realNow ?? (() => performance.now());
-  const timeScale = options.timeScale ?? DEFAULT_SIM_TIME_SCALE;
-  if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new RangeError(`time scale must be a positive number, got ${timeScale}`);
-  let simAnchor = options.start ?? Date.now();
-  let realAnchor = realNow();
-  let humans = 0;
-  const pace = () => (humans > 0 ? 1 : timeScale);
-  const now = () => Math.floor(simAnchor + (realNow() - realAnchor) * pace());
-  const repace = (change: () => void) => {
-    simAnchor = simAnchor + (realNow() - realAnchor) * pace();
-    realAnchor = realNow();
-    change();
-  };
-  return {
-    timeScale,
-    now,
-    async sleep(ms, signal) {
-      const until = now() + Math.max(0, ms);
-      for (let left = until - now(); left > 0; left = until - now()) {
-        await abortable(Math.min(Math.ceil(left / pace()), SLEEP_SLICE_MS), signal);
-      }
-      if (signal?.aborted) throw signal.reason;
-    },
-    atHumanPace() {
-      repace(() => humans++);
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        repace(() => humans--);
-      };
-    },
-  };
+export function createWallClock(): SimClock {
+  return { now: () => Date.now(), sleep: systemClock.sleep };
 }
 
 interface Sleeper {

@@ -1,7 +1,7 @@
 // The simulator's public API: a loopback, multi-region AWS that fails over, for `--sim` runs, game days
-// and tests. Point every SDK client at `endpoint` with SIM_CREDENTIALS; share `clock` with drctl so its
-// own waits are compressed by the same time scale.
-import { createScaledClock, DEFAULT_SIM_TIME_SCALE, type SimClock } from './clock';
+// and tests. Point every SDK client at `endpoint` with SIM_CREDENTIALS. In process, share a VirtualClock
+// with drctl; served, the world lives on the wall clock and its spans are timeScale times shorter.
+import { createWallClock, DEFAULT_SIM_TIME_SCALE, type SimClock } from './clock';
 import { listen } from './http/server';
 import { SimWorld } from './world';
 import type { WorldSpec } from './world-spec';
@@ -12,9 +12,13 @@ export interface StartSimulatorOptions {
   port?: number;
   /** 127.0.0.1 by default: the simulator accepts any credentials, so it stays on loopback unless asked. */
   host?: string;
-  /** Simulated ms per real ms; DEFAULT_SIM_TIME_SCALE when omitted. Ignored when a clock is given. */
+  /**
+   * How many times faster than declared the world runs: every span (operations, checker rounds, metric
+   * periods, fault windows) is that many times shorter. Default: DEFAULT_SIM_TIME_SCALE on the wall clock,
+   * 1 on a clock given (virtual time needs no speed-up).
+   */
   timeScale?: number;
-  /** A clock to run on (a ManualClock in tests). */
+  /** A clock to run on (the VirtualClock of --sim, a ManualClock in tests); the wall clock otherwise. */
   clock?: SimClock;
 }
 
@@ -22,6 +26,8 @@ export interface RunningSimulator {
   /** e.g. http://127.0.0.1:41234; serves RDS, DocumentDB, ElastiCache, Route 53 and CloudWatch. */
   endpoint: string;
   clock: SimClock;
+  /** How many times shorter the world's spans are than declared (1 on a virtual or manual clock). */
+  timeScale: number;
   /** The live world: writers, primaries, health, operations with completion times, request counts. */
   world: SimWorld;
   close(): Promise<void>;
@@ -30,19 +36,22 @@ export interface RunningSimulator {
 /** The simulator accepts any signature; these are what drctl and the examples use. */
 export const SIM_CREDENTIALS = { accessKeyId: 'AKIDSIM', secretAccessKey: 'sim' } as const;
 
-/** How often, in real time, a scaled world runs its due transitions even when nobody asks (live output). */
+/** How often, in real time, a served world runs its due transitions even when nobody asks (live output). */
 const TICK_MS = 200;
 
 export async function startSimulator(options: StartSimulatorOptions): Promise<RunningSimulator> {
-  const start = options.world.spec.start ? Date.parse(options.world.spec.start) : undefined;
-  const clock = options.clock ?? createScaledClock({ timeScale: options.timeScale ?? DEFAULT_SIM_TIME_SCALE, start });
-  const world = new SimWorld(options.world, clock);
+  const timeScale = options.timeScale ?? (options.clock ? 1 : DEFAULT_SIM_TIME_SCALE);
+  if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new RangeError(`time scale must be a positive number, got ${timeScale}`);
+  const clock = options.clock ?? createWallClock();
+  const world = new SimWorld(options.world, clock, timeScale);
   const server = await listen(world, { port: options.port, host: options.host });
-  const ticker = clock.timeScale ? setInterval(() => world.settle(), TICK_MS) : undefined;
+  // On the wall clock nobody else moves time: run due transitions now and then, for live output.
+  const ticker = options.clock ? undefined : setInterval(() => world.settle(), TICK_MS);
   ticker?.unref();
   return {
     endpoint: server.endpoint,
     clock,
+    timeScale,
     world,
     close: async () => {
       if (ticker) clearInterval(ticker);
@@ -59,7 +68,7 @@ export function awsCliExample(endpoint: string, region = 'us-west-2'): string[] 
   ];
 }
 
-export { createScaledClock, DEFAULT_SIM_TIME_SCALE, ManualClock, type SimClock } from './clock';
+export { createWallClock, DEFAULT_SIM_TIME_SCALE, ManualClock, type SimClock } from './clock';
 export { VirtualClock, type VirtualClockOptions } from './virtual-clock';
 export { mulberry32 } from './random';
 export { createWorld, SimWorld, type RequestCount, type WorldSummary } from './world';

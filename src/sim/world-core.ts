@@ -4,6 +4,10 @@
 // Time is lazy: transitions are scheduled at simulated instants and run, in order, whenever anyone looks
 // at the world (settle). While a transition runs, now() is its scheduled instant, so completion times
 // are exact however late the world is looked at.
+//
+// A served world (`drctl sim serve`) lives on its clients' wall clock and runs timeScale times faster by
+// making every span in it shorter (operations, checker rounds, metric periods, fault windows): whatever
+// it says about time is then consistent with the client's clock. In process the time scale is 1.
 import type { SimClock } from './clock';
 import { seededBetween } from './random';
 import { type DurationKey, durationRange } from './world-durations';
@@ -37,10 +41,15 @@ export class WorldCore {
     readonly seed: number,
     readonly durations: Partial<Record<DurationKey, string>>,
     faultSpecs: FaultSpec[],
-    start?: number,
+    readonly timeScale = 1,
   ) {
-    this.startedAt = start ?? clock.now();
-    this.faults = new ActiveFaults(this.startedAt, seed, faultSpecs);
+    this.startedAt = clock.now();
+    this.faults = new ActiveFaults(this.startedAt, seed, faultSpecs, timeScale);
+  }
+
+  /** A span of the world as declared (90 s of switchover, a 1-minute metric period), as it really lasts. */
+  span(ms: number): number {
+    return ms / this.timeScale;
   }
 
   now(): number {
@@ -82,7 +91,7 @@ export class WorldCore {
     const nth = (this.draws.get(useKey) ?? 0) + 1;
     this.draws.set(useKey, nth);
     const factor = key === 'dnsChange' || key === 'resync' ? 1 : this.faults.durationFactor(resource);
-    return Math.round(seededBetween(this.seed, min, max, key, resource, nth) * factor);
+    return Math.round(this.span(seededBetween(this.seed, min, max, key, resource, nth) * factor));
   }
 
   beginOperation(fields: Pick<OperationRecord, 'service' | 'region' | 'operation' | 'resource' | 'target'>): OperationRecord {

@@ -10,9 +10,9 @@ interface Window {
   to: number;
 }
 
-function windowOf(startedAt: number, at: string, duration: string | undefined): Window {
-  const from = startedAt + (parseDuration(at) ?? 0);
-  const length = duration === undefined ? Infinity : (parseDuration(duration) ?? Infinity);
+function windowOf(startedAt: number, at: string, duration: string | undefined, timeScale: number): Window {
+  const from = startedAt + (parseDuration(at) ?? 0) / timeScale;
+  const length = duration === undefined ? Infinity : (parseDuration(duration) ?? Infinity) / timeScale;
   return { from, to: from + length };
 }
 
@@ -26,6 +26,7 @@ export class ActiveFaults {
     private readonly startedAt: number,
     private readonly seed: number,
     specs: FaultSpec[],
+    private readonly timeScale = 1,
   ) {
     for (const spec of specs) this.add(spec);
   }
@@ -43,7 +44,7 @@ export class ActiveFaults {
   }
 
   private outageWindow(fault: RegionOutageFault): Window {
-    return windowOf(this.startedAt, fault.at, fault.for);
+    return windowOf(this.startedAt, fault.at, fault.for, this.timeScale);
   }
 
   /** The outage making this region's API for this service unreachable at that time, if any. */
@@ -123,7 +124,7 @@ export class ActiveFaults {
     for (const fault of this.list) {
       if (fault.type !== 'lag-spike' || fault.resource !== resource) continue;
       if (fault.member && fault.member !== member) continue;
-      const window = windowOf(this.startedAt, fault.at, fault.for);
+      const window = windowOf(this.startedAt, fault.at, fault.for, this.timeScale);
       const windowFrom = window.from === this.startedAt ? -Infinity : window.from;
       if (!(windowFrom < to && from < window.to)) continue;
       spike = Math.max(spike ?? 0, parseDuration(fault.value) ?? 0);

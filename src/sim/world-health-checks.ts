@@ -90,7 +90,7 @@ export class HealthChecks {
   /** What each checker reports now (GetHealthCheckStatus). */
   observations(id: string, now = this.core.now()): Observation[] {
     const check = this.check(id);
-    const interval = check.requestIntervalSeconds * 1000;
+    const interval = this.core.span(check.requestIntervalSeconds * 1000);
     return check.checkerRegions.flatMap((region) =>
       Array.from({ length: CHECKERS_PER_REGION }, (_, index) => {
         const phase = seededUnit(this.core.seed, 'checker', check.id, region, index) * interval;
@@ -111,7 +111,7 @@ export class HealthChecks {
   isHealthy(id: string, now = this.core.now()): boolean {
     const check = this.check(id);
     // A change of settings reaches the verdict as the checkers' next FailureThreshold rounds come in.
-    const settings = settingsAt(check, now - (check.failureThreshold - 1) * check.requestIntervalSeconds * 1000);
+    const settings = settingsAt(check, now - (check.failureThreshold - 1) * this.core.span(check.requestIntervalSeconds * 1000));
     if (settings.disabled) return true;
     const observations = this.observations(id, now);
     const checkersSayHealthy = observations.filter((observation) => observation.healthy).length > observations.length * HEALTHY_FRACTION;

@@ -35,10 +35,10 @@ export function dimensionsKey(dimensions: Record<string, string>): string {
 
 const within = (periods: Period[], t: number) => periods.some((period) => t >= period.from && (period.to === undefined || t < period.to));
 
-/** Minute starts in [from, to) whose minute has ended by now (CloudWatch publishes a period once it closes). */
-function minutes(from: number, to: number, now: number): number[] {
+/** Period starts in [from, to) whose period has ended by now (CloudWatch publishes a period once it closes). */
+function periods(from: number, to: number, now: number, period: number): number[] {
   const result: number[] = [];
-  for (let t = Math.ceil(from / MINUTE) * MINUTE; t < to && t + MINUTE <= now; t += MINUTE) result.push(t);
+  for (let t = Math.ceil(from / period) * period; t < to && t + period <= now; t += period) result.push(t);
   return result;
 }
 
@@ -110,17 +110,18 @@ export class Metrics {
   ): Series {
     const seed = this.core.seed;
     const faultsInForce = this.core.faults;
+    const minute = this.core.span(MINUTE);
     return {
       region,
       namespace,
       metricName,
       dimensions,
       points: (from, to, now) =>
-        minutes(from, to, now)
+        periods(from, to, now, minute)
           .filter((t) => within(lag.periods, t))
           .map((t) => {
             const jittered = lag.baseMs * (0.6 + 0.8 * seededUnit(seed, 'lag', lag.member, metricName, t));
-            const ms = Math.max(jittered, faultsInForce.lagSpikeDuring(lag.resource, lag.member, t, t + MINUTE) ?? 0);
+            const ms = Math.max(jittered, faultsInForce.lagSpikeDuring(lag.resource, lag.member, t, t + minute) ?? 0);
             return { t, v: lag.unit === 1 ? Math.round(ms) : Math.round(ms) / lag.unit };
           }),
     };
@@ -129,12 +130,13 @@ export class Metrics {
   /** Route 53 publishes health check metrics in us-east-1 only. */
   private healthSeries(region: string, id: string): Series[] {
     if (region !== 'us-east-1' || !this.healthChecks.checks.has(id)) return [];
+    const minute = this.core.span(MINUTE);
     const series = (id: string, metricName: string, value: (at: number) => number): Series => ({
       region,
       namespace: 'AWS/Route53',
       metricName,
       dimensions: { HealthCheckId: id },
-      points: (from, to, now) => minutes(from, to, now).map((t) => ({ t, v: value(t + MINUTE) })),
+      points: (from, to, now) => periods(from, to, now, minute).map((t) => ({ t, v: value(t + minute) })),
     });
     return [
       series(id, 'HealthCheckStatus', (at) => (this.healthChecks.isHealthy(id, at) ? 1 : 0)),

@@ -40,9 +40,10 @@ export class SimWorld {
   constructor(
     readonly spec: WorldSpec,
     readonly clock: SimClock,
+    timeScale = 1,
   ) {
     const body = spec.spec;
-    this.core = new WorldCore(clock, body.seed, body.durations, body.faults);
+    this.core = new WorldCore(clock, body.seed, body.durations, body.faults, timeScale);
     this.globalClusters = new GlobalClusters(this.core);
     this.transitions = new GlobalClusterTransitions(this.core, this.globalClusters);
     this.datastores = new GlobalDatastores(this.core);
@@ -151,7 +152,8 @@ export class SimWorld {
     this.settle();
     const timed = input.type === 'region-outage' || input.type === 'lag-spike';
     const startsNow = timed && !('at' in input && input.at !== undefined);
-    const fault = FaultSpec.parse(startsNow ? { ...input, at: `${this.now() - this.startedAt}ms` } : input);
+    // Offsets are declared in world time: now, on a served world, is (wall elapsed) x timeScale in.
+    const fault = FaultSpec.parse(startsNow ? { ...input, at: `${Math.round((this.now() - this.startedAt) * this.core.timeScale)}ms` } : input);
     this.core.faults.add(fault);
     this.globalClusters.applyStaticFault(fault);
   }
@@ -162,6 +164,6 @@ export class SimWorld {
   }
 }
 
-export function createWorld(spec: WorldSpec, clock: SimClock): SimWorld {
-  return new SimWorld(spec, clock);
+export function createWorld(spec: WorldSpec, clock: SimClock, timeScale = 1): SimWorld {
+  return new SimWorld(spec, clock, timeScale);
 }

@@ -1,5 +1,5 @@
 // What `drctl sim serve` prints: where the simulator listens, how to point the AWS CLI at it, the world
-// it holds, and each milestone as it happens (in simulated time).
+// it holds, and each milestone as it happens (wall-clock times: a served world lives on its clients' clock).
 import type { Style } from '../core/style';
 
 interface WorldSummaryView {
@@ -11,10 +11,12 @@ interface WorldSummaryView {
 
 export function simBanner(endpoint: string, timeScale: number, cliExample: string[], world: WorldSummaryView, style: Style): string {
   const lines = [
-    `${style.bold('drctl simulator')} listening on ${style.cyan(endpoint)} (time x${timeScale}; Ctrl-C stops it)`,
+    `${style.bold('drctl simulator')} listening on ${style.cyan(endpoint)} (Ctrl-C stops it)`,
+    `Wall-clock time, world x${timeScale}: every declared span (failovers, checker rounds, metric periods, fault windows) lasts 1/${timeScale} as long.`,
     '',
     'Point drctl or the AWS CLI at it:',
     `  drctl status <runbook> --endpoint-url ${endpoint}`,
+    `  (DocumentDB clients of boto3 or the AWS CLI v1: --endpoint-url ${endpoint}/docdb)`,
     ...cliExample.map((line) => `  ${line}`),
     '',
     'World:',

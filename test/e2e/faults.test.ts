@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportFacts } from '../../src/report/facts-types';
 import { FaultSpec, type FaultSpecInput, generateWorld, worldToYaml } from '../../src/sim/index';
+import { actionCatalogue } from '../../src/actions/catalogue';
 import { loadRunbookFile } from '../../src/runbook/load';
 import { drctl, ROOT } from './drctl';
 
@@ -26,7 +27,7 @@ spec:
 describe('fault kinds, as the operator sees them', () => {
   let dir: string;
   const world = async (name: string, ...faults: FaultSpecInput[]) => {
-    const { document } = await loadRunbookFile(SHOP);
+    const { document } = await loadRunbookFile(SHOP, actionCatalogue);
     const generated = generateWorld(document.spec.resources ?? {}, { name: document.metadata.name });
     const file = path.join(dir, `${name}.yaml`);
     await writeFile(file, worldToYaml({ ...generated, spec: { ...generated.spec, faults: faults.map((fault) => FaultSpec.parse(fault)) } }));

@@ -11,6 +11,7 @@ const run = promisify(execFile);
 
 /** The parts of the CLI's JSON output this test reads. */
 interface CliGlobalCluster {
+  GlobalClusterIdentifier?: string;
   FailoverState?: Record<string, unknown>;
   GlobalClusterMembers: Array<{ DBClusterArn: string; IsWriter: boolean }>;
 }
@@ -34,7 +35,7 @@ if (!available) console.warn('[sim] skipping the AWS CLI test: no `aws` command 
 describe.skipIf(!available)('AWS CLI against the simulator', () => {
   let sim: RunningSimulator;
   beforeAll(async () => {
-    // A high time scale: the CLI runs in real time, so a minute of simulated failover passes in 60 ms.
+    // A served world at x1000: the CLI lives on wall time, and a 45-60 s failover is over within 60 ms.
     sim = await startSimulator({ world: shopWorld(), timeScale: 1000 });
   });
   afterAll(async () => {
@@ -42,7 +43,8 @@ describe.skipIf(!available)('AWS CLI against the simulator', () => {
   });
 
   const aws = async (...args: string[]) => {
-    const { stdout } = await run('aws', [...args, '--endpoint-url', sim.endpoint, '--output', 'json'], {
+    const endpoint = args[0] === 'docdb' ? `${sim.endpoint}/docdb` : sim.endpoint;
+    const { stdout } = await run('aws', [...args, '--endpoint-url', endpoint, '--output', 'json'], {
       timeout: 30_000,
       env: {
         ...process.env,
@@ -59,11 +61,16 @@ describe.skipIf(!available)('AWS CLI against the simulator', () => {
   it('fails over a global cluster with aws rds failover-global-cluster --allow-data-loss', async () => {
     const out = await aws('rds', 'failover-global-cluster', '--global-cluster-identifier', 'shop-orders', '--target-db-cluster-identifier', ORDERS_WEST, '--allow-data-loss');
     expect(out.GlobalCluster?.FailoverState).toMatchObject({ Status: 'pending', ToDbClusterArn: ORDERS_WEST, IsDataLossAllowed: true });
-    await sim.clock.sleep(2 * MINUTE);
+    await sim.clock.sleep((2 * MINUTE) / 1000);
     const after = await aws('rds', 'describe-global-clusters', '--global-cluster-identifier', 'shop-orders');
     const writer = after.GlobalClusters?.[0]?.GlobalClusterMembers.find((member) => member.IsWriter);
     expect(writer?.DBClusterArn).toBe(ORDERS_WEST);
     expect(sim.world.writerOf('shop-orders')?.region).toBe('us-west-2');
     expect(sim.world.operations[0]).toMatchObject({ service: 'rds', operation: 'FailoverGlobalCluster(AllowDataLoss)', outcome: 'completed' });
+  });
+
+  it('lists only DocumentDB global clusters with aws docdb describe-global-clusters (at <endpoint>/docdb)', async () => {
+    const out = await aws('docdb', 'describe-global-clusters');
+    expect(out.GlobalClusters?.map((global) => global.GlobalClusterIdentifier)).toEqual(['shop-catalog']);
   });
 });

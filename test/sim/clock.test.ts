@@ -1,6 +1,6 @@
-// Simulated time: the manual clock used by tests and the scaled clock shared by the world and drctl.
+// The manual clock tests move by hand (the virtual clock of --sim has its own tests).
 import { describe, expect, it } from 'vitest';
-import { createScaledClock, DEFAULT_SIM_TIME_SCALE, ManualClock } from '../../src/sim/clock';
+import { ManualClock } from '../../src/sim/clock';
 
 describe('ManualClock', () => {
   it('wakes sleepers in deadline order as time is advanced, letting poll loops run in between', async () => {
@@ -27,23 +27,6 @@ describe('ManualClock', () => {
     controller.abort(new Error('stop'));
     await expect(sleeping).rejects.toThrow('stop');
     expect(clock.pendingSleeps).toBe(0);
-  });
-});
-
-describe('scaled clock', () => {
-  it('runs simulated time timeScale times faster and compresses sleeps by the same factor', async () => {
-    const clock = createScaledClock({ timeScale: 1000, start: 0 });
-    const realBefore = performance.now();
-    await clock.sleep(30_000);
-    const realElapsed = performance.now() - realBefore;
-    expect(realElapsed).toBeLessThan(1_000);
-    expect(clock.now()).toBeGreaterThanOrEqual(30_000);
-    expect(clock.timeScale).toBe(1000);
-  });
-
-  it('defaults to the --sim time scale and refuses nonsense', () => {
-    expect(createScaledClock().timeScale).toBe(DEFAULT_SIM_TIME_SCALE);
-    expect(() => createScaledClock({ timeScale: 0 })).toThrow(RangeError);
   });
 });
 

@@ -1,50 +1,64 @@
-// The simulator as drctl and the benchmark use it: a scaled clock shared with the client, completion times
-// in simulated time, request counts per resource, lag metrics that follow the roles.
+// The simulator as drctl and the benchmark use it: a virtual clock shared with the client, or the wall
+// clock of a served world with its spans shortened; request counts per resource; lag metrics that follow the roles.
 import { DescribeGlobalClustersCommand, SwitchoverGlobalClusterCommand } from '@aws-sdk/client-rds';
 import { describe, expect, it } from 'vitest';
-import { startSimulator } from '../../src/sim/index';
+import { DEFAULT_SIM_TIME_SCALE, ManualClock, startSimulator, VirtualClock } from '../../src/sim/index';
 import { advance, clients, manualWorld, MINUTE, ORDERS_WEST, START } from './helpers';
 import { shopWorld } from '../helpers/shop-world';
 
 describe('startSimulator', () => {
-  it('runs a switchover to completion while a client polls on the shared scaled clock', async () => {
-    // 300x: a 5 s poll sleeps 17 real ms; the 60-90 s switchover takes a fraction of a real second.
-    const sim = await startSimulator({ world: shopWorld(), timeScale: 300 });
+  it('runs a switchover to completion while a client polls on the shared virtual clock: noticed at the first poll after it', async () => {
+    const clock = new VirtualClock({ start: START });
+    const sim = await startSimulator({ world: shopWorld(), clock });
     try {
       const { rds } = clients(sim.endpoint, 'us-east-1');
       await rds.send(new SwitchoverGlobalClusterCommand({ GlobalClusterIdentifier: 'shop-orders', TargetDbClusterIdentifier: ORDERS_WEST }));
-      // Real latency varies under load, so compare with the polls themselves: the recorded completion
-      // lies after the last poll that still saw the operation and before the one that saw it done.
-      let lastBusyPollAt = 0;
       let noticedAt = 0;
       let polls = 0;
       for (; polls < 200 && !noticedAt; polls++) {
         await sim.clock.sleep(5_000);
-        const sentAt = sim.clock.now();
         const out = await rds.send(new DescribeGlobalClustersCommand({ GlobalClusterIdentifier: 'shop-orders' }));
-        if (out.GlobalClusters?.[0]?.FailoverState) lastBusyPollAt = sentAt;
-        else noticedAt = sim.clock.now();
+        if (!out.GlobalClusters?.[0]?.FailoverState) noticedAt = sim.clock.now();
       }
       const operation = sim.world.operations[0];
       expect(operation?.outcome).toBe('completed');
-      expect(operation?.completedAt).toBeGreaterThan(lastBusyPollAt);
-      expect(operation?.completedAt).toBeLessThanOrEqual(noticedAt);
+      // Time stood still during each call: the poll that saw it done is the first one at or after completion.
+      expect(noticedAt).toBe(START + Math.ceil(((operation?.completedAt ?? 0) - START) / 5_000) * 5_000);
       expect((operation?.completedAt ?? 0) - (operation?.requestedAt ?? 0)).toBeLessThanOrEqual(90_000);
-      const describes = sim.world.requestCount('rds', 'us-east-1', 'DescribeGlobalClusters', 'shop-orders');
-      expect(describes).toBe(polls);
+      expect(sim.world.requestCount('rds', 'us-east-1', 'DescribeGlobalClusters', 'shop-orders')).toBe(polls);
       expect(sim.world.requestCounts()).toContainEqual({ service: 'rds', region: 'us-east-1', operation: 'SwitchoverGlobalCluster', resource: 'shop-orders', count: 1 });
       expect(sim.world.writerOf('shop-orders')?.region).toBe('us-west-2');
+    } finally {
+      clock.close();
+      await sim.close();
+    }
+  });
+
+  it('serves on the wall clock by default, its spans 30 times shorter than declared', async () => {
+    const before = Date.now();
+    const sim = await startSimulator({ world: shopWorld() });
+    try {
+      const after = Date.now();
+      expect(sim.timeScale).toBe(DEFAULT_SIM_TIME_SCALE);
+      expect(sim.clock.now()).toBeGreaterThanOrEqual(before);
+      expect(sim.clock.now()).toBeLessThanOrEqual(after + 1_000);
+      expect(sim.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     } finally {
       await sim.close();
     }
   });
 
-  it('starts at the world file\'s start time when it has one', async () => {
-    const world = shopWorld();
-    const sim = await startSimulator({ world: { ...world, spec: { ...world.spec, start: '2026-03-01T12:00:00Z' } }, timeScale: 1 });
+  it('shortens every span by the time scale: a 60-90 s switchover is over within 3 s at x30', async () => {
+    const clock = new ManualClock(START);
+    const sim = await startSimulator({ world: shopWorld(), clock, timeScale: 30 });
     try {
-      expect(Math.abs(sim.clock.now() - Date.UTC(2026, 2, 1, 12))).toBeLessThan(1_000);
-      expect(sim.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      sim.world.transitions.failover({ region: 'us-east-1', operation: 'SwitchoverGlobalCluster', globalClusterId: 'shop-orders', target: ORDERS_WEST });
+      await clock.advance(1_900);
+      expect(sim.world.writerOf('shop-orders')?.region).toBe('us-east-1');
+      await clock.advance(1_100);
+      expect(sim.world.writerOf('shop-orders')?.region).toBe('us-west-2');
+      const operation = sim.world.operations[0];
+      expect((operation?.completedAt ?? 0) - (operation?.requestedAt ?? 0)).toBeGreaterThanOrEqual(2_000);
     } finally {
       await sim.close();
     }

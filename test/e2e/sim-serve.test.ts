@@ -1,0 +1,62 @@
+// A game day through one `drctl sim serve`: the world outlives every command. drctl (without --sim) and
+// the AWS CLI live on wall time, so everything the served world says about time must agree with the
+// client's clock: the failover, `drctl status`, `drctl health`, then the failback (whose preflight reads
+// the lag the old primary publishes as the new secondary), then the report of the newest run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ReportFacts } from '../../src/report/facts-types';
+import { start } from '../status/e2e-helpers';
+import { drctl, ROOT } from './drctl';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'drctl-serve-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const FAILOVER = path.join(ROOT, 'runbooks/shop-region-failover.yaml');
+const FAILBACK = path.join(ROOT, 'runbooks/shop-region-failback.yaml');
+const ENV = { AWS_ACCESS_KEY_ID: 'AKIDSIM', AWS_SECRET_ACCESS_KEY: 'sim', AWS_REGION: 'us-east-1' };
+
+interface HealthJson {
+  checkedAt: number;
+  checks: Array<{ regions: Array<{ checkedAt?: number }>; lastChange?: { at: number } }>;
+}
+
+describe('a game day through one drctl sim serve', () => {
+  it('fails the shop over, shows the status, fails back and reports the newest run', async () => {
+    const serve = start(['sim', 'serve', '--runbook', FAILOVER, '--time-scale', '30'], { cwd: dir, timeoutMs: 240_000 });
+    try {
+      const endpoint = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(await serve.waitFor(/listening on http/))?.[1] ?? '';
+      const aws = (...args: string[]) => drctl([...args, '--endpoint-url', endpoint, '--journal-dir', path.join(dir, '.drctl')], { cwd: dir, env: ENV, timeoutMs: 120_000 });
+
+      const failover = await aws('run', FAILOVER, '--yes');
+      expect(failover.code, failover.stdout + failover.stderr).toBe(0);
+
+      const status = await drctl(['status', FAILOVER, '--endpoint-url', endpoint], { cwd: dir, env: ENV });
+      expect(status.code, status.stderr).toBe(0);
+      expect(status.stdout).toMatch(/^orders-db\s+aurora shop-orders: writer in us-west-2, available$/m);
+      expect(status.stdout).toMatch(/^catalog-db\s+docdb shop-catalog: writer in us-west-2, available$/m);
+
+      const before = Date.now();
+      const health = await drctl(['health', '5f1c8e0a-east-4a3b-9d2e-api000000001', '--output', 'json', '--endpoint-url', endpoint], { cwd: dir, env: ENV });
+      const after = Date.now();
+      const body = JSON.parse(health.stdout) as HealthJson;
+      // The checkers' CheckedTime and the last change are past instants on the client's clock.
+      const times = body.checks.flatMap((check) => [...check.regions.map((region) => region.checkedAt ?? 0), check.lastChange?.at ?? 0]);
+      expect(Math.max(...times)).toBeLessThanOrEqual(after);
+      expect(body.checkedAt).toBeGreaterThanOrEqual(before - 1_000);
+
+      const failback = await aws('run', FAILBACK, '--yes');
+      expect(failback.code, failback.stdout + failback.stderr).toBe(0);
+      expect(failback.stdout).toMatch(/ok\s+preflight replication-lag-below/);
+
+      const report = await drctl(['report', '--format', 'json', '--journal-dir', path.join(dir, '.drctl')], { cwd: dir });
+      const facts = JSON.parse(report.stdout) as ReportFacts;
+      expect(facts.run.runbook).toBe('shop-region-failback');
+      expect(facts.run.outcome).toBe('succeeded');
+      expect(facts.rpo.status).toBe('measured');
+    } finally {
+      serve.interrupt();
+      await serve.exit;
+    }
+  }, 240_000);
+});
