@@ -43,6 +43,8 @@ export interface AwsContext {
   close(): Promise<void>;
 }
 
+const MINUTE_MS = 60_000;
+
 export async function openAwsContext(options: AwsContextOptions): Promise<AwsContext> {
   const { createAwsPorts, preloadSdkModules } = await import('../src/aws/index');
   if (!options.sim) {
@@ -59,7 +61,9 @@ export async function openAwsContext(options: AwsContextOptions): Promise<AwsCon
   const world = typeof options.sim === 'string' ? await readWorld(sim.loadWorld, options.sim, options.cwd) : sim.generateWorld(options.resources);
   await preloadSdkModules();
   const pace = parsePace(options.pace);
-  const worldStart = world.spec.start === undefined ? Date.now() : Date.parse(world.spec.start);
+  // A whole minute: CloudWatch periods and checker rounds are aligned to the epoch, so a start at any
+  // second would shift which datapoint a read finds. From a whole minute every drill replays exactly.
+  const worldStart = world.spec.start === undefined ? Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS : Date.parse(world.spec.start);
   const clock = new sim.VirtualClock({ start: Math.max(worldStart, options.simStart ?? 0), pace });
   const running = await sim.startSimulator({ world, clock });
   const holdClock = () => clock.hold();

@@ -77,7 +77,8 @@ export async function runSession(request: SessionRequest, aws: OpenedAws): Promi
       ports: aws.context.ports,
       sink: teeSink(journal, reporter),
       actions: request.actions,
-      operator: humanPaced(chosen.operator ? withYes(chosen.operator, options.yes === true) : chooseOperator(io, options.yes === true), aws.context.atHumanPace),
+      // Only a person's answer takes (real) time: --yes answers outside the human pace.
+      operator: withYes(humanPaced(chosen.operator ?? chooseOperator(io, options.yes === true), aws.context.atHumanPace), options.yes === true),
       apiCalls: aws.calls,
       stopSignal: interrupts.stop,
       forceSignal: interrupts.force,

@@ -108,7 +108,7 @@ export class Metrics {
     dimensions: Record<string, string>,
     lag: { resource: string; member: string; baseMs: number; periods: Period[]; unit: number },
   ): Series {
-    const seed = this.core.seed;
+    const { seed, startedAt } = this.core;
     const faultsInForce = this.core.faults;
     const minute = this.core.span(MINUTE);
     return {
@@ -120,7 +120,7 @@ export class Metrics {
         periods(from, to, now, minute)
           .filter((t) => within(lag.periods, t))
           .map((t) => {
-            const jittered = lag.baseMs * (0.6 + 0.8 * seededUnit(seed, 'lag', lag.member, metricName, t));
+            const jittered = lag.baseMs * (0.6 + 0.8 * seededUnit(seed, 'lag', lag.member, metricName, t - startedAt));
             const ms = Math.max(jittered, faultsInForce.lagSpikeDuring(lag.resource, lag.member, t, t + minute) ?? 0);
             return { t, v: lag.unit === 1 ? Math.round(ms) : Math.round(ms) / lag.unit };
           }),
