@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, drctl, ROOT } from '../e2e/drctl';
+import type { ReportFacts } from '../../src/report/facts-types';
+import { formatDuration } from '../../src/runbook/duration';
+import { loadRunbookFile } from '../../src/runbook/load';
 
 let dir: string;
 beforeEach(() => {
@@ -72,6 +75,34 @@ describe.skipIf(!built)('drctl run / resume / plan against the simulator', () =>
     expect(second.stdout).toContain(`resume aurora-global-failover (run ${runId}`);
     expect(second.stdout).not.toMatch(/^\S+ approve\s+started/m);
     expect(second.stdout).toMatch(/succeeded, elapsed/);
+  });
+
+  it('a simulated run interrupted and resumed: its report and its summary agree, and its timeline respects needs', async () => {
+    // Stopped once the ElastiCache failover is done (about a simulated minute in), while the databases
+    // still switch over: at --pace 10 they have more than ten real seconds to go.
+    const first = await runAndInterrupt(['run', 'shop-region-failover.yaml', '--yes', '--sim', '--pace', '10'], /sessions\s+succeeded/);
+    expect(first.code).toBe(3);
+    const runId = readdirSync(path.join(dir, '.drctl/runs'))[0]!;
+    const resumed = await drctl(['resume', runId, '--yes', ...FAST], { cwd: dir });
+    expect(resumed.code, resumed.stdout).toBe(0);
+    const elapsed = /succeeded, elapsed (\S+) of RTO/.exec(resumed.stdout)?.[1];
+    const report = await drctl(['report', runId, '--format', 'json'], { cwd: dir });
+    const facts = JSON.parse(report.stdout) as ReportFacts;
+    expect(facts.run.simulated).toBe(true);
+    expect(facts.run.sessions.map((session) => session.session)).toEqual(['start', 'resume']);
+    expect(formatDuration(facts.rto.valueMs ?? -1)).toBe(elapsed);
+    const steps = new Map(facts.steps.map((step) => [step.id, step]));
+    // Simulated time never runs backwards: the resume continues where the first session stopped.
+    expect(facts.run.sessions[1]?.at).toBeGreaterThanOrEqual(steps.get('sessions')?.finishedAt ?? Infinity);
+    const { document } = await loadRunbookFile(path.join(dir, 'shop-region-failover.yaml'));
+    for (const step of document.spec.steps) {
+      const started = steps.get(step.id)?.startOffsetMs;
+      if (started === undefined) continue;
+      for (const need of step.needs ?? []) {
+        const ended = steps.get(need)?.endOffsetMs;
+        if (ended !== undefined) expect(started, `${step.id} starts after ${need} ends`).toBeGreaterThanOrEqual(ended);
+      }
+    }
   });
 
   it('plans without acting', async () => {
