@@ -95,8 +95,18 @@ describe('drctl drill --sim', () => {
       const back = JSON.parse(await readFile(path.join(out, 'failback.json'), 'utf8')) as ReportFacts;
       expect(back.run.inputs).toEqual({ from: 'us-west-2', to: 'us-east-1' });
       expect(await readFile(path.join(out, 'failover.html'), 'utf8')).toContain('<g id="rto-objective"');
-      expect(await readFile(path.join(out, 'failback.md'), 'utf8')).toContain('# DR run: shop-region-failback');
+      expect(await readFile(path.join(out, 'failback.md'), 'utf8')).toContain('# Simulated DR drill: shop-region-failback');
       expect(await readFile(path.join(out, 'failover.junit.xml'), 'utf8')).toContain('name="RTO objective 6m"');
+      // Every artefact of a simulated drill says so; none could be mistaken for a production failover.
+      for (const role of ['failover', 'failback']) {
+        const read = (extension: string) => readFile(path.join(out, `${role}.${extension}`), 'utf8');
+        expect(await read('txt')).toContain('SIMULATED: a drill on the drctl simulator, not a production failover.');
+        expect(await read('md')).toContain('> **SIMULATED: a drill on the drctl simulator');
+        expect(await read('html')).toMatch(/<p class="simulated" id="simulated" role="note">SIMULATED: /);
+        expect(await read('junit.xml')).toContain('<property name="drctl.simulated" value="true"/>');
+        expect((JSON.parse(await read('json')) as ReportFacts).run.simulated).toBe(true);
+      }
+      expect(record?.simulated).toBe(true);
     },
     TIMEOUT,
   );
@@ -135,6 +145,14 @@ describe('drctl drill --sim', () => {
     for (const series of ['shop-region-failover (failover)', 'shop-region-failback (failback)', 'shop-unplanned (failover)', 'orders-too-tight (failover)']) expect(text.stdout).toContain(`RTO · ${series}`);
     const html = await drctl(['report', '--history', '--format', 'html', '--journal-dir', path.join(dir, '.drctl')]);
     expect(html.stdout).toContain('<svg id="history-rto-1" class="chart"');
+  });
+
+  it('drctl report with no run id shows the newest run by real time, though a failback ran further in simulated time', async () => {
+    const journalDir = path.join(dir, '.drctl');
+    const after = await drctl(['run', 'runbooks/aurora-global-failover.yaml', '--sim', '--yes', '--journal-dir', journalDir]);
+    expect(after.code, after.stderr).toBe(0);
+    const report = await drctl(['report', '--format', 'json', '--journal-dir', journalDir]);
+    expect((JSON.parse(report.stdout) as ReportFacts).run.runbook).toBe('aurora-global-failover');
   });
 
   it('refuses to start without --yes when there is no terminal to ask on', async () => {

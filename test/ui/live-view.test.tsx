@@ -166,6 +166,13 @@ describe('the live view', () => {
     expect(frame[1]).toBe('shop-region-failover · dry run · planned · us-east-1 -> us-west-2');
   });
 
+  it('says SIMULATED at the top of a run against the simulator', async () => {
+    const view = renderView();
+    const frame = lines(await view.feed(stamp([[0, runStarted({ simulated: true })]])));
+    expect(frame[0]).toBe('SIMULATED · drctl simulator: simulated time, no real AWS changes');
+    expect(frame[1]).toBe('shop-region-failover · run · planned · us-east-1 -> us-west-2');
+  });
+
   it('shows "stopping..." after the first Ctrl-C, and what the second one does', async () => {
     const view = renderView();
     view.clock.set(30);
