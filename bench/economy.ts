@@ -21,7 +21,7 @@ export async function measureEconomy(shop: RunbookText, earlierRuns: readonly Ha
   const longRuns: HarnessRun[] = [];
   for (const seed of SEEDS) {
     const faults = [{ type: 'slow-failover' as const, resource: SLOW_RESOURCE, factor: SLOW_FACTOR }];
-    longRuns.push(await runInProcess({ file: shop.file, text: shop.text, seed, time: 'virtual', faults }));
+    longRuns.push(await runInProcess({ file: shop.file, text: shop.text, seed, faults }));
   }
   const allRuns = [...earlierRuns, ...longRuns];
   const busiest = allRuns.map((run) => Math.max(...completedOperations(run).map((operation) => readsPerMinute(run, operation)))).filter(Number.isFinite);
@@ -86,7 +86,7 @@ async function healthStatusRate(): Promise<Figure> {
   const rates: number[] = [];
   const waits: number[] = [];
   for (const seed of SEEDS) {
-    const run = await runInProcess({ file: 'health-wait.yaml', text: healthWaitRunbook(), seed, time: 'virtual', faults: [{ type: 'region-outage', region: 'us-east-1' }] });
+    const run = await runInProcess({ file: 'health-wait.yaml', text: healthWaitRunbook(), seed, faults: [{ type: 'region-outage', region: 'us-east-1' }] });
     const started = run.events.find((event) => event.type === 'step.started')?.at;
     const finished = run.events.find((event) => event.type === 'step.succeeded')?.at;
     if (started === undefined || finished === undefined || finished <= started) continue;

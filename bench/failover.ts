@@ -1,10 +1,8 @@
 // Orchestration overhead: a simulated region failover, timed in simulated time against what the
 // simulator says the work itself took. The critical path is the slowest data store plus the DNS change
 // after it; the budget is to finish within one poll interval of it, not the sum of the resources. Runs
-// are on the virtual clock (orchestration only), one seed per run so durations differ; the shop is also
-// run at --sim's own time scale, where drctl's CPU and loopback time count, magnified 30 times.
+// are on --sim's virtual clock (orchestration only), one seed per run so durations differ.
 import { DEFAULT_MAX_PARALLEL } from '../src/engine/run';
-import { DEFAULT_SIM_TIME_SCALE } from '../src/sim/index';
 import { MAX_POLL_INTERVAL_MS } from '../src/engine/poll';
 import { completedOperations, criticalPathMs, runDurationMs, sumOfOperationsMs } from './analysis';
 import { runInProcess, type HarnessRun } from './engine-harness';
@@ -38,9 +36,9 @@ function readRun(run: HarnessRun): RunFigures {
   return { criticalS: criticalMs / 1000, runS: runMs / 1000, overheadS: (runMs - criticalMs) / 1000, ratio: runMs / criticalMs, sumS: sumOfOperationsMs(operations) / 1000 };
 }
 
-async function runSeeds(runbook: RunbookText, seeds: readonly number[], options: { maxParallel?: number; time?: 'virtual' | number } = {}): Promise<HarnessRun[]> {
+async function runSeeds(runbook: RunbookText, seeds: readonly number[], options: { maxParallel?: number } = {}): Promise<HarnessRun[]> {
   const runs: HarnessRun[] = [];
-  for (const seed of seeds) runs.push(await runInProcess({ file: runbook.file, text: runbook.text, seed, maxParallel: options.maxParallel, time: options.time ?? 'virtual' }));
+  for (const seed of seeds) runs.push(await runInProcess({ file: runbook.file, text: runbook.text, seed, maxParallel: options.maxParallel }));
   return runs;
 }
 
@@ -60,7 +58,6 @@ export interface FailoverResult {
 export async function measureFailover(shop: RunbookText, fifty: RunbookText): Promise<FailoverResult> {
   const shopRuns = await runSeeds(shop, SEEDS);
   const shopSequential = await runSeeds(shop, SEEDS, { maxParallel: 1 });
-  const shopScaled = await runSeeds(shop, FEWER_SEEDS, { time: DEFAULT_SIM_TIME_SCALE });
   const fiftyRuns = await runSeeds(fifty, FEWER_SEEDS);
   const fiftyWide = await runSeeds(fifty, FEWER_SEEDS, { maxParallel: 50 });
   const fiftySequential = await runSeeds(fifty, FEWER_SEEDS, { maxParallel: 1 });
@@ -79,10 +76,6 @@ export async function measureFailover(shop: RunbookText, fifty: RunbookText): Pr
     row(shop, 'overhead', 'overhead over the critical path', pick(shopRuns, 'overheadS'), { budget: ONE_INTERVAL }),
     row(shop, 'ratio', 'run / critical path', pick(shopRuns, 'ratio'), { unit: 'x' }),
     row(shop, 'sequential', 'same steps one after another', pick(shopSequential, 'runS'), { note: `--max-parallel 1${sumNote(shopSequential)}` }),
-    row(shop, 'scaled-overhead', `overhead at --sim's ${DEFAULT_SIM_TIME_SCALE}x time scale`, pick(shopScaled, 'overheadS'), {
-      budget: ONE_INTERVAL,
-      note: `real time counts here: drctl's CPU and loopback latency are magnified ${DEFAULT_SIM_TIME_SCALE} times in simulated time`,
-    }),
     row(fifty, 'critical-path', 'critical path (slowest store + DNS)', pick(fiftyRuns, 'criticalS')),
     row(fifty, 'run', `drctl run (default --max-parallel ${DEFAULT_MAX_PARALLEL})`, pick(fiftyRuns, 'runS')),
     row(fifty, 'overhead', 'overhead over the critical path', pick(fiftyRuns, 'overheadS'), { budget: ONE_INTERVAL }),

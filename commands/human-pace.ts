@@ -1,5 +1,5 @@
-// Questions to a person run at human pace: under --sim the simulator's clock drops to real time while a
-// prompt waits, so the RTO is charged the seconds the operator really took, not 30 times as many.
+// Questions to a person run at human pace: under --sim the virtual clock follows the real one while a
+// prompt waits, so the RTO is charged the seconds the operator really took, and nothing else is.
 import type { OperatorPort } from '../src/core/operator';
 
 export function humanPaced(operator: OperatorPort, atHumanPace: (() => () => void) | undefined): OperatorPort {

@@ -87,17 +87,6 @@ export class ManualClock implements SimClock {
     await flushMicrotasks();
   }
 
-  /**
-   * Jumps to the earliest sleeper's deadline, waking everyone due then; false when nobody sleeps. The
-   * benchmark drives runs with it, so only drctl's orchestration counts, never its CPU time.
-   */
-  async advanceToNextWake(): Promise<boolean> {
-    const next = this.sleepers.reduce<Sleeper | undefined>((a, b) => (!a || b.until < a.until ? b : a), undefined);
-    if (!next) return false;
-    await this.advance(Math.max(0, next.until - this.current));
-    return true;
-  }
-
   /** Jumps time without waking anyone in between (for state-machine tests that poll by hand). */
   set(time: number): void {
     this.current = time;

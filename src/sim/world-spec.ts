@@ -83,7 +83,7 @@ export const DurationsSpec = z.strictObject(
 
 export const WorldSpecBody = z.strictObject({
   seed: z.number().int().default(1),
-  /** Simulated start time (ISO-8601); defaults to the moment the simulator starts. */
+  /** --sim's simulated start (ISO-8601); default: the last whole minute. A served world lives on the wall clock. */
   start: z.iso.datetime({ offset: true }).optional(),
   aurora: z.array(GlobalClusterSpec).default([]),
   docdb: z.array(GlobalClusterSpec).default([]),

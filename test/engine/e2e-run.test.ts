@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, drctl, ROOT } from '../e2e/drctl';
 import type { ReportFacts } from '../../src/report/facts-types';
-import { formatDuration } from '../../src/runbook/duration';
+import { formatDuration } from '../../src/core/duration';
+import { actionCatalogue } from '../../src/actions/catalogue';
 import { loadRunbookFile } from '../../src/runbook/load';
 
 let dir: string;
@@ -94,7 +95,7 @@ describe.skipIf(!built)('drctl run / resume / plan against the simulator', () =>
     const steps = new Map(facts.steps.map((step) => [step.id, step]));
     // Simulated time never runs backwards: the resume continues where the first session stopped.
     expect(facts.run.sessions[1]?.at).toBeGreaterThanOrEqual(steps.get('sessions')?.finishedAt ?? Infinity);
-    const { document } = await loadRunbookFile(path.join(dir, 'shop-region-failover.yaml'));
+    const { document } = await loadRunbookFile(path.join(dir, 'shop-region-failover.yaml'), actionCatalogue);
     for (const step of document.spec.steps) {
       const started = steps.get(step.id)?.startOffsetMs;
       if (started === undefined) continue;

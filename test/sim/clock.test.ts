@@ -41,11 +41,11 @@ describe('ManualClock and abort signals', () => {
     controller.signal.removeEventListener = ((...args: Parameters<typeof remove>) => (listeners--, remove(...args))) as typeof remove;
     for (let i = 0; i < 20; i++) {
       const sleeping = clock.sleep(1_000, controller.signal);
-      await clock.advanceToNextWake();
+      await clock.advance(1_000);
       await sleeping;
     }
     expect(listeners).toBe(0);
     expect(clock.now()).toBe(20_000);
-    expect(await clock.advanceToNextWake()).toBe(false);
+    expect(clock.pendingSleeps).toBe(0);
   });
 });
