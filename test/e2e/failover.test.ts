@@ -25,7 +25,7 @@ describe('drctl failover (real binary, simulator)', () => {
     const result = await drctl(['failover', 'aurora', 'shop-orders', '--to', 'us-west-2', '--sim', '--yes'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/run failover-aurora-shop-orders \(run \S+, 2 steps\)/);
+    expect(result.stdout).toMatch(/run failover-aurora-shop-orders \(run \S+, 2 steps, SIMULATED: simulated time on the drctl simulator\)/);
     expect(result.stdout).toContain('ok   preflight available');
     expect(result.stdout).toContain('approve    approved by --yes');
     expect(result.stdout).toContain('switchover call rds SwitchoverGlobalCluster in us-east-1 (intent journaled)');
