@@ -148,7 +148,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option('--world <file>', 'a world file (see `drctl sim world`)')
     .option('--port <port>', 'port to listen on (default: a free one)')
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
-    .option('--time-scale <n>', 'simulated ms per real ms (default 30)')
+    .option('--time-scale <n>', 'the served world runs n times faster: every span it declares lasts 1/n as long; times stay on the wall clock (default 30)')
     .action((options) => run(async () => (await import('../commands/sim')).simServeCommand(options, await commandContext()))());
   sim
     .command('world')
