@@ -46,7 +46,7 @@ export interface AwsContext {
 const MINUTE_MS = 60_000;
 
 export async function openAwsContext(options: AwsContextOptions): Promise<AwsContext> {
-  const { createAwsPorts, preloadSdkModules } = await import('../src/aws/index');
+  const { createAwsPorts } = await import('../src/aws/index');
   if (!options.sim) {
     if (options.pace !== undefined) {
       throw new DrctlError('cli.pace-needs-sim', '--pace only applies to the simulator', 'Add --sim, or drop --pace: against AWS every second is a real one.', { exitCode: ExitCode.invalidInput });
@@ -59,7 +59,6 @@ export async function openAwsContext(options: AwsContextOptions): Promise<AwsCon
   }
   const sim = await import('../src/sim/index');
   const world = typeof options.sim === 'string' ? await readWorld(sim.loadWorld, options.sim, options.cwd) : sim.generateWorld(options.resources);
-  await preloadSdkModules();
   const pace = parsePace(options.pace);
   // A whole minute: CloudWatch periods and checker rounds are aligned to the epoch, so a start at any
   // second would shift which datapoint a read finds. From a whole minute every drill replays exactly.
@@ -94,12 +93,12 @@ export function parsePace(value: number | string | undefined): number | undefine
   return pace;
 }
 
-/** drctl sim serve's --time-scale: simulated ms per real ms of the served world. */
+/** drctl sim serve's --time-scale: how many times shorter than declared every span of the served world is. */
 export function parseTimeScale(value: number | string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const scale = Number(value);
   if (!Number.isFinite(scale) || scale <= 0 || scale > 10_000) {
-    throw new DrctlError('cli.bad-option', `--time-scale ${String(value)} is not a speed-up between 1 and 10000`, 'Pass it like --time-scale 60 (one real second is a simulated minute), or --time-scale 1 for real time.', { exitCode: ExitCode.invalidInput });
+    throw new DrctlError('cli.bad-option', `--time-scale ${String(value)} is not a speed-up between 1 and 10000`, 'Pass it like --time-scale 60 (a declared minute lasts a second), or --time-scale 1 for real time.', { exitCode: ExitCode.invalidInput });
   }
   return scale;
 }

@@ -1,5 +1,5 @@
 // Time is injected into the engine and actions so tests run on a fake clock and never sleep for real,
-// and so the simulator's time scale can compress drctl's own waits.
+// and so --sim runs on the simulator's virtual clock (src/sim/virtual-clock.ts).
 export interface Clock {
   /** Milliseconds since the epoch, in the run's time (simulated time under --sim). */
   now(): number;
