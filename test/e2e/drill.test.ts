@@ -9,25 +9,11 @@ import type { ReportFacts } from '../../src/report/facts-types';
 import type { DrillRecord } from '../../src/report/history';
 import { generateWorld, worldToYaml } from '../../src/sim/index';
 import { drctl } from './drctl';
+import { UNPLANNED_SHOP } from './unplanned-runbook';
 
 const TIMEOUT = 90_000;
 const SIM = ['--sim', '--yes'];
 
-// An unplanned failover with no preflight that needs the lost region.
-const UNPLANNED = `apiVersion: drctl/v1
-kind: Runbook
-metadata: { name: shop-unplanned }
-spec:
-  objectives: { rto: 5m, rpo: 1s }
-  resources:
-    orders-db: { type: aurora-global, globalClusterId: shop-orders, regions: [us-east-1, us-west-2] }
-    catalog-db: { type: docdb-global, globalClusterId: shop-catalog, regions: [us-east-1, us-west-2] }
-    api-west: { type: route53-health-check, healthCheckId: 0b1e7c42-west-4f6a-8c1d-api000000002, region: us-west-2 }
-  steps:
-    - { id: orders, uses: aurora.failover, with: { resource: orders-db, to: us-west-2 } }
-    - { id: catalog, uses: docdb.failover, with: { resource: catalog-db, to: us-west-2 } }
-    - { id: serving, uses: route53.wait-healthy, needs: [orders, catalog], with: { resource: api-west } }
-`;
 
 // A switchover takes a minute or more; an RTO objective of 10 s cannot be met.
 const TOO_TIGHT = `apiVersion: drctl/v1
@@ -53,7 +39,7 @@ describe('drctl drill --sim', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'drctl-e2e-drill-'));
-    await writeFile(path.join(dir, 'unplanned.yaml'), UNPLANNED);
+    await writeFile(path.join(dir, 'unplanned.yaml'), UNPLANNED_SHOP);
     await writeFile(path.join(dir, 'tight.yaml'), TOO_TIGHT);
     const world = generateWorld({
       'orders-db': { type: 'aurora-global', globalClusterId: 'shop-orders', regions: ['us-east-1', 'us-west-2'] },

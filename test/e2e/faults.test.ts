@@ -9,20 +9,10 @@ import { FaultSpec, type FaultSpecInput, generateWorld, worldToYaml } from '../.
 import { actionCatalogue } from '../../src/actions/catalogue';
 import { loadRunbookFile } from '../../src/runbook/load';
 import { drctl, ROOT } from './drctl';
+import { UNPLANNED_SHOP } from './unplanned-runbook';
 
 const SHOP = path.join(ROOT, 'runbooks/shop-region-failover.yaml');
 
-// An unplanned failover of the orders database with no preflight: what it reads before the cutover is its RPO.
-const UNPLANNED_ORDERS = `apiVersion: drctl/v1
-kind: Runbook
-metadata: { name: orders-unplanned }
-spec:
-  objectives: { rto: 5m, rpo: 1s }
-  resources:
-    orders-db: { type: aurora-global, globalClusterId: shop-orders, regions: [us-east-1, us-west-2] }
-  steps:
-    - { id: orders, uses: aurora.failover, with: { resource: orders-db, to: us-west-2 } }
-`;
 
 describe('fault kinds, as the operator sees them', () => {
   let dir: string;
@@ -39,7 +29,7 @@ describe('fault kinds, as the operator sees them', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'drctl-e2e-faults-'));
-    await writeFile(path.join(dir, 'orders-unplanned.yaml'), UNPLANNED_ORDERS);
+    await writeFile(path.join(dir, 'unplanned.yaml'), UNPLANNED_SHOP);
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -57,7 +47,7 @@ describe('fault kinds, as the operator sees them', () => {
 
   it('lag-spike: an unplanned failover during it reports that RPO, over the objective (exit 4)', async () => {
     const spike = await world('spike-unplanned', { type: 'lag-spike', resource: 'shop-orders', value: '8s', at: '0s' });
-    const ran = await run('orders-unplanned.yaml', spike);
+    const ran = await run('unplanned.yaml', spike);
     expect(ran.code, ran.stdout + ran.stderr).toBe(4);
     expect(ran.stderr).toContain('objective missed: RPO 8.0s');
     const facts = await report();
