@@ -33,33 +33,29 @@ export function findCycle(nodes: readonly GraphNode[]): string[] | undefined {
   return undefined;
 }
 
-/** Ids in dependency order, keeping the written order among independent steps. Assumes no cycle. */
-export function dependencyOrder(nodes: readonly GraphNode[]): string[] {
-  const byId = new Map(nodes.map((node) => [node.id, node]));
-  const order: string[] = [];
-  const seen = new Set<string>();
-  const visit = (id: string) => {
-    if (seen.has(id)) return;
-    seen.add(id);
-    for (const need of byId.get(id)?.needs ?? []) if (byId.has(need)) visit(need);
-    order.push(id);
-  };
-  for (const node of nodes) visit(node.id);
-  return order;
-}
+/**
+ * Answers "does this step depend on that one, directly or not?" for any number of pairs. Built once per
+ * runbook: each question walks only the asking step's upstream, and stops at the step it looks for.
+ */
+export class Upstream {
+  private readonly needs: Map<string, readonly string[]>;
 
-/** Every step a step depends on, directly or not. */
-export function upstreamOf(id: string, nodes: readonly GraphNode[]): Set<string> {
-  const byId = new Map(nodes.map((node) => [node.id, node]));
-  const found = new Set<string>();
-  const pending = [...(byId.get(id)?.needs ?? [])];
-  while (pending.length) {
-    const next = pending.pop() as string;
-    if (found.has(next)) continue;
-    found.add(next);
-    pending.push(...(byId.get(next)?.needs ?? []));
+  constructor(nodes: readonly GraphNode[]) {
+    this.needs = new Map(nodes.map((node) => [node.id, node.needs]));
   }
-  return found;
+
+  has(id: string, upstream: string): boolean {
+    const seen = new Set<string>();
+    const pending = [...(this.needs.get(id) ?? [])];
+    while (pending.length) {
+      const next = pending.pop() as string;
+      if (next === upstream) return true;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      pending.push(...(this.needs.get(next) ?? []));
+    }
+    return false;
+  }
 }
 
 export function needsOf(value: unknown): string[] {

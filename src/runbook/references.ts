@@ -4,7 +4,7 @@ import type { Problem } from '../core/errors';
 import type { ActionCatalogue } from '../core/define-action';
 import { ExpressionSyntaxError, collectReferences, parseExpression, type Expr } from './expression-parser';
 import { hasExpression, scanTemplate } from './expressions';
-import { upstreamOf } from './graph';
+import { Upstream } from './graph';
 import { asArray, asRecord, asString, type RawRecord } from './raw';
 import type { StepRef } from './semantics';
 import type { Path, RunbookSource } from './source';
@@ -21,8 +21,8 @@ interface Context {
 interface Scope {
   inputs: string[];
   resources: RawRecord;
-  /** Steps whose outputs may be read here, with their declared outputs (undefined: unknown action). */
-  steps: Map<string, readonly string[] | undefined>;
+  /** The outputs of a step that may be read here (undefined: unknown action), or undefined when it does not run before this point. */
+  readable: (id: string) => { outputs: readonly string[] | undefined } | undefined;
   allSteps: Set<string>;
   where: string;
 }
@@ -32,22 +32,27 @@ type Ref = Extract<Expr, { kind: 'ref' }>;
 export function checkExpressions({ spec, main, rollback, source, catalogue }: Context): Problem[] {
   const inputs = Object.keys(asRecord(spec.inputs) ?? {});
   const resources = asRecord(spec.resources) ?? {};
-  const outputsOf = (step: StepRef) => catalogue.getAction(asString(step.raw.uses) ?? '')?.outputs;
+  const outputsOf = (step: StepRef | undefined) => (step ? { outputs: catalogue.getAction(asString(step.raw.uses) ?? '')?.outputs } : undefined);
   const allSteps = new Set([...main, ...rollback].map((step) => step.id));
+  const mainById = new Map(main.map((step) => [step.id, step]));
+  const rollbackById = new Map(rollback.map((step) => [step.id, step]));
+  const upstream = { steps: new Upstream(main), rollback: new Upstream(rollback) };
   const problems: Problem[] = [];
 
   for (const step of [...main, ...rollback]) {
-    const phase = step.phase === 'steps' ? main : rollback;
-    const upstream = upstreamOf(step.id, phase);
-    // Rollback runs after the main steps, so it may read any of them.
-    const readable = step.phase === 'rollback' ? [...main, ...rollback.filter((s) => upstream.has(s.id))] : main.filter((s) => upstream.has(s.id));
-    const scope: Scope = { inputs, resources, allSteps, where: `step "${step.id}"`, steps: new Map(readable.map((s) => [s.id, outputsOf(s)])) };
+    const id = step.id;
+    const readable =
+      step.phase === 'steps'
+        ? (other: string) => (upstream.steps.has(id, other) ? outputsOf(mainById.get(other)) : undefined)
+        : // Rollback runs after the main steps, so it may read any of them.
+          (other: string) => outputsOf(upstream.rollback.has(id, other) ? rollbackById.get(other) : mainById.get(other));
+    const scope: Scope = { inputs, resources, allSteps, where: `step "${id}"`, readable };
     for (const key of ['with', 'name'] as const) walk(step.raw[key], [...step.path, key], scope, source, problems);
     const condition = asString(step.raw.if);
     if (condition !== undefined) checkCondition(condition, [...step.path, 'if'], scope, source, problems);
   }
   asArray(spec.preflight).forEach((check, index) => {
-    const scope: Scope = { inputs, resources, allSteps, where: 'preflight', steps: new Map() };
+    const scope: Scope = { inputs, resources, allSteps, where: 'preflight', readable: () => undefined };
     walk(asRecord(check)?.with, ['spec', 'preflight', index, 'with'], scope, source, problems);
   });
   return problems;
@@ -113,14 +118,15 @@ function checkStepRef(ref: Ref, scope: Scope, id?: string, field?: string, outpu
   if (id === undefined || !scope.allSteps.has(id)) {
     return { code: 'runbook.unknown-step', message: `${scope.where} reads "${text}", but there is no step "${id ?? ''}"`, hint: didYouMean(id ?? '', scope.allSteps) ?? `Steps: ${[...scope.allSteps].join(', ')}.` };
   }
-  if (!scope.steps.has(id)) {
+  const upstream = scope.readable(id);
+  if (!upstream) {
     return { code: 'runbook.step-not-upstream', message: `${scope.where} reads "${text}", but does not depend on step "${id}"`, hint: `Add "${id}" to this step's needs, so its result exists when this step runs.` };
   }
   if (field === 'outcome' && ref.path.length === 3) return undefined;
   if (field !== 'outputs') {
     return { code: 'runbook.unknown-reference', message: `${scope.where} reads "${text}"; a step exposes .outputs.<name> and .outcome`, hint: `Use steps.${id}.outputs.<name> or steps.${id}.outcome.` };
   }
-  const declared = scope.steps.get(id);
+  const declared = upstream.outputs;
   if (declared === undefined || (output !== undefined && declared.includes(output) && ref.path.length === 4)) return undefined;
   return { code: 'runbook.unknown-output', message: `${scope.where} reads "${text}", but step "${id}" has no output "${output ?? ''}"`, hint: didYouMean(output ?? '', declared) ?? (declared.length ? `Its outputs: ${declared.join(', ')}.` : 'That action has no outputs.') };
 }
