@@ -20,6 +20,9 @@ export function memberClusterIds(group: ReplicationGroup): string[] {
 export class GlobalDatastores {
   readonly groups = new Map<string, ReplicationGroup>();
   readonly datastores = new Map<string, GlobalDatastore>();
+  /** Indexes for lookups drctl makes per resource and per poll: a scan of every group each time is N^2. */
+  private readonly byRegion = new Map<string, ReplicationGroup[]>();
+  private readonly byCacheCluster = new Map<string, ReplicationGroup>();
 
   constructor(private readonly core: WorldCore) {}
 
@@ -34,7 +37,7 @@ export class GlobalDatastores {
       members: [],
     };
     for (const group of spec.replicationGroups) {
-      this.groups.set(groupKey(group.region, group.id), {
+      const replicationGroup: ReplicationGroup = {
         id: group.id,
         region: group.region,
         status: 'available',
@@ -42,7 +45,12 @@ export class GlobalDatastores {
         globalDatastoreId: datastore.id,
         lagMs: group.lag ? (parseDuration(group.lag) ?? DEFAULT_LAG_MS) : DEFAULT_LAG_MS,
         secondaryPeriods: group.primary ? [] : [{ from: since }],
-      });
+      };
+      this.groups.set(groupKey(group.region, group.id), replicationGroup);
+      const inRegion = this.byRegion.get(group.region) ?? [];
+      inRegion.push(replicationGroup);
+      this.byRegion.set(group.region, inRegion);
+      for (const cacheClusterId of memberClusterIds(replicationGroup)) this.byCacheCluster.set(groupKey(group.region, cacheClusterId), replicationGroup);
       datastore.members.push({
         replicationGroupId: group.id,
         region: group.region,
@@ -66,7 +74,12 @@ export class GlobalDatastores {
   }
 
   groupsIn(region: string): ReplicationGroup[] {
-    return [...this.groups.values()].filter((group) => group.region === region);
+    return [...(this.byRegion.get(region) ?? [])];
+  }
+
+  /** The replication group a member cache cluster (<rg>-001, ...) belongs to, in a region. */
+  groupOfCacheCluster(region: string, cacheClusterId: string): ReplicationGroup | undefined {
+    return this.byCacheCluster.get(groupKey(region, cacheClusterId));
   }
 
   primaryOf(datastore: GlobalDatastore): DatastoreMember | undefined {

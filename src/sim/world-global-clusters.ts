@@ -35,6 +35,8 @@ export function bumpVersion(version: string): string {
 export class GlobalClusters {
   readonly clusters = new Map<string, DbCluster>();
   readonly globals = new Map<string, GlobalCluster>();
+  /** Clusters by region, in creation order: drctl looks up hundreds by id, and a scan per call is N^2. */
+  private readonly byRegion = new Map<string, DbCluster[]>();
 
   constructor(private readonly core: WorldCore) {}
 
@@ -55,7 +57,7 @@ export class GlobalClusters {
     };
     for (const member of spec.clusters) {
       const arn = clusterArn(member.region, member.id);
-      this.clusters.set(arn, {
+      const cluster: DbCluster = {
         id: member.id,
         arn,
         region: member.region,
@@ -69,7 +71,11 @@ export class GlobalClusters {
         createdAt: since,
         lagMs: member.lag ? (parseDuration(member.lag) ?? defaults.lagMs) : defaults.lagMs,
         secondaryPeriods: member.writer ? [] : [{ from: since }],
-      });
+      };
+      this.clusters.set(arn, cluster);
+      const inRegion = this.byRegion.get(member.region) ?? [];
+      inRegion.push(cluster);
+      this.byRegion.set(member.region, inRegion);
       global.members.push({ clusterArn: arn, isWriter: member.writer, synchronizationStatus: 'connected' });
     }
     this.globals.set(global.id, global);
@@ -96,11 +102,14 @@ export class GlobalClusters {
 
   /** A DB cluster by ARN (any region), or by identifier within the region called. */
   cluster(idOrArn: string, region: string): DbCluster {
-    const cluster = idOrArn.startsWith('arn:')
-      ? this.clusters.get(idOrArn)
-      : [...this.clusters.values()].find((candidate) => candidate.id === idOrArn && candidate.region === region);
+    const cluster = this.clusters.get(idOrArn.startsWith('arn:') ? idOrArn : clusterArn(region, idOrArn));
     if (!cluster) throw faults.dbClusterNotFound(idOrArn);
     return cluster;
+  }
+
+  /** A DB cluster by identifier within a region, if there is one. */
+  clusterIn(region: string, id: string): DbCluster | undefined {
+    return this.clusters.get(clusterArn(region, id));
   }
 
   clusterByArn(arn: string): DbCluster {
@@ -116,7 +125,7 @@ export class GlobalClusters {
 
   /** Clusters in a region, oldest first, as DescribeDBClusters lists them. */
   clustersIn(region: string): DbCluster[] {
-    return [...this.clusters.values()].filter((cluster) => cluster.region === region);
+    return [...(this.byRegion.get(region) ?? [])];
   }
 
   /** Global clusters with a member in one of the regions (the RDS `region` filter). */

@@ -66,8 +66,8 @@ export class Metrics {
   find(region: string, namespace: string, metricName: string, dimensions: Record<string, string>): Series | undefined {
     // Only build the series that could match: drctl polls lag for hundreds of resources.
     const { DBClusterIdentifier: clusterId, CacheClusterId: cacheClusterId, HealthCheckId: healthCheckId } = dimensions;
-    const cluster = clusterId ? this.globalClusters.clustersIn(region).find((candidate) => candidate.id === clusterId) : undefined;
-    const group = cacheClusterId ? this.datastores.groupsIn(region).find((candidate) => memberClusterIds(candidate).includes(cacheClusterId)) : undefined;
+    const cluster = clusterId ? this.globalClusters.clusterIn(region, clusterId) : undefined;
+    const group = cacheClusterId ? this.datastores.groupOfCacheCluster(region, cacheClusterId) : undefined;
     const candidates = [
       ...(cluster ? this.clusterSeries(cluster) : []),
       ...(group ? this.groupSeries(group) : []),

@@ -27,7 +27,10 @@ const handlers: Record<string, Handler> = {
     let globals = named ? [named] : [...model.globals.values()].filter((global) => global.family === family);
     const filters = params.filters();
     const regions = filters.get('region');
-    if (regions) globals = globals.filter((global) => model.globalsWithMemberIn(regions).includes(global));
+    if (regions) {
+      const inRegions = new Set(model.globalsWithMemberIn(regions));
+      globals = globals.filter((global) => inRegions.has(global));
+    }
     const clusterIds = filters.get('db-cluster-id');
     if (clusterIds) {
       globals = globals.filter((global) =>
