@@ -37,14 +37,14 @@ const approveEverything: OperatorPort = {
   confirmStep: async () => 'run',
 };
 
-export function parseRunbook(file: string, text: string): RunbookDocument {
-  const checked = checkRunbookText(file, text, actionCatalogue);
+export async function parseRunbook(file: string, text: string): Promise<RunbookDocument> {
+  const checked = await checkRunbookText(file, text, actionCatalogue);
   if (!checked.document) throw new Error(`bench: ${file} is not a valid runbook: ${checked.problems.map((problem) => problem.message).join('; ')}`);
   return checked.document;
 }
 
 export async function runInProcess(options: HarnessOptions): Promise<HarnessRun> {
-  const document = parseRunbook(options.file, options.text);
+  const document = await parseRunbook(options.file, options.text);
   // Loaded before the clock starts, as the CLI does: loading is not part of any run.
   await preloadSdkModules();
   const clock = new VirtualClock({ start: Date.UTC(2026, 0, 5, 9, 0, 0) });

@@ -46,7 +46,7 @@ export function failoverRequest(kind: string, id: string, options: FailoverComma
 
 export async function failoverCommand(kind: string, id: string, options: FailoverCommandOptions, { io, actions }: CommandContext): Promise<number> {
   const request = failoverRequest(kind, id, options);
-  const document = failoverRunbook(request, actions);
+  const document = await failoverRunbook(request, actions);
   const file = failoverCommandLine(request);
   if (options.dryRun) {
     const inputsFor = (context: AwsContext) => checkTarget(context, document, request, options, io);

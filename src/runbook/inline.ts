@@ -56,7 +56,7 @@ export function failoverCommandLine(request: InlineFailover): string {
   return `drctl failover ${request.kind} ${request.id} --to ${request.to} --mode ${request.mode}${lag}`;
 }
 
-export function failoverRunbook(request: InlineFailover, catalogue: ActionCatalogue): RunbookDocument {
+export async function failoverRunbook(request: InlineFailover, catalogue: ActionCatalogue): Promise<RunbookDocument> {
   checkRequest(request);
   const { kind, id, to, mode } = request;
   const uses = ACTIONS[kind][mode];
@@ -83,7 +83,7 @@ export function failoverRunbook(request: InlineFailover, catalogue: ActionCatalo
       ],
     },
   };
-  return validated(document, catalogue);
+  return await validated(document, catalogue);
 }
 
 function checkRequest({ to, mode, maxLag, kind }: InlineFailover): void {
@@ -99,9 +99,9 @@ function checkRequest({ to, mode, maxLag, kind }: InlineFailover): void {
 }
 
 /** The same checks as a runbook file: schema, actions and their parameters, resource references. */
-function validated(document: RunbookDocument, catalogue: ActionCatalogue): RunbookDocument {
+async function validated(document: RunbookDocument, catalogue: ActionCatalogue): Promise<RunbookDocument> {
   // JSON is YAML, so the loader reads it as it reads a file (and its problems point into this text).
-  const checked = checkRunbookText(`${document.metadata.name} (in memory)`, JSON.stringify(document, null, 2), catalogue);
+  const checked = await checkRunbookText(`${document.metadata.name} (in memory)`, JSON.stringify(document, null, 2), catalogue);
   const first = checked.problems[0];
   if (!checked.document || first) {
     throw new DrctlError(first?.code ?? 'failover.invalid', `the failover cannot be built: ${first?.message ?? 'invalid runbook'}`, first?.hint ?? 'Check the values passed on the command line.', {

@@ -7,6 +7,8 @@ import { RunbookDocument } from './schema';
 import { issueToProblems } from './schema-problems';
 import { checkSemantics } from './semantics';
 import { RunbookSource } from './source';
+import type { YamlError } from './yaml/nodes';
+import { parseYaml } from './yaml/parse';
 
 /** Runbooks are small; anything larger is almost certainly the wrong file. */
 export const MAX_RUNBOOK_BYTES = 1024 * 1024;
@@ -73,32 +75,42 @@ function holdsNothing(text: string): boolean {
   return text.split('\n').every((line) => /^\s*(#.*)?$/.test(line) || /^\s*---\s*$/.test(line));
 }
 
-/** Checks runbook text; never throws for bad input. */
-export function checkRunbookText(file: string, text: string, catalogue: ActionCatalogue): CheckedRunbook {
+/** Checks runbook text; never throws for bad input. Async: text outside the fast parser's subset loads the full one. */
+export async function checkRunbookText(file: string, text: string, catalogue: ActionCatalogue): Promise<CheckedRunbook> {
   if (holdsNothing(text)) {
     return { file, problems: [{ code: 'runbook.empty', message: `${file} is empty`, hint: 'Start from `drctl schema` or a runbook in runbooks/.', location: at(file) }] };
   }
-  const source = new RunbookSource(file, text);
-  const syntax = source.syntaxProblems();
-  if (syntax.length) return { file, source, problems: syntax };
-  const converted = source.toData();
-  if ('problem' in converted) return { file, source, problems: [converted.problem] };
-  const data = converted.data;
+  const parsed = await parseYaml(text);
+  const source = new RunbookSource(file, text, parsed.root, parsed.lineStarts);
+  if (parsed.error) return { file, source, problems: [yamlProblem(parsed.error, source)] };
+  const data = parsed.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { file, source, problems: [{ code: 'runbook.not-a-mapping', message: `${file} holds ${Array.isArray(data) ? 'a list' : 'a single value'}, not a runbook`, hint: 'A runbook is a mapping that starts with `apiVersion: drctl/v1` and `kind: Runbook`.', location: at(file) }] };
   }
-  const parsed = RunbookDocument.safeParse(data);
+  const parsedDocument = RunbookDocument.safeParse(data);
   const context = { source, data, root: RunbookDocument, basePath: [], subject: 'the runbook' };
-  const problems = parsed.success ? [] : parsed.error.issues.flatMap((issue) => issueToProblems(issue, context));
+  const problems = parsedDocument.success ? [] : parsedDocument.error.issues.flatMap((issue) => issueToProblems(issue, context));
   problems.push(...checkSemantics(data, source, catalogue));
   problems.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
-  return { file, source, problems, document: problems.length === 0 && parsed.success ? parsed.data : undefined };
+  return { file, source, problems, document: problems.length === 0 && parsedDocument.success ? parsedDocument.data : undefined };
+}
+
+const YAML_HINTS: Record<YamlError['code'], { code: string; hint: string }> = {
+  'duplicate-key': { code: 'runbook.duplicate-key', hint: 'Each key may appear once in a mapping; remove or rename the repeated one.' },
+  syntax: { code: 'runbook.yaml-syntax', hint: 'Fix the YAML syntax here; indentation and unclosed brackets or quotes are the usual causes.' },
+  'bad-alias': { code: 'runbook.bad-alias', hint: 'Define the anchor (&name) before using the alias (*name), or write the value out; runbooks rarely need aliases.' },
+};
+
+function yamlProblem(error: YamlError, source: RunbookSource): Problem {
+  const { code, hint } = YAML_HINTS[error.code];
+  const message = error.code === 'bad-alias' ? `YAML alias problem: ${error.message}` : error.message;
+  return { code, message, hint, location: source.locationAt(error.offset) };
 }
 
 export async function checkRunbookFile(file: string, catalogue: ActionCatalogue, shown = file): Promise<CheckedRunbook> {
   const read = await readRunbookText(file, shown);
   if ('problem' in read) return { file: shown, problems: [read.problem] };
-  return checkRunbookText(shown, read.text, catalogue);
+  return await checkRunbookText(shown, read.text, catalogue);
 }
 
 /** Loads a runbook for running; throws ProblemsError listing every problem when it is invalid. */

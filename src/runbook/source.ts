@@ -1,101 +1,83 @@
-// A parsed YAML document that can answer "where is this path?" as file:line:col, so every problem
-// points at the exact key or value an engineer must change.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { Problem, SourceLocation } from '../core/errors';
+// A parsed runbook that can answer "where is this path?" as file:line:col, so every problem points at
+// the exact key or value an engineer must change. The nodes come from either YAML parser (yaml/nodes.ts).
+import type { SourceLocation } from '../core/errors';
+import { childOf, keyNodeOf, type YamlNode } from './yaml/nodes';
 
 export type Path = readonly (string | number)[];
 
 export class RunbookSource {
-  readonly lineCounter = new LineCounter();
-  readonly document: Document.Parsed;
+  private lineStarts: readonly number[] | undefined;
 
   constructor(
     readonly file: string,
     readonly text: string,
+    readonly root: YamlNode | undefined,
+    /** Line starts as the parser counted them; by default, after every line feed. */
+    lineStarts?: readonly number[],
   ) {
-    this.document = parseDocument(text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
+    this.lineStarts = lineStarts;
   }
 
   locationAt(offset: number): SourceLocation {
-    const { line, col } = this.lineCounter.linePos(Math.max(0, Math.min(offset, this.text.length)));
-    return { file: this.file, line, column: col };
+    const { line, column } = linePosition(this.starts(), Math.max(0, Math.min(offset, this.text.length)));
+    return { file: this.file, line, column };
   }
 
   /** The node at a path, or the nearest existing ancestor when part of the path is missing. */
-  nodeAt(path: Path): { node: Node | undefined; exact: boolean } {
-    let node: unknown = this.document.contents;
+  nodeAt(path: Path): { node: YamlNode | undefined; exact: boolean } {
+    let node = this.root;
     for (const key of path) {
       const child = childOf(node, key);
-      if (child === undefined) return { node: node as Node | undefined, exact: false };
+      if (child === undefined) return { node, exact: false };
       node = child;
     }
-    return { node: node as Node | undefined, exact: true };
+    return { node, exact: true };
   }
 
   /** Where a value lives; for a missing key, its parent object. */
   locate(path: Path): SourceLocation {
-    const { node } = this.nodeAt(path);
-    return this.locationAt(node?.range?.[0] ?? 0);
+    return this.locationAt(this.nodeAt(path).node?.start ?? 0);
   }
 
   /** Where a key is written (for unknown keys). */
   locateKey(path: Path, key: string): SourceLocation {
     const { node, exact } = this.nodeAt(path);
-    if (exact && isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
-      const keyNode = pair?.key as Node | undefined;
-      if (keyNode?.range) return this.locationAt(keyNode.range[0]);
-    }
-    return this.locate(path);
+    const keyNode = exact ? keyNodeOf(node, key) : undefined;
+    return keyNode ? this.locationAt(keyNode.start) : this.locate(path);
   }
 
   /** Where a character inside a string value is: for `${{ }}` problems. */
   locateInString(path: Path, offsetInValue: number): SourceLocation {
     const { node, exact } = this.nodeAt(path);
-    if (!exact || !isScalar(node) || !node.range) return this.locate(path);
-    const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-    const raw = this.text.slice(node.range[0], node.range[1]);
+    if (!exact || node?.kind !== 'scalar') return this.locate(path);
+    const quoted = node.style === 'double' || node.style === 'single';
     // Offsets map one to one for single-line plain and quoted scalars; otherwise point at the value.
-    if (raw.includes('\n') || node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return this.locate(path);
-    return this.locationAt(node.range[0] + (quoted ? 1 : 0) + offsetInValue);
+    if (node.style === 'block' || this.text.slice(node.start, node.end).includes('\n')) return this.locate(path);
+    return this.locationAt(node.start + (quoted ? 1 : 0) + offsetInValue);
   }
 
-  /** Plain data; aliases are the one thing that can still fail here (an alias to nothing, alias bombs). */
-  toData(): { data: unknown } | { problem: Problem } {
-    try {
-      return { data: this.document.toJS({ maxAliasCount: 100 }) };
-    } catch (error) {
-      let offset = 0;
-      visit(this.document, { Alias: (_, node) => { if (isAlias(node) && node.range) { offset = node.range[0]; return visit.BREAK; } } });
-      return { problem: { code: 'runbook.bad-alias', message: `YAML alias problem: ${firstLine(error instanceof Error ? error.message : String(error))}`, hint: 'Define the anchor (&name) before using the alias (*name), or write the value out; runbooks rarely need aliases.', location: this.locationAt(offset) } };
+  private starts(): readonly number[] {
+    if (!this.lineStarts) {
+      const starts = [0];
+      for (let at = this.text.indexOf('\n'); at >= 0; at = this.text.indexOf('\n', at + 1)) starts.push(at + 1);
+      this.lineStarts = starts;
     }
-  }
-
-  /** The first syntax error only: after it the parser's recovery produces noise, not information. */
-  syntaxProblems(): Problem[] {
-    return this.document.errors.slice(0, 1).map((error) => ({
-      code: error.code === 'DUPLICATE_KEY' ? 'runbook.duplicate-key' : 'runbook.yaml-syntax',
-      message: firstLine(error.message),
-      hint:
-        error.code === 'DUPLICATE_KEY'
-          ? 'Each key may appear once in a mapping; remove or rename the repeated one.'
-          : 'Fix the YAML syntax here; indentation and unclosed brackets or quotes are the usual causes.',
-      location: this.locationAt(error.pos[0]),
-    }));
+    return this.lineStarts;
   }
 }
 
-function childOf(node: unknown, key: string | number): unknown {
-  if (isMap(node)) {
-    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
-    return pair?.value ?? undefined;
+/** 1-based line and column of an offset, as the `yaml` library's LineCounter answers. */
+function linePosition(starts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((starts[middle] ?? 0) < offset) low = middle + 1;
+    else high = middle;
   }
-  if (isSeq(node) && typeof key === 'number') return node.items[key];
-  return undefined;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]?.trim() ?? message;
+  if (starts[low] === offset) return { line: low + 1, column: 1 };
+  if (low === 0) return { line: 0, column: offset };
+  return { line: low, column: offset - (starts[low - 1] ?? 0) + 1 };
 }
 
 /** Renders a path the way an engineer reads it: spec.steps[2].with.resource */

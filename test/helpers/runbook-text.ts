@@ -39,14 +39,15 @@ export function positionOf(text: string, marker: string, occurrence = 1): { line
   return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
 }
 
-export function problemsOf(text: string) {
-  return checkRunbookText('rb.yaml', text, actionCatalogue).problems;
+export async function problemsOf(text: string) {
+  return (await checkRunbookText('rb.yaml', text, actionCatalogue)).problems;
 }
 
 /** The single problem with a code, with its position as line:col. */
-export function only(text: string, code: string) {
-  const problems = problemsOf(text).filter((problem) => problem.code === code);
-  if (problems.length !== 1) throw new Error(`expected one ${code}, got ${JSON.stringify(problemsOf(text), null, 1)}`);
+export async function only(text: string, code: string) {
+  const all = await problemsOf(text);
+  const problems = all.filter((problem) => problem.code === code);
+  if (problems.length !== 1) throw new Error(`expected one ${code}, got ${JSON.stringify(all, null, 1)}`);
   const problem = problems[0]!;
   return { ...problem, at: `${problem.location?.line}:${problem.location?.column}` };
 }

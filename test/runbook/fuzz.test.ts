@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { checkRunbookText } from '../../src/runbook/load';
 import { VALID_RUNBOOK } from '../helpers/runbook-text';
 
-function assertWellFormed(text: string): void {
-  const result = checkRunbookText('fuzz.yaml', text, actionCatalogue);
+async function assertWellFormed(text: string): Promise<void> {
+  const result = await checkRunbookText('fuzz.yaml', text, actionCatalogue);
   if (result.document) {
     expect(result.problems).toEqual([]);
     return;
@@ -69,20 +69,20 @@ function mutateTree(tree: unknown, choices: number[], value: unknown, remove: bo
 }
 
 describe('validator under generated input', () => {
-  it('never crashes on text mutations', () => {
-    fc.assert(fc.property(fc.array(textMutation, { minLength: 1, maxLength: 4 }), (mutations) => {
-      assertWellFormed(mutations.reduce(applyText, VALID_RUNBOOK));
+  it('never crashes on text mutations', async () => {
+    await fc.assert(fc.asyncProperty(fc.array(textMutation, { minLength: 1, maxLength: 4 }), async (mutations) => {
+      await assertWellFormed(mutations.reduce(applyText, VALID_RUNBOOK));
     }), { numRuns: 2000 });
   });
 
-  it('never crashes on structural mutations', () => {
+  it('never crashes on structural mutations', async () => {
     const tree = parse(VALID_RUNBOOK) as unknown;
-    fc.assert(fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), anyValue, fc.boolean(), (path, value, remove) => {
-      assertWellFormed(stringify(mutateTree(tree, path, value, remove)));
+    await fc.assert(fc.asyncProperty(fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), anyValue, fc.boolean(), async (path, value, remove) => {
+      await assertWellFormed(stringify(mutateTree(tree, path, value, remove)));
     }), { numRuns: 1000 });
   });
 
-  it('never crashes on arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => assertWellFormed(text)), { numRuns: 1000 });
+  it('never crashes on arbitrary strings', async () => {
+    await fc.assert(fc.asyncProperty(fc.string({ maxLength: 200 }), (text) => assertWellFormed(text)), { numRuns: 1000 });
   });
 });

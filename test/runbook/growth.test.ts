@@ -23,7 +23,7 @@ describe('validate at scale', () => {
   it('checks the expressions of N chained steps reading each step a bounded number of times', () => {
     for (const length of [100, 1000]) {
       const { main, reads } = chain(length);
-      const problems = checkExpressions({ spec: {}, main, rollback: [], source: new RunbookSource('big.yaml', 'spec: {}\n'), catalogue: actionCatalogue });
+      const problems = checkExpressions({ spec: {}, main, rollback: [], source: new RunbookSource('big.yaml', 'spec: {}\n', undefined), catalogue: actionCatalogue });
       expect(problems).toEqual([]);
       expect(reads() / length).toBeLessThan(10);
     }
