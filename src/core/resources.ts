@@ -1,6 +1,6 @@
 // The resources a runbook declares, by type: the union of what every service in the catalogue declares.
 // Actions, the validator, status and the simulator all speak of these, so they sit in the contract layer.
-import { z } from 'zod';
+import * as z from 'zod';
 import { RESOURCE_SCHEMAS } from './services/catalogue';
 
 export { codeParam, Region } from './services/resource-fields';

@@ -1,6 +1,6 @@
 // The JSON Schema for editors, generated from the same zod definition that validates runbooks, with
 // each action's `with` parameters attached to its `uses` so editors complete and check them too.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ActionCatalogue } from '../core/define-action';
 import { RunbookDocument } from './schema';
 

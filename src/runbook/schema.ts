@@ -1,7 +1,7 @@
 // Runbook format v1. This zod definition is the single source of the TypeScript types and of the JSON
 // Schema printed by `drctl schema`. Semantic rules that need the whole document (ids, needs, cycles,
 // expressions, action parameters) live in semantics.ts.
-import { z } from 'zod';
+import * as z from 'zod';
 
 // zod compiles a parser per object schema on first use, which pays off over thousands of parses; a CLI
 // run parses a handful of runbooks, so interpreting is faster from a cold start.

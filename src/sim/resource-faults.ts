@@ -1,6 +1,6 @@
 // Fault kinds that services of the catalogue add for their resources (a global cluster or datastore id):
 // src/sim/catalogue.ts says which service brings which.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SimDuration } from './world-spec-primitives';
 
 export const SlowFailoverFault = z.strictObject({

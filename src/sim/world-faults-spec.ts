@@ -1,6 +1,6 @@
 // Faults a game-day author can declare (docs/simulator.md says what each does). Times ("at", "for") are
 // offsets in world time from the start of the simulation; a fault without "for" lasts until the simulator stops.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SERVICE_IDS, SERVICES, type Service } from '../core/services/catalogue';
 import { SERVICE_FAULT_KINDS } from './catalogue';
 import { SimDuration, SimRegion } from './world-spec-primitives';

@@ -1,5 +1,5 @@
 // The small value types of the world file, shared by the world and fault schemas.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isDuration } from '../core/duration';
 import { isRegion } from '../core/regions';
 import { parseDurationRange } from './world-durations';

@@ -1,7 +1,7 @@
 // The world file: what a game-day author writes (or `generateWorld` derives from a runbook). This zod
 // definition is the single source of the WorldSpec type. Durations are strings ("90s"); a duration that
 // varies is a range ("60s..90s") from which the world draws with its seed. Faults live in their own section.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DURATION_KEYS } from './world-durations';
 import { SimDuration, SimDurationRange, SimRegion } from './world-spec-primitives';
 import { FaultSpec } from './world-faults-spec';

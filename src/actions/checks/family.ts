@@ -1,5 +1,5 @@
 // Preflight checks: read-only, run by `drctl plan` and before any change; a failure stops the run.
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatDuration, parseDuration } from '../../core/duration';
 import { Duration } from '../../runbook/schema';
 import { Region } from '../../core/resources';

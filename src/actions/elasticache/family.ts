@@ -1,6 +1,6 @@
 // ElastiCache Global Datastore: failover (FailoverGlobalReplicationGroup naming the NEW primary, sent to
 // its region; the same call serves planned and unplanned moves) and disassociate (the last resort).
-import { z } from 'zod';
+import * as z from 'zod';
 import { Region } from '../../core/resources';
 import { defineAction, type ActionFamily } from '../../core/define-action';
 import { planDatastore } from './plan';

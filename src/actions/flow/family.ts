@@ -1,6 +1,6 @@
 // Core actions that need no AWS: an operator approval, a fixed wait, and an assertion over expressions.
 // None of them changes anything, so none journals an intent; each is safe to repeat on resume.
-import { z } from 'zod';
+import * as z from 'zod';
 import { approvalDenied } from '../../core/operator';
 import { DrctlError, ExitCode } from '../../core/errors';
 import { formatDuration, parseDuration } from '../../core/duration';

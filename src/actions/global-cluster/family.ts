@@ -1,7 +1,7 @@
 // Aurora and DocumentDB global clusters: switchover (planned, no data loss, sent to the primary's region),
 // failover (AllowDataLoss, sent to the target's region) and detach (RemoveFromGlobalCluster, the last
 // resort). One implementation, parameterised by family; the differences live in global-cluster/model.ts.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Region } from '../../core/resources';
 import { defineAction, type ActionFamily, type RegisteredAction } from '../../core/define-action';
 import { applyGlobalCluster } from './apply';

@@ -1,5 +1,5 @@
 // route53.wait-healthy, route53.assert-healthy and route53.invert-health-check.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isAwsError } from '../../aws/aws-error';
 import { DrctlError } from '../../core/errors';
 import { defineAction } from '../../core/define-action';

@@ -1,7 +1,7 @@
 // The records route53.set-records UPSERTs: failover (PRIMARY/SECONDARY) or weighted record sets with a set
 // identifier, holding values or an alias. The name and type come from the route53-record-set resource.
 // The rules Route 53 would reject a batch for are checked here, so `drctl validate` reports them.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RecordSetView } from '../../core/services/route53';
 
 const Alias = z.strictObject({

@@ -1,6 +1,6 @@
 // route53.set-records: UPSERT the records that differ from what Route 53 has, then poll GetChange every
 // few seconds until INSYNC (the SDK waiter polls every 30-120 s, far too slow for a failover).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RecordSetView } from '../../core/services/route53';
 import { explained, mutatingCallHints } from '../shared/aws-hints';
 import { defineAction } from '../../core/define-action';

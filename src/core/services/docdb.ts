@@ -1,5 +1,5 @@
 // Amazon DocumentDB global clusters: RDS's API shape, its own SDK package, RDS's IAM namespace.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineService } from './contract';
 import { GLOBAL_CLUSTER_METHODS, GLOBAL_CLUSTER_OPERATIONS, type GlobalClusterPort } from './global-cluster-port';
 import { regionsHint } from './resource-fields';

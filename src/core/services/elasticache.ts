@@ -1,5 +1,5 @@
 // Amazon ElastiCache global datastores: the port, and what the service declares about itself.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineService } from './contract';
 import { regionsHint } from './resource-fields';
 

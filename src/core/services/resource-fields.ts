@@ -1,5 +1,5 @@
 // Fields that several services' resource types share, and the marker that gives a zod issue a drctl code.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isRegion } from '../regions';
 
 /** Marks a zod issue with a stable drctl code, read back by the loader. */

@@ -1,5 +1,5 @@
 // Amazon Route 53: health checks and records. Its control plane is global (signed for us-east-1).
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineService } from './contract';
 import { Region } from './resource-fields';
 
