@@ -1,7 +1,10 @@
 // How drctl is bundled, shared by scripts/build.mjs and the tests that check what each chunk loads
-// (test/aws/bundle.test.ts, test/ui/no-ink.test.ts), so those tests see exactly the shipped bundle.
+// (test/aws/bundle.test.ts, test/ui/no-ink.test.ts, test/cli/startup-modules.test.ts), so those tests see
+// exactly the shipped bundle.
 // Code splitting turns every dynamic import() into its own chunk: `drctl --version` loads only the entry,
 // and ink and each AWS SDK client are loaded by the commands that use them.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 
 // zod bundles ~50 translations of its messages (about 370 KB) behind its `locales` export. drctl never
 // shows zod's wording (src/runbook/schema-problems.ts words every problem itself) and only ever uses
@@ -20,9 +23,44 @@ const englishZodLocalesOnly = {
   },
 };
 
+/**
+ * Rewrites one exact piece of a dependency's source as it is bundled, and fails the build when the piece
+ * is not there any more (after an upgrade), so a patch never silently stops applying.
+ */
+function patchDependency(name, file, from, to) {
+  return {
+    name,
+    setup(builder) {
+      builder.onLoad({ filter: file }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        if (!source.includes(from)) throw new Error(`${name}: ${args.path} no longer contains the code this patch replaces; review the patch`);
+        return { contents: source.replace(from, to), loader: 'js', resolveDir: path.dirname(args.path) };
+      });
+    },
+  };
+}
+
+// commander requires child_process (which loads net, dgram and more) on every command, only to spawn
+// git-style executable subcommands, which drctl has none of: load it if it is ever needed.
+const commanderWithoutChildProcess = patchDependency(
+  'commander-without-child-process',
+  /\/node_modules\/commander\/lib\/command\.js$/,
+  "const childProcess = require('node:child_process');",
+  "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+);
+
+// fdir (under tinyglobby) looks for picomatch with a run-time require, which loads a second copy from
+// node_modules beside the one bundled for tinyglobby: hand it the bundled one.
+const fdirWithBundledPicomatch = patchDependency(
+  'fdir-with-bundled-picomatch',
+  /\/node_modules\/fdir\/dist\/index\.mjs$/,
+  'try {\n\t__require.resolve("picomatch");\n\tpm = __require("picomatch");\n} catch {}',
+  'import __drctlPicomatch from "picomatch";\npm = __drctlPicomatch;',
+);
+
 /** esbuild options without entry points or output: the caller adds those. */
 export const bundleOptions = {
-  plugins: [englishZodLocalesOnly],
+  plugins: [englishZodLocalesOnly, commanderWithoutChildProcess, fdirWithBundledPicomatch],
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -1,8 +1,9 @@
 // The composition root, on top of every layer (docs/architecture.md): parses the arguments, wires the
 // process's streams and the catalogue of actions into the commands, and turns errors into exit codes.
 // Nothing imports it but the entry (bin/drctl, through the bundle). It loads a command's code only when
-// it runs, so `drctl --version` and `drctl validate` never load ink or the AWS SDK.
-import { Command, CommanderError, Option } from 'commander';
+// it runs, so `drctl --version` and `drctl validate` never load ink or the AWS SDK. `--version` answers
+// before even commander loads: scripts call it to check what is installed.
+import type { Command } from 'commander';
 import { isDrctlError, ExitCode } from './core/errors';
 import { VERSION } from './core/version';
 import { printUsage } from './ui/print';
@@ -14,8 +15,10 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 /** Commander names the repeatable --input flag `input`; the commands take the list as `inputs`. */
 const withInputs = <T extends { input?: string[] }>({ input, ...rest }: T) => ({ ...rest, inputs: input ?? [] });
 
+type Commander = typeof import('commander');
+
 /** AWS conventions, the same on every command that talks to AWS. */
-function withAws(command: Command): Command {
+function withAws(command: Command, { Option }: Commander): Command {
   return command
     .option('--sim [world]', 'use the embedded simulator (optionally with a world file) instead of AWS')
     .option('--pace <n>', 'with --sim: watch at n simulated seconds per real second (default: as fast as possible; figures are the same)')
@@ -26,8 +29,9 @@ function withAws(command: Command): Command {
 }
 
 /** What run, resume and rollback share: confirmation, output, rollback, limits, journal. */
-function withSessionOptions(command: Command): Command {
-  return withAws(command)
+function withSessionOptions(command: Command, commander: Commander): Command {
+  const { Option } = commander;
+  return withAws(command, commander)
     .option('-y, --yes', 'approve every approval and the start confirmation (needed without a TTY)')
     .option('--step', 'ask before every step (walk the runbook one step at a time)')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
@@ -45,6 +49,12 @@ function processIO(): CliIO {
 }
 
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    printUsage(io, 'stdout', `${VERSION}\n`);
+    return ExitCode.ok;
+  }
+  const commander = await import('commander');
+  const { Command, Option } = commander;
   let exitCode: number = ExitCode.ok;
   const program = new Command('drctl')
     .description('Multi-region disaster recovery runbooks for AWS: validate, dry-run, execute, measure RTO/RPO.')
@@ -66,31 +76,31 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
     .action((paths: string[], options) => run(async () => (await import('../commands/validate')).validateCommand(paths, options, await commandContext()))());
 
-  withAws(program.command('plan'))
+  withAws(program.command('plan'), commander)
     .description('dry run: preflight, then what every step would do, in order, without changing anything')
     .argument('<runbook>', 'the runbook file')
     .option('-i, --input <name=value>', 'a runbook input (repeatable)', collect)
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((file: string, options) => run(async () => (await import('../commands/plan')).planCommand(file, withInputs(options), await commandContext()))());
 
-  withSessionOptions(program.command('run'))
+  withSessionOptions(program.command('run'), commander)
     .description('execute a runbook: preflight, approvals, steps in parallel where they can be, rollback on failure')
     .argument('<runbook>', 'the runbook file')
     .option('-i, --input <name=value>', 'a runbook input (repeatable)', collect)
     .option('--dry-run', 'same as `drctl plan`')
     .action((file: string, options) => run(async () => (await import('../commands/run')).runCommand(file, withInputs(options), await commandContext()))());
 
-  withSessionOptions(program.command('resume'))
+  withSessionOptions(program.command('resume'), commander)
     .description('continue an interrupted or failed run; finished steps stay finished, no failover is repeated')
     .argument('<run-id>', 'the run to continue (see .drctl/runs/)')
     .action((runId: string, options) => run(async () => (await import('../commands/resume')).resumeCommand(runId, options, await commandContext()))());
 
-  withSessionOptions(program.command('rollback'))
+  withSessionOptions(program.command('rollback'), commander)
     .description("run a runbook's rollback steps for an earlier run")
     .argument('<run-id>', 'the run to roll back')
     .action((runId: string, options) => run(async () => (await import('../commands/rollback')).rollbackCommand(runId, options, await commandContext()))());
 
-  withAws(program.command('status'))
+  withAws(program.command('status'), commander)
     .description('where everything is now: writers, members, sync, replication lag, health, and what is not ready for failover')
     .argument('[runbook]', "the runbook whose resources to show (its objectives.rpo is the lag threshold)")
     .option('-r, --resource <type:id>', 'a resource to show (repeatable): aurora:<id>, docdb:<id>, elasticache:<id>, health-check:<id>', collect)
@@ -98,7 +108,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((file: string | undefined, options) => run(async () => (await import('../commands/status')).statusCommand(file, options, await commandContext()))());
 
-  withAws(program.command('health'))
+  withAws(program.command('health'), commander)
     .description("Route 53 health checks as Route 53 judges them: verdict, each checker region's report, the last change")
     .argument('<health-check-ids...>', 'the health checks to show')
     .option('-w, --watch', 'refresh until Ctrl-C (redrawn in place on a terminal)')
@@ -107,7 +117,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((ids: string[], options) => run(async () => (await import('../commands/health')).healthCommand(ids, options, await commandContext()))());
 
-  withSessionOptions(program.command('failover'))
+  withSessionOptions(program.command('failover'), commander)
     .description('fail over one global resource now, no runbook file: the same engine, view, journal, lock and report as `drctl run`')
     .argument('<type>', 'aurora, docdb or elasticache')
     .argument('<id>', 'the global cluster or global datastore id')
@@ -128,7 +138,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .option('--journal-dir <dir>', 'where runs, locks and drills are kept (default .drctl)')
     .action((target: string | undefined, options) => run(async () => (await import('../commands/report')).reportCommand(target, options, await commandContext()))());
 
-  withSessionOptions(program.command('drill'))
+  withSessionOptions(program.command('drill'), commander)
     .description('game day: run a runbook, verify the end state, optionally fail back, write every report, record the drill')
     .argument('<runbook>', 'the runbook file')
     .option('-i, --input <name=value>', 'a runbook input (repeatable)', collect)
@@ -160,17 +170,17 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   program
     .command('schema')
     .description('print the JSON Schema of runbooks (for editors and yaml-language-server)')
-    .action(() => run(async () => (await import('../commands/schema')).schemaCommand(await commandContext()))());
+    .action(() => run(async () => (await import('../commands/schema')).schemaCommand({ io }))());
 
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    return handleError(error, io);
+    return handleError(error, io, commander);
   }
 }
 
-async function handleError(error: unknown, io: CliIO): Promise<number> {
+async function handleError(error: unknown, io: CliIO, { CommanderError }: Commander): Promise<number> {
   if (error instanceof CommanderError) {
     // --help and --version end through here too, with exit code 0.
     if (error.exitCode === 0) return ExitCode.ok;

@@ -71,9 +71,11 @@ describe('drctl validate (real binary)', () => {
 describe('drctl shell (real binary)', () => {
   it('prints the version from package.json', async () => {
     const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-    const result = await drctl(['--version']);
-    expect(result.stdout.trim()).toBe(version);
-    expect(result.code).toBe(0);
+    for (const flag of ['--version', '-V']) {
+      const result = await drctl([flag]);
+      expect(result.stdout).toBe(`${version}\n`);
+      expect(result.code).toBe(0);
+    }
   });
 
   it('exits 2 with a hint on an unknown command or option', async () => {
@@ -90,6 +92,7 @@ describe('drctl shell (real binary)', () => {
     const result = await drctl(['schema']);
     const schema = JSON.parse(result.stdout) as Record<string, unknown>;
     const text = result.stdout;
+    expect(text).toBe(readFileSync(path.join(ROOT, 'schema/runbook-v1.json'), 'utf8'));
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     for (const word of ['aurora-global', 'docdb-global', 'elasticache-global', 'route53-health-check', 'route53-record-set', 'aurora.switchover', 'elasticache.failover', 'route53.wait-healthy', 'replication-lag-below']) {
       expect(text).toContain(`"${word}"`);
