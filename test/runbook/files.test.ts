@@ -1,5 +1,5 @@
 import { actionCatalogue } from '../../src/actions/catalogue';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -72,6 +72,19 @@ describe('discovering runbooks', () => {
     const found = await discoverRunbooks(['books', 'empty'], dir);
     expect(found.files).toEqual(['books/a.yaml', 'books/nested/b.yml']);
     expect(found.problems).toEqual([expect.objectContaining({ file: 'empty', problem: expect.objectContaining({ code: 'validate.no-runbooks' }) })]);
+  });
+
+  it('skips hidden entries and node_modules, follows symbolic links and survives a loop of them', async () => {
+    const root = path.join(dir, 'tree');
+    for (const sub of ['.git', '.drctl/runs', 'node_modules/pkg', 'team/deep', 'elsewhere']) mkdirSync(path.join(root, sub), { recursive: true });
+    for (const file of ['.git/x.yaml', '.drctl/runs/y.yaml', 'node_modules/pkg/z.yaml', '.hidden.yaml', 'team/deep/c.yaml', 'team/UPPER.YAML', 'elsewhere/linked.yml', 'top.yaml']) {
+      writeFileSync(path.join(root, file), VALID_RUNBOOK);
+    }
+    symlinkSync(path.join(root, 'elsewhere'), path.join(root, 'team/link'));
+    symlinkSync(root, path.join(root, 'team/deep/loop'));
+    const found = await discoverRunbooks(['tree'], dir);
+    expect(found.files.filter((file) => !file.includes('loop'))).toEqual(['tree/elsewhere/linked.yml', 'tree/team/deep/c.yaml', 'tree/team/link/linked.yml', 'tree/top.yaml']);
+    expect(found.problems).toEqual([]);
   });
 
   it('expands globs and reports one that matches nothing', async () => {
