@@ -2,6 +2,7 @@
 // strategy, timeouts, user agent, credentials and drctl's middleware; nothing else in drctl makes clients.
 import { VERSION } from '../core/version';
 import { AWS_SERVICES } from './catalogue';
+import { CallLimiter } from './call-limiter';
 import { installMiddleware } from './middleware';
 import type { ApiCallRecord } from '../core/api-calls';
 import type { Service } from '../core/services/catalogue';
@@ -50,6 +51,12 @@ export interface ServiceHandle {
 // throwOnRequestTimeout makes requestTimeout an error rather than a logged warning.
 export const REQUEST_HANDLER = { connectionTimeout: 3_000, requestTimeout: 10_000, throwOnRequestTimeout: true };
 export const DEFAULT_MAX_ATTEMPTS = 3;
+/**
+ * AWS calls in flight at once per run, over every service and region: enough for 200 steps polling every
+ * 5 s at a few hundred ms a call, well under AWS's request rate limits, and it keeps a 200-store run
+ * under 200 MB (bench: memory).
+ */
+export const DEFAULT_CALLS_IN_FLIGHT = 16;
 
 /** drctl/<version>, then the caller's own tokens ("ci/github-actions"), as the SDK's [name, version] pairs. */
 export function userAgentPairs(extra: string | undefined): Array<[string, string?]> {
@@ -64,8 +71,14 @@ export class ClientPool {
   private readonly handles = new Map<string, Promise<ServiceHandle>>();
   private readonly clients: SdkClient[] = [];
   private credentials?: Promise<unknown>;
+  private readonly limiter = new CallLimiter(DEFAULT_CALLS_IN_FLIGHT);
 
   constructor(private readonly options: AwsOptions) {}
+
+  /** Sends one call once fewer than the limit are in flight (in the order the calls were made). */
+  send<T>(call: () => Promise<T>): Promise<T> {
+    return this.limiter.run(call);
+  }
 
   /** The region a call really goes to: the one asked for, except for global services. */
   regionFor(service: Service, region: string): string {

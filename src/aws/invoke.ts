@@ -33,7 +33,7 @@ async function send<Output>(pool: ClientPool, invocation: Invocation): Promise<O
   const Command = handle.sdk[`${operation}Command`];
   if (typeof Command !== 'function') throw new Error(`bug: the ${service} SDK has no ${operation}Command`);
   try {
-    return (await handle.client.send(new (Command as CommandConstructor)(input))) as Output;
+    return (await pool.send(() => handle.client.send(new (Command as CommandConstructor)(input)))) as Output;
   } catch (error) {
     throw classifyAwsError(error, target);
   }
