@@ -15,11 +15,25 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/**
+ * The issues of a parse, or none. A parameter written as `${{ }}` fails its literal schema by design (its
+ * issue is dropped below), and zod wraps every failure in an Error: capturing the stack of each (never
+ * shown) cost 7 ms of CPU in `drctl validate runbooks/` (90 -> 83). Only the parse runs while stacks are off.
+ */
+function issuesOf(schema: z.ZodType<unknown>, data: unknown): z.core.$ZodIssue[] {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    const result = schema.safeParse(data);
+    return result.success ? [] : result.error.issues;
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 export function checkParams(schema: z.ZodType<unknown>, value: unknown, path: Path, source: RunbookSource, subject: string): Problem[] {
   const data = value ?? {};
-  const result = schema.safeParse(data);
-  if (result.success) return [];
-  return result.error.issues
+  return issuesOf(schema, data)
     .filter((issue) => {
       const at = valueAt(data, issue.path);
       return !(typeof at === 'string' && hasExpression(at));
