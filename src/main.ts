@@ -48,11 +48,38 @@ function processIO(): CliIO {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
 }
 
+const VALIDATE_OUTPUTS = ['text', 'json', 'junit'];
+
+/**
+ * `drctl validate <paths...> [-o text|json|junit]`, as CI runs it on every change, read without commander
+ * (which takes longer to load than validating the shipped runbooks). Anything else (help, another
+ * option, a mistake) returns undefined and goes through commander, which words every error.
+ */
+function plainValidate(argv: readonly string[]): { paths: string[]; output: 'text' | 'json' | 'junit' } | undefined {
+  if (argv[0] !== 'validate') return undefined;
+  const paths: string[] = [];
+  let output = 'text';
+  for (let index = 1; index < argv.length; index++) {
+    const arg = argv[index] ?? '';
+    if (arg === '-o' || arg === '--output') {
+      output = argv[++index] ?? '';
+      if (!VALIDATE_OUTPUTS.includes(output)) return undefined;
+    } else if (arg.startsWith('-')) {
+      return undefined;
+    } else {
+      paths.push(arg);
+    }
+  }
+  return paths.length > 0 ? { paths, output: output as 'text' | 'json' | 'junit' } : undefined;
+}
+
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     printUsage(io, 'stdout', `${VERSION}\n`);
     return ExitCode.ok;
   }
+  const validate = plainValidate(argv);
+  if (validate) return runValidate(validate.paths, { output: validate.output }, io);
   const commander = await import('commander');
   const { Command, Option } = commander;
   let exitCode: number = ExitCode.ok;
@@ -62,9 +89,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: (text) => printUsage(io, 'stdout', text), writeErr: (text) => printUsage(io, 'stderr', text) });
-  // Wiring: the catalogue of actions reaches the validator and the engine from here, loaded only when a
-  // command runs (`drctl --version` loads none of it).
-  const commandContext = async (): Promise<CommandContext> => ({ io, actions: (await import('./actions/catalogue')).actionCatalogue });
+  const commandContext = () => contextFor(io);
   const run = (load: () => Promise<number>) => async () => {
     exitCode = await load();
   };
@@ -73,8 +98,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .command('validate')
     .description('check runbooks: every problem at once, with file:line:col and a hint')
     .argument('<paths...>', 'runbook files, directories or globs')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
-    .action((paths: string[], options) => run(async () => (await import('../commands/validate')).validateCommand(paths, options, await commandContext()))());
+    .addOption(new Option('-o, --output <format>', 'output format').choices(VALIDATE_OUTPUTS).default('text'))
+    .action((paths: string[], options) => run(() => runValidate(paths, options, io))());
 
   withAws(program.command('plan'), commander)
     .description('dry run: preflight, then what every step would do, in order, without changing anything')
@@ -180,8 +205,24 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   }
 }
 
-async function handleError(error: unknown, io: CliIO, { CommanderError }: Commander): Promise<number> {
-  if (error instanceof CommanderError) {
+/**
+ * Wiring: the catalogue of actions reaches the validator and the engine from here, loaded only when a
+ * command runs (`drctl --version` loads none of it).
+ */
+async function contextFor(io: CliIO): Promise<CommandContext> {
+  return { io, actions: (await import('./actions/catalogue')).actionCatalogue };
+}
+
+async function runValidate(paths: string[], options: { output: 'text' | 'json' | 'junit' }, io: CliIO): Promise<number> {
+  try {
+    return await (await import('../commands/validate')).validateCommand(paths, options, await contextFor(io));
+  } catch (error) {
+    return handleError(error, io);
+  }
+}
+
+async function handleError(error: unknown, io: CliIO, commander?: Commander): Promise<number> {
+  if (commander && error instanceof commander.CommanderError) {
     // --help and --version end through here too, with exit code 0.
     if (error.exitCode === 0) return ExitCode.ok;
     printUsage(io, 'stderr', `  hint: run \`drctl ${error.code === 'commander.unknownCommand' ? '' : '<command> '}--help\` for usage.\n`);

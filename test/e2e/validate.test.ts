@@ -78,6 +78,19 @@ describe('drctl shell (real binary)', () => {
     }
   });
 
+  it('reads validate arguments the same with or without commander (plain ones skip loading it)', async () => {
+    const plain = await drctl(['validate', 'good.yaml', '-o', 'json', 'bad.yaml'], { cwd: dir });
+    const parsed = await drctl(['validate', '--output=json', 'good.yaml', 'bad.yaml'], { cwd: dir });
+    expect(plain).toEqual(parsed);
+    expect(plain.code).toBe(2);
+    const wrong = await drctl(['validate', '-o', 'xml', 'good.yaml'], { cwd: dir });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("option '-o, --output <format>' argument 'xml' is invalid");
+    const none = await drctl(['validate']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("missing required argument 'paths'");
+  });
+
   it('exits 2 with a hint on an unknown command or option', async () => {
     const command = await drctl(['valdate', 'x']);
     expect(command.code).toBe(2);
