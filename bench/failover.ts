@@ -59,7 +59,6 @@ export async function measureFailover(shop: RunbookText, fifty: RunbookText): Pr
   const shopRuns = await runSeeds(shop, SEEDS);
   const shopSequential = await runSeeds(shop, SEEDS, { maxParallel: 1 });
   const fiftyRuns = await runSeeds(fifty, FEWER_SEEDS);
-  const fiftyWide = await runSeeds(fifty, FEWER_SEEDS, { maxParallel: 50 });
   const fiftySequential = await runSeeds(fifty, FEWER_SEEDS, { maxParallel: 1 });
 
   const row = (runbook: RunbookText, id: string, label: string, samples: number[] | string, extra: { budget?: Budget; note?: string; unit?: 'x' } = {}) => {
@@ -80,8 +79,7 @@ export async function measureFailover(shop: RunbookText, fifty: RunbookText): Pr
     row(fifty, 'run', `drctl run (default --max-parallel ${DEFAULT_MAX_PARALLEL})`, pick(fiftyRuns, 'runS')),
     row(fifty, 'overhead', 'overhead over the critical path', pick(fiftyRuns, 'overheadS'), { budget: ONE_INTERVAL }),
     row(fifty, 'ratio', 'run / critical path', pick(fiftyRuns, 'ratio'), { unit: 'x' }),
-    row(fifty, 'overhead-wide', 'overhead with --max-parallel 50', pick(fiftyWide, 'overheadS'), { budget: ONE_INTERVAL }),
     row(fifty, 'sequential', 'same steps one after another', pick(fiftySequential, 'runS'), { note: `--max-parallel 1${sumNote(fiftySequential)}` }),
   ];
-  return { figures, virtualRuns: [...shopRuns, ...shopSequential, ...fiftyRuns, ...fiftyWide, ...fiftySequential] };
+  return { figures, virtualRuns: [...shopRuns, ...shopSequential, ...fiftyRuns, ...fiftySequential] };
 }

@@ -1,6 +1,6 @@
 // Generated runbooks for the figures the shipped runbooks are too small for: a failover over N data stores
 // (one failover step each, behind one approval, then a DNS change and a health wait), and the scale
-// runbook of 500 steps over 200 resources. Each is YAML text, also written to a temp dir for the binary.
+// runbook of N steps over about 0.4 N resources. Each is YAML text, also written to a temp dir for the binary.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -88,16 +88,19 @@ export function healthWaitRunbook(): string {
   return stringify(document('bench-health-wait', 'Generated: wait until Route 53 sees a region down', { resources, steps }), YAML_OPTIONS);
 }
 
-export const SCALE_STEPS = 500;
-export const SCALE_RESOURCES = 200;
+/** The step counts of the growth table: validate and plan must grow linearly with them. */
+export const GROWTH_STEPS = [10, 100, 500, 2000] as const;
 
 /**
- * 500 steps over 200 resources: 150 data stores (switch over, assert the new writer, settle), 48 health
- * checks (47 waited on, one checked in preflight) and 2 record sets changed at the end.
+ * `steps` steps over about 0.4 x `steps` resources. At 500: 150 data stores (switch over, assert the new
+ * writer, settle), 48 health checks (47 waited on, one checked in preflight) and 2 record sets changed at
+ * the end, after one approval. Other sizes keep the proportions (at least one store and one health wait).
  */
-export function scaleRunbook(): string {
-  const stores = dataStores(150);
-  const checks = Array.from({ length: 48 }, (_, index) => ({ name: `hc-${pad(index + 1)}`, region: REGIONS[index % 2] ?? FROM }));
+export function scaleRunbook(stepCount: number): string {
+  const storeCount = Math.max(1, Math.min(Math.round(stepCount * 0.3), Math.floor((stepCount - 4) / 3)));
+  const stores = dataStores(storeCount);
+  const waitedCount = stepCount - 3 - 3 * storeCount;
+  const checks = Array.from({ length: waitedCount + 1 }, (_, index) => ({ name: `hc-${pad(index + 1)}`, region: REGIONS[index % 2] ?? FROM }));
   const resources: Record<string, unknown> = Object.fromEntries(stores.map((store) => [store.name, store.resource]));
   for (const check of checks) resources[check.name] = { type: 'route53-health-check', healthCheckId: `bench-${check.name}`, region: check.region };
   for (const label of ['api', 'www']) resources[`${label}-dns`] = { type: 'route53-record-set', hostedZoneId: ZONE, name: `${label}.bench.example.com`, recordType: 'A' };
@@ -125,17 +128,17 @@ export function scaleRunbook(): string {
     with: { resource: `${label}-dns`, records: [{ setIdentifier: `${label}-use1`, failover: 'PRIMARY', ttl: 60, values: ['198.51.100.10'] }] },
   }));
   const steps = [{ id: 'approve', uses: 'approval', with: { message: `Move everything to ${to}?` } }, ...perStore, ...healthSteps, ...dnsSteps];
-  if (steps.length !== SCALE_STEPS) throw new Error(`bug: the scale runbook has ${steps.length} steps, not ${SCALE_STEPS}`);
+  if (steps.length !== stepCount) throw new Error(`bug: the scale runbook has ${steps.length} steps, not ${stepCount}`);
   const preflight = [
     { check: 'replication-lag-below', with: { resources: stores.slice(0, 10).map((store) => store.name), max: '1s', to } },
     { check: 'healthy', with: { resource: checks[0]?.name } },
   ];
-  return stringify(document('bench-scale-500', 'Generated: 500 steps over 200 resources', { resources, preflight, steps }), YAML_OPTIONS);
+  return stringify(document(`bench-scale-${stepCount}`, `Generated: ${stepCount} steps over ${Object.keys(resources).length} resources`, { resources, preflight, steps }), YAML_OPTIONS);
 }
 
 export interface GeneratedFiles {
   dir: string;
-  scale: string;
+  scale2000: string;
   failover50: string;
   failover200: string;
 }
@@ -150,7 +153,7 @@ export async function writeGeneratedRunbooks(): Promise<GeneratedFiles> {
   };
   return {
     dir,
-    scale: await write('scale-500-steps', scaleRunbook()),
+    scale2000: await write('scale-2000-steps', scaleRunbook(2000)),
     failover50: await write('failover-50', failoverRunbook(50)),
     failover200: await write('failover-200', failoverRunbook(200)),
   };

@@ -10,9 +10,10 @@ import { measureFailover, type RunbookText } from './failover';
 import type { HarnessRun } from './engine-harness';
 import { unmeasured, type Figure } from './figure';
 import { failoverRunbook, writeGeneratedRunbooks } from './generate';
+import { measureGrowth, renderGrowth } from './growth';
 import { measureMemory } from './memory';
-import { measureScale } from './scale';
 import { ROOT, runProcess } from './spawn';
+import { measureValidateCli } from './validate-cli';
 import { measureStartup } from './startup';
 import { renderTable, verdictSummary } from './table';
 
@@ -71,9 +72,9 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   let virtualRuns: HarnessRun[] = [];
   try {
-    figures.push(...(await section('start', 'process start (the real binary, 15 runs each)', () => measureStartup(SHOP))));
-    const scaleText = await readFile(generated.scale, 'utf8');
-    figures.push(...(await section('scale', 'scale: validating and planning 500 steps over 200 resources', () => measureScale(generated.scale, scaleText))));
+    figures.push(...(await section('start', 'process start (the real binary, paired with node -e 0)', () => measureStartup(SHOP))));
+    figures.push(...(await section('growth', 'growth: validate and plan at 10, 100, 500 and 2,000 steps and stores', () => measureGrowth())));
+    figures.push(...(await section('validate-cli', 'validate 2,000 steps through the binary', () => measureValidateCli(generated.scale2000))));
     figures.push(
       ...(await section('failover', 'failover: the shop and 50 stores against the simulator', async () => {
         const failover = await measureFailover(shop, fifty);
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
   await writeFile(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
   const { machine } = report;
   process.stdout.write(`drctl benchmark, ${report.commit ?? 'unknown commit'}, node ${machine.node} on ${machine.cpus} x ${machine.cpuModel}, load ${report.load.before} -> ${report.load.after}\n\n`);
-  process.stdout.write(`${renderTable(figures)}\n\n${verdictSummary(figures)}\n`);
+  process.stdout.write(`${renderTable(figures)}\n\n${renderGrowth(figures)}\n\n${verdictSummary(figures)}\n`);
   process.stdout.write(`\nJSON: ${path.relative(process.cwd(), RESULTS)} (compare two runs: node --import tsx bench/compare.ts a.json b.json); took ${report.durationS} s\n`);
 }
 

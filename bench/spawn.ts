@@ -1,6 +1,6 @@
 // Timing real processes, as an engineer's shell would run them: wall time from spawn to exit, measured
 // with the monotonic clock. hyperfine is not assumed to be installed; this does what it would.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,22 +45,53 @@ export interface RepeatOptions extends SpawnOptions {
   warmups: number;
 }
 
-export type Timings = { ok: true; samples: number[] } | { ok: false; error: string };
+export interface Command {
+  command: string;
+  args: readonly string[];
+}
 
-/** Warm-ups first (file cache, JIT of node itself), then the timed runs; any non-zero exit stops with why. */
-export async function timeRepeatedly(command: string, args: readonly string[], options: RepeatOptions): Promise<Timings> {
-  const samples: number[] = [];
-  for (let run = 0; run < options.warmups + options.runs; run++) {
-    let result: ProcessResult;
-    try {
-      result = await runProcess(command, args, options);
-    } catch (error) {
-      return { ok: false, error: (error as Error).message };
+export interface PairedTimings {
+  /** The floor's wall time per round. */
+  floor: number[];
+  /** Per command: its wall time per round, or why it could not run. */
+  commands: Array<{ ok: true; samples: number[]; ratios: number[]; overFloor: number[] } | { ok: false; error: string }>;
+}
+
+/**
+ * Runs the floor and every command once per round, the order reversed every other round, so each round
+ * sees the same machine: on a shared box the load moves from one second to the next, and a ratio within
+ * a round cancels most of it. Warm-up rounds (file cache, Node's own JIT) are not counted. Synchronous
+ * spawns: nothing else in this process runs (or collects garbage) while a child is being timed.
+ */
+export function timePaired(floor: Command, commands: readonly Command[], options: RepeatOptions): PairedTimings {
+  const all = [floor, ...commands];
+  const samples: number[][] = all.map(() => []);
+  const errors: Array<string | undefined> = all.map(() => undefined);
+  for (let round = 0; round < options.warmups + options.runs; round++) {
+    const order = all.map((_, index) => index);
+    if (round % 2 === 1) order.reverse();
+    const times: number[] = [];
+    for (const index of order) {
+      if (errors[index]) continue;
+      const { command, args } = all[index] as Command;
+      const started = process.hrtime.bigint();
+      const result = spawnSync(command, args, { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], timeout: options.timeoutMs ?? 120_000, maxBuffer: 64 * 1024 * 1024 });
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (result.status === 0) times[index] = ms;
+      else errors[index] = result.error?.message ?? `exit ${String(result.status)}: ${errorLine(String(result.stderr || result.stdout))}`;
     }
-    if (result.code !== 0) return { ok: false, error: `exit ${String(result.code)}: ${errorLine(result.stderr || result.stdout)}` };
-    if (run >= options.warmups) samples.push(result.ms);
+    if (round >= options.warmups) times.forEach((ms, index) => samples[index]?.push(ms));
   }
-  return { ok: true, samples };
+  const [floorSamples = [], ...commandSamples] = samples;
+  if (errors[0]) throw new Error(`the floor (${floor.command} ${floor.args.join(' ')}) failed: ${errors[0]}`);
+  return {
+    floor: floorSamples,
+    commands: commandSamples.map((mine, index) => {
+      const error = errors[index + 1];
+      if (error) return { ok: false, error };
+      return { ok: true, samples: mine, ratios: mine.map((ms, round) => ms / (floorSamples[round] ?? ms)), overFloor: mine.map((ms, round) => ms - (floorSamples[round] ?? ms)) };
+    }),
+  };
 }
 
 /** The line that says what went wrong: the first naming an error, else the first with any text. */
