@@ -1,8 +1,8 @@
 // The composition root, on top of every layer (docs/architecture.md): parses the arguments, wires the
 // process's streams and the catalogue of actions into the commands, and turns errors into exit codes.
 // Nothing imports it but the entry (bin/drctl, through the bundle). It loads a command's code only when
-// it runs, so `drctl --version` and `drctl validate` never load ink or the AWS SDK. `--version` answers
-// before even commander loads: scripts call it to check what is installed.
+// it runs, so `drctl --version` and `drctl validate` never load ink or the AWS SDK; those two and
+// `drctl schema` answer plain arguments before even commander loads (plainInvocation).
 import type { Command } from 'commander';
 import { isDrctlError, ExitCode } from './core/errors';
 import { VERSION } from './core/version';
@@ -49,13 +49,22 @@ function processIO(): CliIO {
 }
 
 const VALIDATE_OUTPUTS = ['text', 'json', 'junit'];
+type ValidateOutput = 'text' | 'json' | 'junit';
 
 /**
- * `drctl validate <paths...> [-o text|json|junit]`, as CI runs it on every change, read without commander
- * (which takes longer to load than validating the shipped runbooks). Anything else (help, another
- * option, a mistake) returns undefined and goes through commander, which words every error.
+ * The invocations scripts and CI make most, answered without commander (which takes longer to load than
+ * validating the shipped runbooks): `--version`, `schema`, and `validate <paths...> [-o text|json|junit]`.
+ * Anything else (help, another option, a mistake) returns undefined and goes through commander, which
+ * words every error.
  */
-function plainValidate(argv: readonly string[]): { paths: string[]; output: 'text' | 'json' | 'junit' } | undefined {
+function plainInvocation(argv: readonly string[], io: CliIO): (() => Promise<number>) | undefined {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    return async () => {
+      printUsage(io, 'stdout', `${VERSION}\n`);
+      return ExitCode.ok;
+    };
+  }
+  if (argv.length === 1 && argv[0] === 'schema') return () => runSchema(io);
   if (argv[0] !== 'validate') return undefined;
   const paths: string[] = [];
   let output = 'text';
@@ -70,16 +79,12 @@ function plainValidate(argv: readonly string[]): { paths: string[]; output: 'tex
       paths.push(arg);
     }
   }
-  return paths.length > 0 ? { paths, output: output as 'text' | 'json' | 'junit' } : undefined;
+  return paths.length > 0 ? () => runValidate(paths, { output: output as ValidateOutput }, io) : undefined;
 }
 
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    printUsage(io, 'stdout', `${VERSION}\n`);
-    return ExitCode.ok;
-  }
-  const validate = plainValidate(argv);
-  if (validate) return runValidate(validate.paths, { output: validate.output }, io);
+  const plain = plainInvocation(argv, io);
+  if (plain) return plain();
   const commander = await import('commander');
   const { Command, Option } = commander;
   let exitCode: number = ExitCode.ok;
@@ -195,7 +200,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   program
     .command('schema')
     .description('print the JSON Schema of runbooks (for editors and yaml-language-server)')
-    .action(() => run(async () => (await import('../commands/schema')).schemaCommand({ io }))());
+    .action(() => run(() => runSchema(io))());
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -213,9 +218,19 @@ async function contextFor(io: CliIO): Promise<CommandContext> {
   return { io, actions: (await import('./actions/catalogue')).actionCatalogue };
 }
 
-async function runValidate(paths: string[], options: { output: 'text' | 'json' | 'junit' }, io: CliIO): Promise<number> {
+async function runSchema(io: CliIO): Promise<number> {
   try {
-    return await (await import('../commands/validate')).validateCommand(paths, options, await contextFor(io));
+    return await (await import('../commands/schema')).schemaCommand({ io });
+  } catch (error) {
+    return handleError(error, io);
+  }
+}
+
+async function runValidate(paths: string[], options: { output: ValidateOutput }, io: CliIO): Promise<number> {
+  try {
+    // Both loads at once: each is a graph of chunks to read and compile.
+    const [{ validateCommand }, context] = await Promise.all([import('../commands/validate'), contextFor(io)]);
+    return await validateCommand(paths, options, context);
   } catch (error) {
     return handleError(error, io);
   }
