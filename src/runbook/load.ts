@@ -3,7 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { ActionCatalogue } from '../core/define-action';
 import { ProblemsError, type Problem } from '../core/errors';
-import { RunbookDocument } from './schema';
+import { INTERPRETED, RunbookDocument } from './schema';
 import { issueToProblems } from './schema-problems';
 import { checkSemantics } from './semantics';
 import { RunbookSource } from './source';
@@ -87,7 +87,7 @@ export async function checkRunbookText(file: string, text: string, catalogue: Ac
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { file, source, problems: [{ code: 'runbook.not-a-mapping', message: `${file} holds ${Array.isArray(data) ? 'a list' : 'a single value'}, not a runbook`, hint: 'A runbook is a mapping that starts with `apiVersion: drctl/v1` and `kind: Runbook`.', location: at(file) }] };
   }
-  const parsedDocument = RunbookDocument.safeParse(data);
+  const parsedDocument = RunbookDocument.safeParse(data, INTERPRETED);
   const context = { source, data, root: RunbookDocument, basePath: [], subject: 'the runbook' };
   const problems = parsedDocument.success ? [] : parsedDocument.error.issues.flatMap((issue) => issueToProblems(issue, context));
   problems.push(...checkSemantics(data, source, catalogue));

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { Problem } from '../core/errors';
 import { hasExpression } from './expressions';
+import { INTERPRETED } from './schema';
 import { issueToProblems } from './schema-problems';
 import type { Path, RunbookSource } from './source';
 
@@ -24,7 +25,7 @@ function issuesOf(schema: z.ZodType<unknown>, data: unknown): z.core.$ZodIssue[]
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    const result = schema.safeParse(data);
+    const result = schema.safeParse(data, INTERPRETED);
     return result.success ? [] : result.error.issues;
   } finally {
     Error.stackTraceLimit = limit;
