@@ -1,8 +1,8 @@
 // The composition root, on top of every layer (docs/architecture.md): parses the arguments, wires the
 // process's streams and the catalogue of actions into the commands, and turns errors into exit codes.
 // Nothing imports it but the entry (bin/drctl, through the bundle). It loads a command's code only when
-// it runs, so `drctl --version` and `drctl validate` never load ink or the AWS SDK; those two and
-// `drctl schema` answer plain arguments before even commander loads (plainInvocation).
+// it runs, so `drctl --version` and `drctl validate` never load ink or the AWS SDK; `drctl validate` and
+// `drctl schema` with plain arguments answer before even commander loads (plainInvocation).
 import type { Command } from 'commander';
 import { isDrctlError, ExitCode } from './core/errors';
 import { VERSION } from './core/version';
@@ -53,17 +53,11 @@ type ValidateOutput = 'text' | 'json' | 'junit';
 
 /**
  * The invocations scripts and CI make most, answered without commander (which takes longer to load than
- * validating the shipped runbooks): `--version`, `schema`, and `validate <paths...> [-o text|json|junit]`.
- * Anything else (help, another option, a mistake) returns undefined and goes through commander, which
- * words every error.
+ * validating the shipped runbooks): `schema`, and `validate <paths...> [-o text|json|junit]`; bin/drctl
+ * answers `--version` before this bundle loads. Anything else (help, another option, a mistake) returns
+ * undefined and goes through commander, which words every error.
  */
 function plainInvocation(argv: readonly string[], io: CliIO): (() => Promise<number>) | undefined {
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    return async () => {
-      printUsage(io, 'stdout', `${VERSION}\n`);
-      return ExitCode.ok;
-    };
-  }
   if (argv.length === 1 && argv[0] === 'schema') return () => runSchema(io);
   if (argv[0] !== 'validate') return undefined;
   const paths: string[] = [];

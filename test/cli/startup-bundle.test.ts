@@ -1,7 +1,7 @@
 // What each start-up path loads, read from the shipped bundle's static import graph (what loads when a
-// chunk loads, not what it may import() later): `drctl --version` loads no dependency at all, and
-// `drctl validate` neither the yaml library (only texts outside the fast parser's subset need it) nor
-// the glob library (only glob arguments need it).
+// chunk loads, not what it may import() later): the entry loads no dependency at all (commander comes
+// only for the commands that need it), and `drctl validate` neither the yaml library (only texts outside
+// the fast parser's subset need it) nor the glob library (only glob arguments need it).
 import type { Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { bundleInMemory } from '../helpers/bundle';
@@ -23,7 +23,7 @@ function eagerInputsOf(metafile: Metafile, input: string): string[] {
 const packagesIn = (inputs: string[]) => [...new Set(inputs.flatMap((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? []))].sort();
 
 describe('start-up chunks', () => {
-  it('answers --version from the entry chunk, which loads no dependency (commander comes later)', async () => {
+  it('loads no dependency with the entry chunk (commander comes later, for the commands that need it)', async () => {
     const { metafile } = await bundleOnce();
     expect(packagesIn(eagerInputsOf(metafile, 'src/main.ts'))).toEqual([]);
   }, 60_000);
