@@ -1,8 +1,8 @@
 // The composition root, on top of every layer (docs/architecture.md): parses the arguments, wires the
 // process's streams and the catalogue of actions into the commands, and turns errors into exit codes.
 // Nothing imports it but the entry (bin/drctl, through the bundle). It loads a command's code only when
-// it runs, so `drctl --version` and `drctl validate` never load ink or the AWS SDK; `drctl validate` and
-// `drctl schema` with plain arguments answer before even commander loads (plainInvocation).
+// it runs, so `drctl --version` and `drctl validate` never load ink or the AWS SDK, and `drctl validate`
+// with plain arguments answers before even commander loads (plainInvocation).
 import type { Command } from 'commander';
 import { isDrctlError, ExitCode } from './core/errors';
 import { VERSION } from './core/version';
@@ -52,13 +52,12 @@ const VALIDATE_OUTPUTS = ['text', 'json', 'junit'];
 type ValidateOutput = 'text' | 'json' | 'junit';
 
 /**
- * The invocations scripts and CI make most, answered without commander (which takes longer to load than
- * validating the shipped runbooks): `schema`, and `validate <paths...> [-o text|json|junit]`; bin/drctl
- * answers `--version` before this bundle loads. Anything else (help, another option, a mistake) returns
- * undefined and goes through commander, which words every error.
+ * `drctl validate <paths...> [-o text|json|junit]`, as CI runs it on every change, answered without
+ * commander (which takes longer to load than validating the shipped runbooks; bin/drctl answers
+ * `--version` and `schema` before this bundle loads). Anything else (help, another option, a mistake)
+ * returns undefined and goes through commander, which words every error.
  */
 function plainInvocation(argv: readonly string[], io: CliIO): (() => Promise<number>) | undefined {
-  if (argv.length === 1 && argv[0] === 'schema') return () => runSchema(io);
   if (argv[0] !== 'validate') return undefined;
   const paths: string[] = [];
   let output = 'text';
@@ -194,7 +193,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   program
     .command('schema')
     .description('print the JSON Schema of runbooks (for editors and yaml-language-server)')
-    .action(() => run(() => runSchema(io))());
+    .action(() => run(async () => (await import('../commands/schema')).schemaCommand({ io }))());
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -210,14 +209,6 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
  */
 async function contextFor(io: CliIO): Promise<CommandContext> {
   return { io, actions: (await import('./actions/catalogue')).actionCatalogue };
-}
-
-async function runSchema(io: CliIO): Promise<number> {
-  try {
-    return await (await import('../commands/schema')).schemaCommand({ io });
-  } catch (error) {
-    return handleError(error, io);
-  }
 }
 
 async function runValidate(paths: string[], options: { output: ValidateOutput }, io: CliIO): Promise<number> {
