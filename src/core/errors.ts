@@ -1,5 +1,9 @@
 // User-facing errors. Every one has a stable code, a message and a hint that says what to do next;
 // runbook problems also say where (file:line:col). Bugs are not DrctlErrors: they surface with a stack.
+// Codes come from the registry (./codes): a code that is not registered does not compile.
+import type { ErrorCode } from './codes';
+
+export type { ErrorCode } from './codes';
 
 export const ExitCode = {
   ok: 0,
@@ -17,11 +21,17 @@ export interface SourceLocation {
 }
 
 export interface Problem {
-  code: string;
+  code: ErrorCode;
   message: string;
   hint?: string;
   location?: SourceLocation;
 }
+
+/**
+ * A problem as a journal or a report holds it. Read back from a file, its code may come from another
+ * version of drctl, so it is any string; what drctl raises is a Problem.
+ */
+export type ProblemRecord = Omit<Problem, 'code'> & { code: string };
 
 export interface DrctlErrorOptions {
   location?: SourceLocation;
@@ -32,13 +42,13 @@ export interface DrctlErrorOptions {
 }
 
 export class DrctlError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly hint: string;
   readonly location?: SourceLocation;
   readonly exitCode: ExitCode;
   readonly retryable: boolean;
 
-  constructor(code: string, message: string, hint: string, options: DrctlErrorOptions = {}) {
+  constructor(code: ErrorCode, message: string, hint: string, options: DrctlErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DrctlError';
     this.code = code;

@@ -3,7 +3,7 @@
 // of truth for resume and report, so payloads are plain JSON and never hold credentials.
 import type { ApiCallRecord } from './api-calls';
 import type { PlannedCall, PlanStatus, MetricReading } from './action';
-import type { Problem } from './errors';
+import type { ProblemRecord } from './errors';
 
 export type StepState =
   | 'pending'
@@ -64,7 +64,7 @@ export type RunEventBody =
     }
   | { type: 'preflight.started'; check: string; name: string }
   | { type: 'preflight.passed'; check: string; name: string; message: string; observations?: string[] }
-  | { type: 'preflight.failed'; check: string; name: string; message: string; error?: Problem }
+  | { type: 'preflight.failed'; check: string; name: string; message: string; error?: ProblemRecord }
   | { type: 'step.started'; stepId: string; attempt: number }
   | {
       type: 'step.planned';
@@ -82,9 +82,9 @@ export type RunEventBody =
   | { type: 'step.polling'; stepId: string; intervalMs: number }
   | { type: 'step.unplanned'; stepId: string; reason: string; waitsFor: string[] }
   | { type: 'step.observation'; stepId: string; message: string; data?: Record<string, unknown> }
-  | { type: 'step.retrying'; stepId: string; attempt: number; delayMs: number; error: Problem }
+  | { type: 'step.retrying'; stepId: string; attempt: number; delayMs: number; error: ProblemRecord }
   | { type: 'step.succeeded'; stepId: string; outputs: Record<string, unknown>; alreadyDone?: boolean; joined?: boolean }
-  | { type: 'step.failed'; stepId: string; error: Problem; continued?: boolean }
+  | { type: 'step.failed'; stepId: string; error: ProblemRecord; continued?: boolean }
   | { type: 'step.skipped'; stepId: string; reason: string }
   | { type: 'step.cancelled'; stepId: string; reason: string }
   | {
@@ -110,7 +110,7 @@ export type RunEventBody =
   | { type: 'rollback.finished'; outcome: 'succeeded' | 'failed' }
   | { type: 'run.interrupted'; signal: string; forced: boolean }
   | { type: 'plan.finished'; ok: boolean; criticalPathMs: number; criticalPath: string[]; unverifiable: string[] }
-  | { type: 'run.finished'; outcome: RunOutcome; durationMs: number; error?: Problem };
+  | { type: 'run.finished'; outcome: RunOutcome; durationMs: number; error?: ProblemRecord };
 
 export type RunEvent = RunEventBody & Base;
 export type RunEventType = RunEvent['type'];

@@ -1,8 +1,8 @@
 // How a user-facing error or problem reads in the terminal: where, what (with its code), how to fix it.
-import { formatLocation, type DrctlError, type Problem } from './errors';
+import { formatLocation, type DrctlError, type Problem, type ProblemRecord } from './errors';
 import type { Style } from './style';
 
-export function formatProblem(problem: Problem, style: Style, indent = ''): string {
+export function formatProblem(problem: ProblemRecord, style: Style, indent = ''): string {
   const where = problem.location ? `${style.bold(formatLocation(problem.location))} ` : '';
   const lines = [`${indent}${where}${style.red('error')} ${problem.message} ${style.dim(`[${problem.code}]`)}`];
   if (problem.hint) lines.push(`${indent}  ${style.cyan('hint:')} ${problem.hint}`);

@@ -1,7 +1,7 @@
 // The state of a run is a fold over its events. The engine keeps its own state with this same reducer,
 // so replaying a journal gives exactly the state the engine had: resume and reports rely on that.
 import type { PlannedCall, PlanStatus } from '../core/action';
-import type { Problem } from '../core/errors';
+import type { ProblemRecord } from '../core/errors';
 import type { RunEvent, RunMode, RunOutcome, StepInfo, StepState } from '../core/events';
 
 export interface StepRecord extends StepInfo {
@@ -10,7 +10,7 @@ export interface StepRecord extends StepInfo {
   startedAt?: number;
   finishedAt?: number;
   outputs: Record<string, unknown>;
-  error?: Problem;
+  error?: ProblemRecord;
   /** Failed, but `continue-on-error` let the run go on. */
   continued?: boolean;
   alreadyDone?: boolean;
@@ -47,7 +47,7 @@ export interface RunState {
   rollback?: { state: 'running' | 'succeeded' | 'failed'; reason: string };
   interrupted?: { forced: boolean };
   outcome?: RunOutcome;
-  error?: Problem;
+  error?: ProblemRecord;
   lastSeq: number;
   apiCalls: number;
   mutatingCalls: number;

@@ -1,7 +1,7 @@
 // The end-of-run summary every reporter prints: each step's final state and duration, and the elapsed
 // time against the runbook's RTO. Elapsed runs from the incident start when one was given, else from
 // the first start of the run; the full RTO/RPO report (per resource) is the report module's job.
-import type { Problem } from '../core/errors';
+import type { ProblemRecord } from '../core/errors';
 import type { RunOutcome, StepState } from '../core/events';
 import { displayState, type RunState } from './state';
 
@@ -13,7 +13,7 @@ export interface StepSummary {
   durationMs?: number;
   attempts: number;
   note?: string;
-  error?: Problem;
+  error?: ProblemRecord;
 }
 
 export interface RunSummary {
@@ -28,7 +28,7 @@ export interface RunSummary {
   steps: StepSummary[];
   apiCalls: number;
   mutatingCalls: number;
-  error?: Problem;
+  error?: ProblemRecord;
 }
 
 export function summarizeRun(state: RunState): RunSummary {

@@ -2,7 +2,7 @@
 // are epoch milliseconds in run time (simulated time under --sim); offsets count from the RTO clock's
 // start. This shape is also the JSON format (`drctl report --format json`), so it only grows.
 import type { ApiCallRecord } from '../core/api-calls';
-import type { Problem } from '../core/errors';
+import type { ProblemRecord } from '../core/errors';
 import type { ApprovalGate, RunMode, StepDecision, StepState } from '../core/events';
 
 export const REPORT_SCHEMA = 'drctl.report/v1';
@@ -48,7 +48,7 @@ export interface RunFacts {
   sessions: Array<{ at: number; realAt?: number; session: 'start' | 'resume' | 'rollback' }>;
   interruptions: Array<{ at: number; signal: string; forced: boolean }>;
   rollback?: { state: 'running' | 'succeeded' | 'failed'; reason: string };
-  error?: Problem;
+  error?: ProblemRecord;
   /** The journal's last line was cut short by a crash and dropped. */
   tornTail?: boolean;
 }
@@ -133,7 +133,7 @@ export interface StepFacts {
   startOffsetMs?: number;
   endOffsetMs?: number;
   note?: string;
-  error?: Problem;
+  error?: ProblemRecord;
 }
 
 export interface PreflightFacts {

@@ -2,7 +2,7 @@
 // huge) with one clear problem; checking reports every problem at once, each at file:line:col.
 import { readFile, stat } from 'node:fs/promises';
 import type { ActionCatalogue } from '../core/define-action';
-import { ProblemsError, type Problem } from '../core/errors';
+import { ProblemsError, type ErrorCode, type Problem } from '../core/errors';
 import { INTERPRETED, RunbookDocument } from './schema';
 import { issueToProblems } from './schema-problems';
 import { checkSemantics } from './semantics';
@@ -95,7 +95,7 @@ export async function checkRunbookText(file: string, text: string, catalogue: Ac
   return { file, source, problems, document: problems.length === 0 && parsedDocument.success ? parsedDocument.data : undefined };
 }
 
-const YAML_HINTS: Record<YamlError['code'], { code: string; hint: string }> = {
+const YAML_HINTS: Record<YamlError['code'], { code: ErrorCode; hint: string }> = {
   'duplicate-key': { code: 'runbook.duplicate-key', hint: 'Each key may appear once in a mapping; remove or rename the repeated one.' },
   syntax: { code: 'runbook.yaml-syntax', hint: 'Fix the YAML syntax here; indentation and unclosed brackets or quotes are the usual causes.' },
   'bad-alias': { code: 'runbook.bad-alias', hint: 'Define the anchor (&name) before using the alias (*name), or write the value out; runbooks rarely need aliases.' },

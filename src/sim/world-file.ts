@@ -18,7 +18,7 @@ export function loadWorld(text: string, fileName: string): WorldSpec {
   };
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((error) => ({
-      code: 'sim.world-syntax',
+      code: 'sim.world-syntax' as const,
       message: error.message.split('\n')[0] ?? error.message,
       hint: 'Fix the YAML syntax.',
       location: at(error.pos[0]),
@@ -30,7 +30,7 @@ export function loadWorld(text: string, fileName: string): WorldSpec {
   const semantic = checkWorldSpec(parsed.data);
   if (semantic.length > 0) {
     const problems = semantic.map((problem) => ({
-      code: 'sim.invalid-world',
+      code: 'sim.invalid-world' as const,
       message: `${formatPath(problem.path)}: ${problem.message}`,
       hint: HINT,
       location: at(locate(doc, problem.path)),

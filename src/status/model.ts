@@ -1,6 +1,7 @@
 // What `drctl status` knows about each resource, as plain JSON (it is also the `--output json` shape):
 // who writes where, every member with its status, sync state and replication lag, the Route 53 verdict
 // for health checks, and the flags that say why a resource is not ready for a failover.
+import type { StatusFlagCode } from '../core/codes';
 import type { Resource } from '../core/resources';
 
 export type StatusKind = 'aurora' | 'docdb' | 'elasticache' | 'health-check';
@@ -48,17 +49,8 @@ export interface HealthStatus {
   endpoint?: string;
 }
 
-export type FlagCode =
-  | 'operation-under-way'
-  | 'lag-above-objective'
-  | 'lag-unknown'
-  | 'secondary-unhealthy'
-  | 'headless'
-  | 'version-mismatch'
-  | 'no-secondary'
-  | 'writer-unavailable'
-  | 'unhealthy'
-  | 'unreadable';
+/** What a flag is about; each has an entry in the code registry (`drctl explain headless`). */
+export type FlagCode = StatusFlagCode;
 
 export interface Flag {
   code: FlagCode;

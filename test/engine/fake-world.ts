@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { defineAction, type RegisteredAction } from '../../src/core/define-action';
 import type { Clock } from '../../src/core/clock';
 import { DrctlError } from '../../src/core/errors';
+import { fakeCode } from '../helpers/fake-code';
 
 export interface FakeResource {
   region: string;
@@ -32,7 +33,7 @@ export class FakeWorld {
   /** The resource as AWS would describe it now (an operation past its end has completed). */
   view(name: string): FakeResource {
     const resource = this.resources.get(name);
-    if (!resource) throw new DrctlError('fake.not-found', `no resource ${name}`, 'none');
+    if (!resource) throw new DrctlError(fakeCode('fake.not-found'), `no resource ${name}`, 'none');
     if (resource.operation && this.clock.now() >= resource.operation.doneAt) {
       resource.region = resource.operation.to;
       resource.operation = undefined;
@@ -42,7 +43,7 @@ export class FakeWorld {
 
   startMove(name: string, to: string, durationMs: number, stepId: string): void {
     const resource = this.view(name);
-    if (resource.operation) throw new DrctlError('fake.invalid-state', `${name} is already moving to ${resource.operation.to}`, 'none');
+    if (resource.operation) throw new DrctlError(fakeCode('fake.invalid-state'), `${name} is already moving to ${resource.operation.to}`, 'none');
     this.applies.push({ resource: name, to, at: this.clock.now(), stepId });
     resource.operation = { to, doneAt: this.clock.now() + durationMs };
   }
@@ -81,7 +82,7 @@ export function fakeMoveAction(world: FakeWorld): RegisteredAction {
       const resource = world.view(params.resource);
       const base = { calls: [], observations: [`${params.resource} is in ${resource.region}`], unverifiable: [], estimateMs: params.durationMs, state: { from: resource.region } };
       if (resource.operation && resource.operation.to !== params.to) {
-        throw new DrctlError('fake.other-target', `${params.resource} is moving to ${resource.operation.to}, not ${params.to}`, 'none');
+        throw new DrctlError(fakeCode('fake.other-target'), `${params.resource} is moving to ${resource.operation.to}, not ${params.to}`, 'none');
       }
       if (resource.operation) return { ...base, status: 'in-progress', summary: `already moving to ${params.to}` };
       if (resource.region === params.to) return { ...base, status: 'done', summary: `already in ${params.to}`, estimateMs: 0 };

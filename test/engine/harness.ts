@@ -9,6 +9,7 @@ import type { EventSink, RunEvent, StepDecision } from '../../src/core/events';
 import { resumeRun, runRunbook } from '../../src/engine/run';
 import type { EngineDeps, ResumeOptions, RunOptions, RunResult } from '../../src/engine/run-contract';
 import { DrctlError } from '../../src/core/errors';
+import { fakeCode } from '../helpers/fake-code';
 import type { RunbookDocument, Step } from '../../src/runbook/schema';
 import { FakeClock } from '../helpers/fake-clock';
 import { FakeWorld, fakeMoveAction } from './fake-world';
@@ -90,7 +91,7 @@ export function sleepAction(attempts: Map<string, number> = new Map()): Register
       attempts.set(ctx.stepId, attempt);
       await ctx.clock.sleep(params.ms, ctx.signal);
       if (params.fail && attempt <= (params.times ?? Infinity)) {
-        throw new DrctlError(`fake.${params.fail}`, `attempt ${attempt} failed`, 'none', { retryable: params.fail === 'retryable' });
+        throw new DrctlError(fakeCode(`fake.${params.fail}`), `attempt ${attempt} failed`, 'none', { retryable: params.fail === 'retryable' });
       }
       return { done: true, outputs: { value: params.output ?? ctx.stepId } };
     },

@@ -1,9 +1,10 @@
 // Fields that several services' resource types share, and the marker that gives a zod issue a drctl code.
 import * as z from 'zod';
+import type { ErrorCode } from '../errors';
 import { isRegion } from '../regions';
 
 /** Marks a zod issue with a stable drctl code, read back by the loader. */
-export const codeParam = (drctlCode: string) => ({ params: { drctlCode } });
+export const codeParam = (drctlCode: ErrorCode) => ({ params: { drctlCode } });
 
 export const Region = z
   .string()
