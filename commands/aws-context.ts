@@ -15,7 +15,7 @@ export interface AwsContextOptions {
   /** true: a world generated from the resources; a string: a world file. */
   sim?: string | boolean;
   /** --pace: watch a simulated run at this many simulated seconds per real second (figures unchanged). */
-  pace?: number | string;
+  pace?: number;
   /** Simulated time starts here (a resumed run continues where its journal stopped). Default: real now. */
   simStart?: number;
   profile?: string;
@@ -59,7 +59,7 @@ export async function openAwsContext(options: AwsContextOptions): Promise<AwsCon
   }
   const sim = await import('../src/sim/index');
   const world = typeof options.sim === 'string' ? await readWorld(sim.loadWorld, options.sim, options.cwd) : sim.generateWorld(options.resources);
-  const pace = parsePace(options.pace);
+  const { pace } = options;
   // A whole minute: CloudWatch periods and checker rounds are aligned to the epoch, so a start at any
   // second would shift which datapoint a read finds. From a whole minute every drill replays exactly.
   const worldStart = world.spec.start === undefined ? Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS : Date.parse(world.spec.start);
@@ -81,26 +81,6 @@ export async function openAwsContext(options: AwsContextOptions): Promise<AwsCon
       await running.close();
     },
   };
-}
-
-/** --pace n: n simulated seconds per real second, to watch a run; undefined runs as fast as drctl can. */
-export function parsePace(value: number | string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const pace = Number(value);
-  if (!Number.isFinite(pace) || pace <= 0 || pace > 10_000) {
-    throw new DrctlError('cli.bad-option', `--pace ${String(value)} is not a speed between 1 and 10000`, 'Pass it like --pace 30 (a simulated 30 s per real second), or --pace 1 to watch in real time; leave it out to run as fast as possible.', { exitCode: ExitCode.invalidInput });
-  }
-  return pace;
-}
-
-/** drctl sim serve's --time-scale: how many times shorter than declared every span of the served world is. */
-export function parseTimeScale(value: number | string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const scale = Number(value);
-  if (!Number.isFinite(scale) || scale <= 0 || scale > 10_000) {
-    throw new DrctlError('cli.bad-option', `--time-scale ${String(value)} is not a speed-up between 1 and 10000`, 'Pass it like --time-scale 60 (a declared minute lasts a second), or --time-scale 1 for real time.', { exitCode: ExitCode.invalidInput });
-  }
-  return scale;
 }
 
 async function readWorld<T>(load: (text: string, fileName: string) => T, file: string, cwd = process.cwd()): Promise<T> {

@@ -3,52 +3,35 @@
 // write every report format, and record the drill for `drctl report --history`. Both runs go through
 // the same session code as `drctl run`, on one AWS context (one simulator under --sim), so the
 // failback meets the world the failover left. Exit 4 when an objective was missed.
-import type { ActionCatalogue } from '../src/core/define-action';
 import type { CommandContext } from './context';
 import path from 'node:path';
 import { openAwsContext, type AwsContext } from './aws-context';
-import type { CliIO } from '../src/core/io';
 import { ApiCallFeed } from '../src/engine/api-call-feed';
 import type { RunResult } from '../src/engine/run-contract';
 import { DrctlError, ExitCode, isDrctlError } from '../src/core/errors';
 import { newRunId } from '../src/journal/layout';
 import { readJournal } from '../src/journal/reader';
-import { drillSummaryText, parseFormats, writeRunReports } from '../src/report/drill-output';
+import { parseFormats, writeRunReports } from '../src/report/drill-output';
 import { reportFacts } from '../src/report/facts';
 import type { ReportFacts } from '../src/report/facts-types';
 import { drillDir, runRecord, writeDrillRecord, type DrillRecord } from '../src/report/history';
 import { parseIncidentStart } from '../src/report/incident-start';
-import type { ReportFormat } from '../src/report/render';
+import type { ReportFormat } from '../src/report/formats';
 import { redact } from '../src/report/redact';
 import { verifyEndState } from '../src/report/verify';
 import { formatDuration } from '../src/core/duration';
 import { parseInputFlags, resolveInputs } from '../src/runbook/inputs';
 import { loadRunbookFile } from '../src/runbook/load';
-import { print, printNotice, stdoutStyle } from '../src/ui/print';
+import { drillView } from '../src/ui/drill-view';
+import type { OptionsOf } from './cli/options';
 import { failbackInputs, loadFailback, movedRegions, type RunbookToRun } from './drill-failback';
 import { checkOperator, runSession } from './session';
-import { awsOptionsOf, defaultRegionOf, durationOption, journalDirOf, runbookPath, type SessionCommandOptions } from './run-options';
+import { awsOptionsOf, defaultRegionOf, journalDirOf, runbookPath } from './run-options';
 
-export interface DrillCommandOptions extends SessionCommandOptions {
-  /** --input name=value for the failover, repeatable. */
-  inputs?: string[];
-  /** --failback: the runbook's failback (label) or the same runbook reversed; --failback <file>: that runbook. */
-  failback?: string | boolean;
-  /** --failback-input name=value, repeatable; wins over the inputs drctl derives. */
-  failbackInput?: string[];
-  /** Comma-separated report formats (default: all). */
-  formats?: string;
-  /** Also write the reports here (e.g. a CI artifact directory). */
-  outDir?: string;
-  /** --no-verify: skip reading the end state back. */
-  verify?: boolean;
-  /** How long to let replication settle before failing back (default 2m, on the run's clock). */
-  failbackAfter?: string;
-}
-
-// A new secondary publishes replication lag only once CloudWatch closes its first minute; a failback's
-// lag preflight before then finds no data. Teams wait before going home in a real game day too.
-const DEFAULT_FAILBACK_AFTER = '2m';
+// --failback-after defaults to 2m: a new secondary publishes replication lag only once CloudWatch closes
+// its first minute, so a failback's lag preflight before then finds no data. Teams wait before going
+// home in a real game day too.
+export type DrillCommandOptions = OptionsOf<'drill'>;
 
 interface DrillRun {
   role: 'failover' | 'failback';
@@ -61,8 +44,7 @@ class Drill {
   readonly runs: DrillRun[] = [];
 
   constructor(
-    readonly io: CliIO,
-    readonly actions: ActionCatalogue,
+    readonly command: CommandContext,
     readonly options: DrillCommandOptions,
     readonly journalDir: string,
   ) {}
@@ -73,13 +55,13 @@ class Drill {
   async run(role: DrillRun['role'], runbook: RunbookToRun, context: AwsContext, incidentStart: string | undefined): Promise<DrillRun> {
     const runId = newRunId(Date.now(), runbook.document.metadata.name);
     this.feed = new ApiCallFeed();
-    const request = { io: this.io, actions: this.actions, options: { ...this.options, incidentStart }, runId, ...runbook, session: 'start' as const, prior: [], command: 'drill' as const };
+    const request = { ...this.command, options: { ...this.options, incidentStart }, runId, ...runbook, session: 'start' as const, prior: [], command: 'drill' as const };
     const result = await runSession(request, { context, calls: this.feed }).finally(() => (this.feed = undefined));
     const { events, tornTail } = await readJournal(this.journalDir, runId);
     const facts = reportFacts(events, { tornTail });
     if (this.options.verify !== false && result.outcome === 'succeeded') {
       const resources = runbook.document.spec.resources ?? {};
-      facts.verification = redact(await verifyEndState({ facts, resources, ports: context.ports, clock: context.clock, defaultRegion: defaultRegionOf(this.io, this.options), getCheck: this.actions.getCheck }));
+      facts.verification = redact(await verifyEndState({ facts, resources, ports: context.ports, clock: context.clock, defaultRegion: defaultRegionOf(this.command.io, this.options), getCheck: this.command.actions.getCheck }));
     }
     const drillRun = { role, result, facts };
     this.runs.push(drillRun);
@@ -103,19 +85,20 @@ function formatsOf(options: DrillCommandOptions): ReportFormat[] {
   return formats;
 }
 
-export async function drillCommand(file: string, options: DrillCommandOptions, { io, actions }: CommandContext): Promise<number> {
+export async function drillCommand(file: string, options: DrillCommandOptions, command: CommandContext): Promise<number> {
+  const { io, actions, output } = command;
   const formats = formatsOf(options);
   const absolute = runbookPath(io, file);
   const { document } = await loadRunbookFile(absolute, actions);
-  const failover = { file, absolute, document, inputs: resolveInputs(document, parseInputFlags(options.inputs ?? [])) };
-  const back = options.failback ? await loadFailback(options.failback === true ? true : options.failback, failover, { io, actions }) : undefined;
+  const failover = { file, absolute, document, inputs: resolveInputs(document, parseInputFlags(options.inputs)) };
+  const back = options.failback ? await loadFailback(options.failback, failover, command) : undefined;
   // Everything that can be wrong with the options fails here, before anything moves.
-  const settleMs = durationOption('--failback-after', options.failbackAfter ?? DEFAULT_FAILBACK_AFTER) ?? 0;
-  if (back) failbackInputs(back, failover, undefined, options.failbackInput ?? []);
+  const settleMs = options.failbackAfter;
+  if (back) failbackInputs(back, failover, undefined, options.failbackInputs);
   const journalDir = journalDirOf(io, options);
   const startedAt = Date.now();
   const drillId = newRunId(startedAt, document.metadata.name);
-  const drill = new Drill(io, actions, options, journalDir);
+  const drill = new Drill(command, options, journalDir);
   const resources = { ...back?.document.spec.resources, ...document.spec.resources };
   const request = (runbook: RunbookToRun) => ({ io, actions, options, runId: drillId, ...runbook, session: 'start' as const, prior: [] });
   // Before starting a simulator or reading credentials: a drill that cannot be confirmed stops here.
@@ -133,11 +116,10 @@ export async function drillCommand(file: string, options: DrillCommandOptions, {
     if (back && !landed) notes.push('failback skipped: the failover did not succeed or its end state is wrong; look before moving anything back');
     else if (back) {
       const waiting = `Waiting ${formatDuration(settleMs)}${context.simulated ? ' (simulated)' : ''} for replication to settle before failing back`;
-      // JSON output keeps stdout to JSON lines.
-      if (settleMs > 0) (options.output === 'json' ? printNotice : print)(io, waiting);
+      if (settleMs > 0) output.progress('drill.failback-wait', waiting);
       await context.clock.sleep(settleMs);
       // The failover's reports and record are written whatever happens to the failback.
-      await drill.run('failback', { ...back, inputs: failbackInputs(back, failover, movedRegions(first.facts), options.failbackInput ?? []) }, context, undefined).catch((error: unknown) => {
+      await drill.run('failback', { ...back, inputs: failbackInputs(back, failover, movedRegions(first.facts), options.failbackInputs) }, context, undefined).catch((error: unknown) => {
         if (!isDrctlError(error)) throw error;
         failbackError = error;
         notes.push(`failback did not start: ${error.message} (${error.hint})`);
@@ -154,11 +136,8 @@ export async function drillCommand(file: string, options: DrillCommandOptions, {
   const record: DrillRecord = { schema: 'drctl.drill/v1', drillId, runbook: document.metadata.name, file, simulated: context.simulated, startedAt, finishedAt: Date.now(), result, exitCode, runs };
   await writeDrillRecord(journalDir, record);
 
-  if (options.output === 'json') print(io, JSON.stringify({ type: 'drill.result', ...record }));
-  else {
-    const shortfalls = drill.runs.flatMap((run) => run.facts.shortfalls.map((line) => `${run.role}: ${line}`));
-    const wrong = drill.runs.flatMap((run) => (run.facts.verification ?? []).filter((check) => !check.ok).map((check) => check.message));
-    print(io, drillSummaryText(record, { shortfalls, wrong, notes, reportsDir: path.relative(io.cwd, options.outDir ? dirs[1] ?? dir : dir) || '.' }, stdoutStyle(io)));
-  }
+  const shortfalls = drill.runs.flatMap((run) => run.facts.shortfalls.map((line) => `${run.role}: ${line}`));
+  const wrong = drill.runs.flatMap((run) => (run.facts.verification ?? []).filter((check) => !check.ok).map((check) => check.message));
+  output.result(drillView, { record, details: { shortfalls, wrong, notes, reportsDir: path.relative(io.cwd, options.outDir ? dirs[1] ?? dir : dir) || '.' } });
   return exitCode;
 }

@@ -8,51 +8,40 @@ import type { CommandContext } from './context';
 import type { CliIO } from '../src/core/io';
 import { openAwsContext, type AwsContext } from './aws-context';
 import { ApiCallFeed } from '../src/engine/api-call-feed';
-import { DrctlError, ExitCode } from '../src/core/errors';
 import { newRunId } from '../src/journal/layout';
-import { FAILOVER_KINDS, FAILOVER_MODES, failoverCommandLine, failoverRunbook, type FailoverKind, type FailoverMode, type InlineFailover } from '../src/runbook/inline';
+import { FAILOVER_KINDS } from '../src/runbook/failover-kinds';
+import { failoverCommandLine, failoverRunbook, type InlineFailover } from '../src/runbook/inline';
 import type { RunbookDocument } from '../src/runbook/schema';
-import { didYouMean } from '../src/runbook/suggest';
+import { requireOneOf } from '../src/runbook/suggest';
 import { checkFailoverTarget } from '../src/status/failover-target';
-import { awsOptionsOf, type SessionCommandOptions } from './run-options';
+import type { OptionsOf } from './cli/options';
+import { awsOptionsOf } from './run-options';
 import { checkOperator, runSession, type SessionRequest } from './session';
 import { readRegion } from './status';
 import { planDocument } from './plan';
 
-export interface FailoverCommandOptions extends SessionCommandOptions {
-  to: string;
-  mode?: string;
-  maxLag?: string;
-  dryRun?: boolean;
-}
-
-function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  const suggestion = didYouMean(value, allowed);
-  throw new DrctlError('failover.bad-argument', `${flag} "${value}" is not one of ${allowed.join(', ')}`, `${suggestion ? `${suggestion} ` : ''}Pass one of ${allowed.join(', ')}.`, {
-    exitCode: ExitCode.invalidInput,
-  });
-}
+export type FailoverCommandOptions = OptionsOf<'failover'>;
 
 export function failoverRequest(kind: string, id: string, options: FailoverCommandOptions): InlineFailover {
   return {
-    kind: oneOf<FailoverKind>('type', kind, FAILOVER_KINDS),
+    kind: requireOneOf(kind, FAILOVER_KINDS, 'type', 'failover.bad-argument'),
     id,
     to: options.to,
-    mode: oneOf<FailoverMode>('--mode', options.mode ?? 'planned', FAILOVER_MODES),
+    mode: options.mode,
     ...(options.maxLag ? { maxLag: options.maxLag } : {}),
   };
 }
 
-export async function failoverCommand(kind: string, id: string, options: FailoverCommandOptions, { io, actions }: CommandContext): Promise<number> {
+export async function failoverCommand(kind: string, id: string, options: FailoverCommandOptions, command: CommandContext): Promise<number> {
+  const { io, actions } = command;
   const request = failoverRequest(kind, id, options);
   const document = await failoverRunbook(request, actions);
   const file = failoverCommandLine(request);
   if (options.dryRun) {
     const inputsFor = (context: AwsContext) => checkTarget(context, document, request, options, io);
-    return planDocument({ io, actions }, options, { file, document, inputsFor, runCommand: file });
+    return planDocument(command, options, { file, document, inputsFor, runCommand: file });
   }
-  const session: SessionRequest = { io, actions, options, runId: newRunId(Date.now(), document.metadata.name), file, document, inputs: {}, session: 'start', prior: [], command: 'failover' };
+  const session: SessionRequest = { ...command, options, runId: newRunId(Date.now(), document.metadata.name), file, document, inputs: {}, session: 'start', prior: [], command: 'failover' };
   // What runSession does, with one read in between: a wrong id or region is refused before a run exists.
   checkOperator(session);
   const calls = new ApiCallFeed();

@@ -3,41 +3,28 @@
 // faster than 10 s: GetHealthCheckStatus is not meant for high rates) until Ctrl-C.
 import type { CommandContext } from './context';
 import { type AwsContext, openAwsContext } from './aws-context';
-import { isInteractive, type CliIO } from '../src/core/io';
 import { DrctlError, ExitCode } from '../src/core/errors';
 import { formatDuration } from '../src/core/duration';
 import { carryLastChange, readHealthChecks, type HealthCheckReport } from '../src/status/health';
 import { healthCheckResources } from '../src/status/targets';
-import { healthJson, healthText, WatchScreen } from '../src/ui/health-view';
-import { print, stdoutStyle } from '../src/ui/print';
-import { awsOptionsOf, defaultRegionOf, durationOption, type AwsOptions } from './run-options';
+import { healthView } from '../src/ui/health-view';
+import type { Output } from '../src/ui/output';
+import type { OptionsOf } from './cli/options';
+import { awsOptionsOf, defaultRegionOf } from './run-options';
 import { listenForInterrupts } from './interrupts';
-import { outputWidth } from './status';
 
-export interface HealthCommandOptions extends AwsOptions {
-  watch?: boolean;
-  /** Between refreshes under --watch, e.g. 30s. */
-  interval?: string;
-  failOnUnhealthy?: boolean;
-  output?: 'text' | 'json';
-}
+export type HealthCommandOptions = OptionsOf<'health'>;
 
 const MIN_INTERVAL_MS = 10_000;
 
 function intervalOf(options: HealthCommandOptions): number {
-  const ms = durationOption('--interval', options.interval) ?? MIN_INTERVAL_MS;
+  const ms = options.interval ?? MIN_INTERVAL_MS;
   if (ms < MIN_INTERVAL_MS) {
-    throw new DrctlError('health.interval-too-short', `--interval ${options.interval} is shorter than 10s`, 'Route 53 says GetHealthCheckStatus is not for high query rates, and checkers report every 10 or 30 s: pass --interval 10s or more.', {
+    throw new DrctlError('health.interval-too-short', `--interval ${formatDuration(ms)} is shorter than 10s`, 'Route 53 says GetHealthCheckStatus is not for high query rates, and checkers report every 10 or 30 s: pass --interval 10s or more.', {
       exitCode: ExitCode.invalidInput,
     });
   }
   return ms;
-}
-
-function render(io: CliIO, options: HealthCommandOptions, reports: readonly HealthCheckReport[], at: number, footer = ''): string {
-  if (options.output === 'json') return healthJson(reports, at);
-  const style = stdoutStyle(io);
-  return healthText(reports, at, style, outputWidth(io)) + (footer ? `\n${style.dim(footer)}` : '');
 }
 
 const exitFor = (options: HealthCommandOptions, reports: readonly HealthCheckReport[]) =>
@@ -46,7 +33,7 @@ const exitFor = (options: HealthCommandOptions, reports: readonly HealthCheckRep
 /** `health --watch --sim` shows a simulated 30 s per real second unless --pace says otherwise. */
 export const WATCH_PACE = 30;
 
-export async function healthCommand(ids: string[], options: HealthCommandOptions, { io }: CommandContext): Promise<number> {
+export async function healthCommand(ids: string[], options: HealthCommandOptions, { io, output }: CommandContext): Promise<number> {
   const intervalMs = options.watch ? intervalOf(options) : 0;
   const aws = awsOptionsOf(io, options);
   // A watch is for a person to look at: under --sim it runs at a watchable pace unless told otherwise.
@@ -57,10 +44,10 @@ export async function healthCommand(ids: string[], options: HealthCommandOptions
     const deps = { ports: context.ports, clock: context.clock, defaultRegion: defaultRegionOf(io, options), signal: interrupts.stop };
     const first = await readHealthChecks(deps, ids);
     if (!options.watch) {
-      print(io, render(io, options, first, context.clock.now()));
+      output.answer(healthView, { reports: first, checkedAt: context.clock.now() });
       return exitFor(options, first);
     }
-    return await watch(io, options, context, { first, intervalMs, read: () => readHealthChecks(deps, ids), stop: interrupts.stop });
+    return await watch(output, options, context, { first, intervalMs, read: () => readHealthChecks(deps, ids), stop: interrupts.stop });
   } finally {
     interrupts.dispose();
     await context.close();
@@ -74,14 +61,13 @@ interface WatchPlan {
   stop: AbortSignal;
 }
 
-async function watch(io: CliIO, options: HealthCommandOptions, context: AwsContext, plan: WatchPlan): Promise<number> {
-  const screen = new WatchScreen(io, options.output !== 'json' && isInteractive(io));
+async function watch(output: Output, options: HealthCommandOptions, context: AwsContext, plan: WatchPlan): Promise<number> {
+  const screen = output.watch(healthView);
   const seen = new Map<string, number>();
   let reports = plan.first;
   let trouble = '';
   for (;;) {
-    const footer = `${trouble}refreshing every ${formatDuration(plan.intervalMs)}; Ctrl-C stops`;
-    screen.show(render(io, options, reports, context.clock.now(), footer));
+    screen.show({ reports, checkedAt: context.clock.now() }, `${trouble}refreshing every ${formatDuration(plan.intervalMs)}; Ctrl-C stops`);
     try {
       await context.clock.sleep(plan.intervalMs, plan.stop);
     } catch {

@@ -3,24 +3,22 @@
 import type { CommandContext } from './context';
 import { openAwsContext, type AwsContext } from './aws-context';
 import { planRunbook } from '../src/engine/dry-run';
-import type { EventSink } from '../src/core/events';
 import { ExitCode } from '../src/core/errors';
 import { newRunId } from '../src/journal/layout';
 import { parseInputFlags, resolveInputs } from '../src/runbook/inputs';
 import { loadRunbookFile } from '../src/runbook/load';
 import type { RunbookDocument } from '../src/runbook/schema';
-import { JsonReporter } from '../src/ui/json-reporter';
-import { planText } from '../src/ui/plan-view';
-import { print, stdoutStyle } from '../src/ui/print';
-import { awsOptionsOf, defaultRegionOf, runbookPath, type PlanCommandOptions } from './run-options';
+import { planView } from '../src/ui/plan-view';
+import type { OptionsOf } from './cli/options';
+import { awsOptionsOf, defaultRegionOf, runbookPath, type AwsOptions } from './run-options';
 import { listenForInterrupts } from './interrupts';
 
-export type { PlanCommandOptions } from './run-options';
+export type PlanCommandOptions = OptionsOf<'plan'>;
 
 export async function planCommand(file: string, options: PlanCommandOptions, command: CommandContext): Promise<number> {
   const { io, actions } = command;
   const { document } = await loadRunbookFile(runbookPath(io, file), actions);
-  const inputs = resolveInputs(document, parseInputFlags(options.inputs ?? []));
+  const inputs = resolveInputs(document, parseInputFlags(options.inputs));
   return planDocument(command, options, { file, document, inputsFor: async () => inputs, runCommand: `drctl run ${file}` });
 }
 
@@ -35,18 +33,16 @@ export interface PlanRequest {
 }
 
 /** The dry run of any runbook, from a file or built in memory: one path, one view. */
-export async function planDocument({ io, actions }: CommandContext, options: PlanCommandOptions, request: PlanRequest): Promise<number> {
+export async function planDocument({ io, actions, output }: CommandContext, options: AwsOptions, request: PlanRequest): Promise<number> {
   const { file, document } = request;
   const context = await openAwsContext({ ...awsOptionsOf(io, options), readOnly: true, resources: document.spec.resources ?? {} });
   const interrupts = listenForInterrupts();
   try {
     const inputs = await request.inputsFor(context);
-    const json = options.output === 'json' ? new JsonReporter(io) : undefined;
-    const sink: EventSink = json ?? { emit: () => undefined };
     const runId = newRunId(context.clock.now(), document.metadata.name);
-    const deps = { clock: context.clock, ports: context.ports, sink, actions, stopSignal: interrupts.stop, defaultRegion: defaultRegionOf(io, options) };
+    const deps = { clock: context.clock, ports: context.ports, sink: output.events(), actions, stopSignal: interrupts.stop, defaultRegion: defaultRegionOf(io, options) };
     const result = await planRunbook({ runId, file, document, inputs }, deps);
-    print(io, json ? JSON.stringify({ type: 'plan.result', ...result }) : planText(result, stdoutStyle(io), request.runCommand));
+    output.result(planView, { result, runCommand: request.runCommand });
     return interrupts.stop.aborted ? ExitCode.aborted : result.exitCode;
   } finally {
     interrupts.dispose();

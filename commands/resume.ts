@@ -3,14 +3,13 @@
 import type { CommandContext } from './context';
 import { readJournal } from '../src/journal/reader';
 import { readSnapshot } from '../src/journal/snapshot';
-import { journalDirOf, type ResumeCommandOptions } from './run-options';
+import type { OptionsOf } from './cli/options';
+import { journalDirOf } from './run-options';
 import { openAwsAndRunSession } from './session';
 
-export type { ResumeCommandOptions } from './run-options';
-
-export async function resumeCommand(runId: string, options: ResumeCommandOptions, { io, actions }: CommandContext): Promise<number> {
-  const journalDir = journalDirOf(io, options);
+export async function resumeCommand(runId: string, options: OptionsOf<'resume'>, command: CommandContext): Promise<number> {
+  const journalDir = journalDirOf(command.io, options);
   const { events } = await readJournal(journalDir, runId);
   const { file, document, inputs } = await readSnapshot(journalDir, runId);
-  return openAwsAndRunSession({ io, actions, options, runId, file, document, inputs, session: 'resume', prior: events });
+  return openAwsAndRunSession({ ...command, options, runId, file, document, inputs, session: 'resume', prior: events });
 }

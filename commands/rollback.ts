@@ -4,13 +4,13 @@ import type { CommandContext } from './context';
 import { DrctlError, ExitCode } from '../src/core/errors';
 import { readJournal } from '../src/journal/reader';
 import { readSnapshot } from '../src/journal/snapshot';
-import { journalDirOf, type ResumeCommandOptions } from './run-options';
+import type { OptionsOf } from './cli/options';
+import { journalDirOf } from './run-options';
 import { openAwsAndRunSession } from './session';
 
-export type RollbackCommandOptions = ResumeCommandOptions;
 
-export async function rollbackCommand(runId: string, options: RollbackCommandOptions, { io, actions }: CommandContext): Promise<number> {
-  const journalDir = journalDirOf(io, options);
+export async function rollbackCommand(runId: string, options: OptionsOf<'rollback'>, command: CommandContext): Promise<number> {
+  const journalDir = journalDirOf(command.io, options);
   const { events } = await readJournal(journalDir, runId);
   const { file, document, inputs } = await readSnapshot(journalDir, runId);
   if ((document.spec.rollback ?? []).length === 0) {
@@ -18,5 +18,5 @@ export async function rollbackCommand(runId: string, options: RollbackCommandOpt
       exitCode: ExitCode.invalidInput,
     });
   }
-  return openAwsAndRunSession({ io, actions, options, runId, file, document, inputs, session: 'rollback', prior: events });
+  return openAwsAndRunSession({ ...command, options, runId, file, document, inputs, session: 'rollback', prior: events });
 }

@@ -4,18 +4,17 @@
 import { readFile } from 'node:fs/promises';
 import type { CommandContext } from './context';
 import { DrctlError, ExitCode } from '../src/core/errors';
-import { print } from '../src/ui/print';
 
 /** The package's schema/, one level up from this file in the source tree and from its chunk in dist/. */
 export const SCHEMA_FILE = new URL('../schema/runbook-v1.json', import.meta.url);
 
-export async function schemaCommand({ io }: Pick<CommandContext, 'io'>): Promise<number> {
+export async function schemaCommand({ output }: Pick<CommandContext, 'output'>): Promise<number> {
   let text: string;
   try {
     text = await readFile(SCHEMA_FILE, 'utf8');
   } catch (error) {
     throw new DrctlError('schema.missing', `the runbook schema is missing from this installation (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`, 'Reinstall drctl; the schema ships as schema/runbook-v1.json in the package.', { cause: error });
   }
-  print(io, text);
+  output.write(text);
   return ExitCode.ok;
 }

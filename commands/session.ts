@@ -3,10 +3,9 @@
 // runSession works on an AWS context the caller opened, so that `drctl drill` can run a failover and its
 // failback against one simulator (the failback must see the world the failover left);
 // openAwsAndRunSession opens one for the session alone (run, resume, rollback).
-import type { ActionCatalogue } from '../src/core/define-action';
 import { type AwsContext, openAwsContext } from './aws-context';
 import { humanPaced } from './human-pace';
-import { isInteractive, type CliIO } from '../src/core/io';
+import { isInteractive } from '../src/core/io';
 import { mutatingSteps } from '../src/engine/confirm';
 import { objectivesOf, resumeRun, runRunbook } from '../src/engine/run';
 import type { OperatorPort } from '../src/core/operator';
@@ -22,14 +21,13 @@ import { reportFacts } from '../src/report/facts';
 import { ExitCode } from '../src/core/errors';
 import { teeSink } from '../src/journal/tee';
 import { FileJournal } from '../src/journal/writer';
-import { chooseReporter, type RunReporter } from '../src/ui/choose-reporter';
+import type { RunReporter } from '../src/ui/run-reporter';
+import type { CommandContext } from './context';
 import { chooseOperator, needsTty, needsYes } from '../src/ui/prompt';
 import { listenForInterrupts } from './interrupts';
 import { ApiCallFeed } from '../src/engine/api-call-feed';
 
-export interface SessionRequest {
-  io: CliIO;
-  actions: ActionCatalogue;
+export interface SessionRequest extends CommandContext {
   options: SessionCommandOptions;
   runId: string;
   /** The runbook file as the user named it, for the journal and messages. */
@@ -49,20 +47,20 @@ export interface OpenedAws {
 }
 
 export async function runSession(request: SessionRequest, aws: OpenedAws): Promise<RunResult> {
-  const { io, options, document, runId } = request;
+  const { io, output, options, document, runId } = request;
   checkOperator(request);
   const settings = engineSettings(options, aws.context.clock.now());
   const journalDir = journalDirOf(io, options);
   const cleanups: Array<() => unknown> = [];
   try {
     const text = (name: string) => (typeof request.inputs[name] === 'string' ? (request.inputs[name] as string) : undefined);
-    const chosen = await chooseReporter(io, options.output ?? 'text', {
+    const chosen = await output.runReporter({
       runbook: document.metadata.name, command: request.command, dryRun: false, from: text('from'), to: text('to'), rtoMs: objectivesOf(document).rtoMs, clock: aws.context.clock, history: request.prior, simulated: aws.context.simulated,
     });
     cleanups.push(chosen.close);
     const { reporter } = chosen;
     const lock = await acquireRunLock(journalDir, document.metadata.name, runId, {
-      onLost: (by) => reporter.notice(`warning: the lock of this runbook was taken over by run ${by?.runId ?? '?'}; another drctl may be acting on it`),
+      onLost: (by) => reporter.notice('journal.lock-taken-over', `warning: the lock of this runbook was taken over by run ${by?.runId ?? '?'}; another drctl may be acting on it`),
     });
     cleanups.push(() => lock.release());
     const journal = FileJournal.open(journalDir, runId, { holdClock: aws.context.holdClock });
@@ -102,12 +100,12 @@ async function judgeObjectives(result: RunResult, journalDir: string, reporter: 
   if (result.outcome !== 'succeeded' || result.state.mode !== 'run') return result;
   const facts = reportFacts((await readJournal(journalDir, result.runId)).events);
   if (facts.objectivesMet) return result;
-  for (const shortfall of facts.shortfalls) reporter.notice(`objective missed: ${shortfall}`);
+  for (const shortfall of facts.shortfalls) reporter.notice('report.objective-missed', `objective missed: ${shortfall}`);
   return { ...result, exitCode: ExitCode.objectivesMissed };
 }
 
 /** Never prompt without a terminal: fail before anything starts, and name the flag. */
-export function checkOperator({ io, actions, options, document, session }: SessionRequest): void {
+export function checkOperator({ io, actions, options, document, session }: Pick<SessionRequest, 'io' | 'actions' | 'options' | 'document' | 'session'>): void {
   const rollback = document.spec.rollback ?? [];
   const steps = session === 'rollback' ? rollback : [...document.spec.steps, ...rollback];
   const interactive = isInteractive(io);
@@ -118,7 +116,7 @@ export function checkOperator({ io, actions, options, document, session }: Sessi
 }
 
 function report(reporter: RunReporter, result: RunResult, request: SessionRequest): void {
-  if (result.nothingToDo) reporter.notice(`Nothing to do: ${result.nothingToDo}.`);
+  if (result.nothingToDo) reporter.notice('engine.nothing-to-do', `Nothing to do: ${result.nothingToDo}.`);
   reporter.summary(summarizeRun(result.state), nextStep(result, request));
 }
 

@@ -1,56 +1,45 @@
 // drctl sim serve: the simulator on its own, for the AWS CLI, other tools and game days across commands.
 // drctl sim world <runbook>: write the world --sim would generate, as YAML to edit (faults, durations).
+import type { OptionsOf } from './cli/options';
 import type { CommandContext } from './context';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseTimeScale } from './aws-context';
 import { DrctlError, ExitCode } from '../src/core/errors';
 import { loadRunbookFile } from '../src/runbook/load';
-import { print, stdoutStyle } from '../src/ui/print';
 import { simBanner, simMilestone } from '../src/ui/sim-view';
 
-export interface SimServeOptions {
-  world?: string;
-  runbook?: string;
-  port?: string;
-  host?: string;
-  timeScale?: string;
-}
+export type SimServeOptions = OptionsOf<'sim serve'>;
 
-export async function simServeCommand(options: SimServeOptions, { io, actions }: CommandContext, stop: Promise<unknown> = interrupted()): Promise<number> {
+export async function simServeCommand(options: SimServeOptions, { io, actions, output }: CommandContext, stop: Promise<unknown> = interrupted()): Promise<number> {
   const sim = await import('../src/sim/index');
   const world = await worldFor(options, { io, actions });
-  const port = options.port === undefined ? 0 : Number(options.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new DrctlError('cli.bad-option', `--port ${options.port} is not a port number`, 'Pass it like --port 4566, or leave it out to pick a free port.');
-  }
-  const timeScale = parseTimeScale(options.timeScale) ?? sim.DEFAULT_SIM_TIME_SCALE;
-  const running = await sim.startSimulator({ world, port, host: options.host, timeScale });
-  const style = stdoutStyle(io);
-  print(io, simBanner(running.endpoint, timeScale, sim.awsCliExample(running.endpoint), running.world.summary(), style));
-  const unsubscribe = running.world.onMilestone((operation, what) => print(io, simMilestone(running.clock.now(), operation.resource, operation.operation, what, style)));
+  const timeScale = options.timeScale ?? sim.DEFAULT_SIM_TIME_SCALE;
+  const running = await sim.startSimulator({ world, port: options.port ?? 0, host: options.host, timeScale });
+  const { style } = output.screen;
+  output.write(simBanner(running.endpoint, timeScale, sim.awsCliExample(running.endpoint), running.world.summary(), style));
+  const unsubscribe = running.world.onMilestone((operation, what) => output.write(simMilestone(running.clock.now(), operation.resource, operation.operation, what, style)));
   await stop;
   unsubscribe();
   await running.close();
-  print(io, 'simulator stopped');
+  output.write('simulator stopped');
   return ExitCode.ok;
 }
 
-export async function simWorldCommand(runbook: string, options: { out?: string }, { io, actions }: CommandContext): Promise<number> {
+export async function simWorldCommand(runbook: string, options: OptionsOf<'sim world'>, { io, actions, output }: CommandContext): Promise<number> {
   const sim = await import('../src/sim/index');
   const { document } = await loadRunbookFile(path.resolve(io.cwd, runbook), actions);
   const yaml = sim.worldToYaml(sim.generateWorld(document.spec.resources ?? {}, { name: document.metadata.name }));
   const header = `# World for ${runbook}: edit regions, durations and faults, then run with --sim <this file>.\n`;
   if (options.out) {
     await writeFile(path.resolve(io.cwd, options.out), header + yaml);
-    print(io, `wrote ${options.out}`);
+    output.write(`wrote ${options.out}`);
   } else {
-    print(io, header + yaml);
+    output.write(header + yaml);
   }
   return ExitCode.ok;
 }
 
-async function worldFor(options: SimServeOptions, { io, actions }: CommandContext) {
+async function worldFor(options: SimServeOptions, { io, actions }: Pick<CommandContext, 'io' | 'actions'>) {
   const sim = await import('../src/sim/index');
   if (options.world) {
     const file = path.resolve(io.cwd, options.world);

@@ -4,20 +4,14 @@ import path from 'node:path';
 import { ExitCode } from '../src/core/errors';
 import { discoverRunbooks } from '../src/runbook/discover';
 import { checkRunbookFile } from '../src/runbook/load';
-import { print, stdoutStyle } from '../src/ui/print';
-import { validationJson, validationJunit, validationText, type ValidationResult } from '../src/ui/validate-output';
+import { validateView, type ValidationResult } from '../src/ui/validate-output';
 
-export interface ValidateOptions {
-  output: 'text' | 'json' | 'junit';
-}
-
-export async function validateCommand(args: string[], options: ValidateOptions, { io, actions }: CommandContext): Promise<number> {
+export async function validateCommand(args: string[], { io, actions, output }: CommandContext): Promise<number> {
   const discovered = await discoverRunbooks(args, io.cwd);
   const results: ValidationResult[] = discovered.problems.map(({ file, problem }) => ({ file, problems: [problem] }));
   // Read relative to the command's cwd, but show paths as the user typed them.
   const checked = await Promise.all(discovered.files.map((file) => checkRunbookFile(path.resolve(io.cwd, file), actions, file)));
   results.push(...checked.map(({ file, problems }) => ({ file, problems })));
-  const render = { text: () => validationText(results, stdoutStyle(io)), json: () => validationJson(results), junit: () => validationJunit(results) };
-  print(io, render[options.output]());
+  output.answer(validateView, results);
   return results.every((result) => result.problems.length === 0) ? ExitCode.ok : ExitCode.invalidInput;
 }

@@ -6,7 +6,8 @@ import { plainStyle, type Style } from '../core/style';
 import type { ReportFacts } from './facts-types';
 import { duration, verdictWord } from './format';
 import type { DrillRecord, DrillRunRecord } from './history';
-import { FORMAT_EXTENSIONS, renderReport, REPORT_FORMATS, type ReportFormat } from './render';
+import { FORMAT_EXTENSIONS, REPORT_FORMATS, type ReportFormat } from './formats';
+import { renderReport } from './render';
 
 /** Parses --formats "md,html"; every format when not given. */
 export function parseFormats(value: string | undefined): ReportFormat[] | { unknown: string[] } {

@@ -1,14 +1,13 @@
 // `drctl report --history`: RTO and RPO per drill over time, as a table and a chart per runbook, so a
 // team sees drift before it becomes a missed objective. Text and Markdown draw the chart in characters.
 import { duration as formatDuration, clockTime, duration, objective } from './format';
+import type { HistoryFormat } from './formats';
 import type { DrillHistory } from './history';
 import { historyHtml } from './history-html';
 import { groupBySeries, historyRows, knownRpo, resultWord, type HistoryRow } from './history-rows';
 import { mdTable } from './render-markdown';
 import { table } from './render-text';
 
-export const HISTORY_FORMATS = ['text', 'md', 'json', 'html'] as const;
-export type HistoryFormat = (typeof HISTORY_FORMATS)[number];
 
 const BAR_WIDTH = 40;
 

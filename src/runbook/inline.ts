@@ -10,10 +10,7 @@ import { isRegion } from '../core/regions';
 import type { RunbookDocument, Step } from './schema';
 import type { Resource } from '../core/resources';
 
-export const FAILOVER_KINDS = ['aurora', 'docdb', 'elasticache'] as const;
-export type FailoverKind = (typeof FAILOVER_KINDS)[number];
-export const FAILOVER_MODES = ['planned', 'unplanned', 'detach'] as const;
-export type FailoverMode = (typeof FAILOVER_MODES)[number];
+import type { FailoverKind, FailoverMode } from './failover-kinds';
 
 export interface InlineFailover {
   kind: FailoverKind;

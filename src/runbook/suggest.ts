@@ -1,4 +1,5 @@
-// "Did you mean" for unknown keys, step ids, resources and actions.
+// "Did you mean" for unknown keys, step ids, resources and actions, and for a value that must be one of a few.
+import { DrctlError, ExitCode, type ErrorCode } from '../core/errors';
 export function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -35,4 +36,11 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const match = closest(word, candidates);
   return match ? `Did you mean "${match}"?` : undefined;
+}
+
+/** Returns `value` if it is one of `values`; else a DrctlError (exit 2) naming `what` (a flag or an argument), with a did-you-mean. */
+export function requireOneOf<const T extends string>(value: string, values: readonly T[], what: string, code: ErrorCode = 'cli.bad-option'): T {
+  if ((values as readonly string[]).includes(value)) return value as T;
+  const suggestion = didYouMean(value, values);
+  throw new DrctlError(code, `${what} "${value}" is not one of ${values.join(', ')}`, `${suggestion ? `${suggestion} ` : ''}Pass one of ${values.join(', ')}.`, { exitCode: ExitCode.invalidInput });
 }

@@ -1,10 +1,9 @@
-// `drctl health` as text: per check Route 53's verdict and why, what the checkers look at, the last
-// change, and a row per checker region. Under --watch a terminal gets the block redrawn in place (ANSI
-// cursor-up and clear, no ink); anything else gets one block per refresh, so logs keep the history.
-import type { CliIO } from '../core/io';
+// `drctl health`: per check Route 53's verdict and why, what the checkers look at, the last change, and
+// a row per checker region.
 import type { HealthCheckReport, LastChange } from '../status/health';
-import { DEFAULT_WIDTH, fitColumns, formatRow, isoSeconds, truncate } from './status-view';
-import { print } from './print';
+import { DEFAULT_WIDTH } from '../core/io';
+import type { View } from './output';
+import { fitColumns, formatRow, isoSeconds, truncate } from './status-view';
 import type { Style } from '../core/style';
 
 const HEADER = ['CHECKERS', 'OK', 'CHECKED', 'LAST REPORT'];
@@ -50,23 +49,15 @@ export function healthText(reports: readonly HealthCheckReport[], checkedAt: num
   return lines.join('\n');
 }
 
-export function healthJson(reports: readonly HealthCheckReport[], checkedAt: number): string {
-  return JSON.stringify({ type: 'health', checkedAt, healthy: reports.every((report) => report.judgement.healthy), checks: reports });
+export interface HealthReading {
+  reports: readonly HealthCheckReport[];
+  /** When they were read, on the command's clock. */
+  checkedAt: number;
 }
 
-/** Shows one block per refresh: redrawn in place on a terminal, appended otherwise. */
-export class WatchScreen {
-  private drawnLines = 0;
-
-  constructor(
-    private readonly io: CliIO,
-    private readonly inPlace: boolean,
-  ) {}
-
-  show(text: string): void {
-    if (this.inPlace && this.drawnLines > 0) this.io.stdout.write(`\u001b[${this.drawnLines}A\u001b[0J`);
-    else if (!this.inPlace && this.drawnLines > 0) print(this.io, '');
-    print(this.io, text);
-    this.drawnLines = text.split('\n').length;
-  }
-}
+/** One reading of the checks: text, or `{"type": "health", checkedAt, healthy, checks}`. */
+export const healthView: View<HealthReading> = {
+  type: 'health',
+  text: ({ reports, checkedAt }, screen) => healthText(reports, checkedAt, screen.style, screen.width),
+  json: ({ reports, checkedAt }) => ({ checkedAt, healthy: reports.every((report) => report.judgement.healthy), checks: reports }),
+};

@@ -1,26 +1,24 @@
 // --output json: every run event as one JSON line on stdout, exactly as journaled, then a summary line
-// (`"type": "run.summary"`). Notices for people go to stderr so stdout stays machine-readable.
+// (`"type": "run.summary"`). Notices for people go to stderr as JSON lines, so stdout stays one stream.
+import type { NoticeCode } from '../core/codes';
 import type { CliIO } from '../core/io';
 import type { RunEvent } from '../core/events';
 import type { RunSummary } from '../engine/summary';
-import type { RunReporter } from './choose-reporter';
+import { writeJsonLine, writeNoticeLine } from './json-lines';
+import type { RunReporter } from './run-reporter';
 
 export class JsonReporter implements RunReporter {
   constructor(private readonly io: CliIO) {}
 
   emit(event: RunEvent): void {
-    this.line(event);
+    writeJsonLine(this.io.stdout, event);
   }
 
-  notice(message: string): void {
-    this.io.stderr.write(`${message}\n`);
+  notice(code: NoticeCode, message: string): void {
+    writeNoticeLine(this.io.stderr, code, message);
   }
 
   summary(summary: RunSummary, next?: string): void {
-    this.line({ type: 'run.summary', ...summary, next });
-  }
-
-  private line(value: unknown): void {
-    this.io.stdout.write(`${JSON.stringify(value)}\n`);
+    writeJsonLine(this.io.stdout, { type: 'run.summary', ...summary, next });
   }
 }

@@ -2,11 +2,12 @@
 // to ink; the command loads it with a dynamic import() on an interactive TTY only, so plain and JSON
 // output (and `drctl --version`) never pay for React.
 import { render } from 'ink';
-import type { CliIO } from '../core/io';
+import type { NoticeCode } from '../core/codes';
+import { DEFAULT_WIDTH, type CliIO } from '../core/io';
 import type { EventSink, RunEvent } from '../core/events';
 import type { RunSummary } from '../engine/summary';
 import type { OperatorPort } from '../core/operator';
-import type { RunReporter } from './choose-reporter';
+import type { RunReporter } from './run-reporter';
 import { LiveView } from './live/LiveView';
 import { liveOperator } from './live/live-operator';
 import { LiveStore } from './live/live-store';
@@ -33,10 +34,8 @@ export interface LiveReporter extends RunReporter {
   close(): Promise<void>;
 }
 
-export const DEFAULT_COLUMNS = 80;
-
 export function createLiveReporter(io: CliIO, options: LiveReporterOptions): LiveReporter {
-  const columns = () => io.stdout.columns || DEFAULT_COLUMNS;
+  const columns = () => io.stdout.columns || DEFAULT_WIDTH;
   const rows = () => (io.stdout as { rows?: number }).rows || undefined;
   const store = new LiveStore(columns(), rows());
   if (options.history?.length) store.replay(options.history);
@@ -66,7 +65,7 @@ export function createLiveReporter(io: CliIO, options: LiveReporterOptions): Liv
   const reporter: LiveReporter = {
     emit: (event: RunEvent) => store.apply(event),
     // Written into the view: anything written to the terminal behind ink's back would break the frame.
-    notice: (message: string) => store.notice(message),
+    notice: (_code: NoticeCode, message: string) => store.notice(message),
     summary: (summary: RunSummary, next?: string) => store.setSummary(summary, next),
     get sink() {
       return reporter;

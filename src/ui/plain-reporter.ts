@@ -1,10 +1,11 @@
 // Plain lines, one per thing that happened, for CI logs and terminals until the live view exists.
 // Each line starts with the time since the run started, then the step, so a log reads top to bottom.
+import type { NoticeCode } from '../core/codes';
 import type { CliIO } from '../core/io';
 import type { RunEvent } from '../core/events';
 import type { RunSummary } from '../engine/summary';
 import { formatDuration } from '../core/duration';
-import type { RunReporter } from './choose-reporter';
+import type { RunReporter } from './run-reporter';
 import { formatProblem } from '../core/problem-text';
 import { styleFor, type Style } from '../core/style';
 
@@ -26,7 +27,7 @@ export class PlainReporter implements RunReporter {
     if (text !== undefined) this.write(`${this.style.dim(this.clock(event.at))} ${text}`);
   }
 
-  notice(message: string): void {
+  notice(_code: NoticeCode, message: string): void {
     this.io.stderr.write(`${message}\n`);
   }
 

@@ -5,6 +5,7 @@ import type { DryRunResult, DryRunStep } from '../engine/dry-run';
 import { formatDuration } from '../core/duration';
 import { formatProblem } from '../core/problem-text';
 import type { Style } from '../core/style';
+import type { View } from './output';
 
 /** `runCommand` is what to type to do it for real, e.g. `drctl run runbooks/x.yaml`. */
 export function planText(result: DryRunResult, style: Style, runCommand = 'drctl run'): string {
@@ -68,3 +69,16 @@ function criticalPathLine(result: DryRunResult, style: Style): string {
   const serial = result.serialMs > totalMs ? ` (one after another it would be ~${formatDuration(result.serialMs)})` : '';
   return `${style.bold('Critical path:')} ~${formatDuration(totalMs)} through ${path.join(' -> ') || '-'}${serial}; approvals and steps known after apply not counted`;
 }
+
+export interface PlanAnswer {
+  result: DryRunResult;
+  /** What to type to do it for real, e.g. `drctl run runbooks/x.yaml`. */
+  runCommand: string;
+}
+
+/** The end of `drctl plan`: the plan as text, or the last JSON line `{"type": "plan.result", ...}` after the events. */
+export const planView: View<PlanAnswer> = {
+  type: 'plan.result',
+  text: ({ result, runCommand }, screen) => planText(result, screen.style, runCommand),
+  json: ({ result }) => result,
+};

@@ -4,8 +4,9 @@
 import { formatDuration } from '../core/duration';
 import type { Flag, MemberStatus, ResourceStatus, StatusReport } from '../status/model';
 import type { Style } from '../core/style';
+import { DEFAULT_WIDTH } from '../core/io';
+import type { View } from './output';
 
-export const DEFAULT_WIDTH = 80;
 const GAP = '  ';
 
 /** ISO time to the second: what operators paste into incident channels. */
@@ -121,6 +122,9 @@ function summaryLine(report: StatusReport, style: Style): string {
   return all ? style.green(text) : style.yellow(text);
 }
 
-export function statusJson(report: StatusReport): string {
-  return JSON.stringify({ type: 'status', ...report });
-}
+/** `drctl status`: the table, or `{"type": "status", ...StatusReport}`. */
+export const statusView: View<StatusReport> = {
+  type: 'status',
+  text: (report, screen) => statusText(report, screen.style, screen.width),
+  json: (report) => report,
+};

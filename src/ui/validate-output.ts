@@ -3,6 +3,7 @@ import { formatLocation, type Problem } from '../core/errors';
 import { escapeXml } from '../report/xml';
 import { formatProblem } from '../core/problem-text';
 import type { Style } from '../core/style';
+import type { View } from './output';
 
 export interface ValidationResult {
   file: string;
@@ -30,15 +31,22 @@ export function validationText(results: ValidationResult[], style: Style): strin
   return `${lines.join('\n')}\n`;
 }
 
-export function validationJson(results: ValidationResult[]): string {
-  const body = {
+function validationJson(results: ValidationResult[]) {
+  return {
     valid: results.every((result) => result.problems.length === 0),
     runbooks: results.map((result) => ({ file: result.file, valid: result.problems.length === 0, problems: result.problems })),
   };
-  return `${JSON.stringify(body, null, 2)}\n`;
 }
 
-export function validationJunit(results: ValidationResult[]): string {
+/** `drctl validate`: a line per runbook and its problems, `{"type": "validate", valid, runbooks}`, or JUnit. */
+export const validateView: View<ValidationResult[]> = {
+  type: 'validate',
+  text: (results, screen) => validationText(results, screen.style),
+  json: validationJson,
+  junit: validationJunit,
+};
+
+function validationJunit(results: ValidationResult[]): string {
   const failures = results.filter((result) => result.problems.length > 0).length;
   const cases = results.map((result) => {
     const open = `  <testcase classname="drctl.validate" name="${escapeXml(result.file)}" time="0">`;

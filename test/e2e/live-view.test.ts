@@ -82,7 +82,7 @@ describe('ink stays unloaded without a terminal', () => {
     // esbuild heads each bundled file with a "// <path>" comment.
     const holdsInk = (text: string) => /^\/\/ \S*node_modules\/ink\//m.test(text);
     const inkChunks = chunks.filter((file) => holdsInk(readFileSync(path.join(ROOT, 'dist', file), 'utf8')));
-    expect(inkChunks.length, 'ink is not in dist/: the live view is not wired into the CLI (src/ui/choose-reporter.ts)').toBeGreaterThan(0);
+    expect(inkChunks.length, 'ink is not in dist/: the live view is not wired into the CLI (src/ui/output.ts)').toBeGreaterThan(0);
     const loaded = readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith('file://'));
     expect(loaded.some((url) => url.endsWith('/dist/cli.js'))).toBe(true);
     const inkFiles = loaded.filter((url) => /\/node_modules\/ink\//.test(url) || (url.includes('/dist/') && holdsInk(readFileSync(new URL(url), 'utf8'))));

@@ -35,7 +35,9 @@ describe('drctl report', () => {
     for (const [format, file] of [['md', 'out/report.md'], ['html', 'out/report.html'], ['json', 'out/report.json'], ['junit', 'out/report.xml']] as const) {
       const result = await report(RUN_ID, '--format', format, '--out', file);
       expect(result.code).toBe(0);
-      expect(result.stderr).toBe(`Report written to ${file}\n`);
+      // --format json asks for JSON: the notice is a JSON line on stderr too (docs/output.md).
+      const notice = format === 'json' ? `${JSON.stringify({ type: 'notice', code: 'report.written', message: `Report written to ${file}` })}\n` : `Report written to ${file}\n`;
+      expect(result.stderr).toBe(notice);
     }
     expect(await readFile(path.join(dir, 'out/report.md'), 'utf8')).toContain('# DR run: shop-region-failover');
     expect(await readFile(path.join(dir, 'out/report.html'), 'utf8')).toContain('<svg id="timeline"');

@@ -13,6 +13,8 @@ import { listRuns, readJournal } from '../../src/journal/reader';
 import { FakeAws } from '../helpers/fake-aws';
 import { FakeClock } from '../helpers/fake-clock';
 import { fakeShop } from '../helpers/fake-shop';
+import { optionsFor } from '../helpers/options';
+import { createOutput } from '../../src/ui/output';
 
 const world = vi.hoisted(() => ({ current: undefined as undefined | { aws: FakeAws; clock: Clock }, readOnly: [] as boolean[] }));
 
@@ -51,6 +53,12 @@ function memoryIO(): CliIO {
   return { stdout, stderr, stdin: new PassThrough(), env: { NO_COLOR: '1' }, cwd: dir };
 }
 
+/** What the composition root hands a command, with the output host in the format asked for. */
+function context(format = 'text') {
+  const io = memoryIO();
+  return { io, actions: actionCatalogue, output: createOutput(io, format) };
+}
+
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'drctl-cmd-'));
   writeFileSync(path.join(dir, 'orders.yaml'), readFileSync(RUNBOOK, 'utf8'));
@@ -69,15 +77,15 @@ const commands = async () => ({ ...(await import('../../commands/run')), ...(awa
 describe('run, plan, resume, rollback commands', () => {
   it('refuses a mutating run without a terminal or --yes, before touching anything', async () => {
     const { runCommand } = await commands();
-    await expect(runCommand('orders.yaml', {}, { io: memoryIO(), actions: actionCatalogue })).rejects.toMatchObject({ code: 'cli.needs-yes', exitCode: 2 });
-    await expect(runCommand('orders.yaml', { step: true, yes: true }, { io: memoryIO(), actions: actionCatalogue })).rejects.toMatchObject({ code: 'cli.needs-tty' });
+    await expect(runCommand('orders.yaml', optionsFor('run', {}), context())).rejects.toMatchObject({ code: 'cli.needs-yes', exitCode: 2 });
+    await expect(runCommand('orders.yaml', optionsFor('run', { step: true, yes: true }), context())).rejects.toMatchObject({ code: 'cli.needs-tty' });
     expect(existsSync(path.join(dir, '.drctl'))).toBe(false);
     expect(world.readOnly).toEqual([]);
   });
 
   it('runs a shipped runbook with --yes: journal, snapshot, plain lines and a summary; the lock is released', async () => {
     const { runCommand } = await commands();
-    const code = await runCommand('orders.yaml', { yes: true }, { io: memoryIO(), actions: actionCatalogue });
+    const code = await runCommand('orders.yaml', optionsFor('run', { yes: true }), context());
     expect({ code, err }).toEqual({ code: 0, err: '' });
     expect(out).toContain('approved by --yes');
     expect(out).toContain('call rds SwitchoverGlobalCluster in us-east-1 (intent journaled)');
@@ -95,7 +103,7 @@ describe('run, plan, resume, rollback commands', () => {
 
   it('writes JSON lines with --output json, ending with the summary', async () => {
     const { runCommand } = await commands();
-    expect(await runCommand('orders.yaml', { yes: true, output: 'json' }, { io: memoryIO(), actions: actionCatalogue })).toBe(0);
+    expect(await runCommand('orders.yaml', optionsFor('run', { yes: true }), context('json'))).toBe(0);
     const lines = out.trim().split('\n').map((line) => JSON.parse(line) as { type: string });
     expect(lines[0]?.type).toBe('run.started');
     expect(lines.at(-2)?.type).toBe('run.finished');
@@ -107,43 +115,43 @@ describe('run, plan, resume, rollback commands', () => {
     const file = lockPath(path.join(dir, '.drctl'), 'aurora-global-failover');
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify({ runId: 'other', runbook: 'aurora-global-failover', pid: process.pid, hostname: hostname(), acquiredAt: Date.now(), heartbeatAt: Date.now() }));
-    await expect(runCommand('orders.yaml', { yes: true }, { io: memoryIO(), actions: actionCatalogue })).rejects.toMatchObject({ code: 'engine.locked' });
+    await expect(runCommand('orders.yaml', optionsFor('run', { yes: true }), context())).rejects.toMatchObject({ code: 'engine.locked' });
     expect(world.current!.aws.mutatingCalls()).toEqual([]);
   });
 
   it('Ctrl-C stops cleanly (exit 3); resume finishes without a second switchover; resume again has nothing to do', async () => {
     const { runCommand, resumeCommand } = await commands();
     (world.current!.clock as FakeClock).at(6_000, () => process.emit('SIGINT'));
-    expect(await runCommand('orders.yaml', { yes: true }, { io: memoryIO(), actions: actionCatalogue })).toBe(3);
+    expect(await runCommand('orders.yaml', optionsFor('run', { yes: true }), context())).toBe(3);
     expect(out).toContain('stopping: no new calls');
     const [run] = await listRuns(path.join(dir, '.drctl'));
     expect(out).toContain(`drctl resume ${run!.runId}`);
-    expect(await resumeCommand(run!.runId, { yes: true }, { io: memoryIO(), actions: actionCatalogue })).toBe(0);
+    expect(await resumeCommand(run!.runId, optionsFor('resume', { yes: true }), context())).toBe(0);
     expect(world.current!.aws.callsTo('SwitchoverGlobalCluster')).toHaveLength(1);
     out = '';
-    expect(await resumeCommand(run!.runId, { yes: true }, { io: memoryIO(), actions: actionCatalogue })).toBe(0);
+    expect(await resumeCommand(run!.runId, optionsFor('resume', { yes: true }), context())).toBe(0);
     expect(err).toContain('Nothing to do: this run already succeeded');
   });
 
   it('plans without changing anything, with read-only ports and no journal', async () => {
     const { planCommand, runCommand } = await commands();
-    expect(await planCommand('orders.yaml', { inputs: ['to=us-west-2'] }, { io: memoryIO(), actions: actionCatalogue })).toBe(0);
+    expect(await planCommand('orders.yaml', optionsFor('plan', { inputs: ['to=us-west-2'] }), context())).toBe(0);
     expect(out).toContain('call rds SwitchoverGlobalCluster in us-east-1');
     expect(out).toContain('Critical path:');
     expect(out).toContain('known after apply');
     expect(world.current!.aws.mutatingCalls()).toEqual([]);
     expect(existsSync(path.join(dir, '.drctl'))).toBe(false);
     out = '';
-    expect(await runCommand('orders.yaml', { dryRun: true, output: 'json' }, { io: memoryIO(), actions: actionCatalogue })).toBe(0);
+    expect(await runCommand('orders.yaml', optionsFor('run', { dryRun: true }), context('json'))).toBe(0);
     expect(JSON.parse(out.trim().split('\n').at(-1)!)).toMatchObject({ type: 'plan.result', ok: true });
     expect(world.readOnly).toEqual([true, true]);
   });
 
   it('rollback refuses a runbook without rollback steps; resume names a missing run', async () => {
     const { runCommand, rollbackCommand, resumeCommand } = await commands();
-    await runCommand('orders.yaml', { yes: true }, { io: memoryIO(), actions: actionCatalogue });
+    await runCommand('orders.yaml', optionsFor('run', { yes: true }), context());
     const [run] = await listRuns(path.join(dir, '.drctl'));
-    await expect(rollbackCommand(run!.runId, { yes: true }, { io: memoryIO(), actions: actionCatalogue })).rejects.toMatchObject({ code: 'engine.no-rollback-steps' });
-    await expect(resumeCommand('20250101-000000-nope-0000', {}, { io: memoryIO(), actions: actionCatalogue })).rejects.toMatchObject({ code: 'journal.not-found' });
+    await expect(rollbackCommand(run!.runId, optionsFor('rollback', { yes: true }), context())).rejects.toMatchObject({ code: 'engine.no-rollback-steps' });
+    await expect(resumeCommand('20250101-000000-nope-0000', optionsFor('resume', {}), context())).rejects.toMatchObject({ code: 'journal.not-found' });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportFacts } from '../../src/report/facts';
-import { renderReport, REPORT_FORMATS } from '../../src/report/render';
+import { REPORT_FORMATS } from '../../src/report/formats';
+import { renderReport } from '../../src/report/render';
 import { plainStyle } from '../../src/core/style';
 import { cleanPlannedRun, Journal, started } from './journal';
 

@@ -5,6 +5,7 @@ import type { CliIO } from '../../src/core/io';
 import { describe, expect, it } from 'vitest';
 import { actionCatalogue } from '../../src/actions/catalogue';
 import { runbookJsonSchema } from '../../src/runbook/json-schema';
+import { createOutput } from '../../src/ui/output';
 
 describe('JSON Schema for editors', () => {
   it('is committed as schema/runbook-v1.json, exactly as generated (drctl schema prints that file)', () => {
@@ -15,7 +16,7 @@ describe('JSON Schema for editors', () => {
   it('is what drctl schema prints (bin/drctl prints the file itself; the command is its fallback)', async () => {
     let out = '';
     const stdout = new Writable({ write: (chunk, _encoding, done) => ((out += String(chunk)), done()) });
-    expect(await schemaCommand({ io: { stdout, stderr: stdout, stdin: process.stdin, env: {}, cwd: '.' } as CliIO })).toBe(0);
+    expect(await schemaCommand({ output: createOutput({ stdout, stderr: stdout, stdin: process.stdin, env: {}, cwd: '.' } as CliIO, 'text') })).toBe(0);
     expect(out).toBe(readFileSync('schema/runbook-v1.json', 'utf8'));
   });
 

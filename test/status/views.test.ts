@@ -5,11 +5,22 @@ import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/core/io';
 import type { HealthCheckReport } from '../../src/status/health';
 import type { ResourceStatus, StatusReport } from '../../src/status/model';
-import { healthJson, healthText, WatchScreen } from '../../src/ui/health-view';
-import { statusJson, statusText, wrap } from '../../src/ui/status-view';
+import { healthText, healthView } from '../../src/ui/health-view';
+import { createOutput } from '../../src/ui/output';
+import { statusText, statusView, wrap } from '../../src/ui/status-view';
+import { WatchScreen } from '../../src/ui/watch-screen';
 import { plainStyle } from '../../src/core/style';
 
 const AT = Date.UTC(2026, 10, 22, 3, 0, 0);
+
+/** Streams that keep what was written to stdout; a terminal when `tty`. */
+function io(tty: boolean) {
+  const stdout = Object.assign(new PassThrough(), { isTTY: tty });
+  let written = '';
+  stdout.on('data', (chunk: Buffer) => (written += chunk.toString()));
+  const cli = { stdout, stderr: new PassThrough(), stdin: new PassThrough(), env: {}, cwd: '/' } as CliIO;
+  return { cli, written: () => written };
+}
 const widest = (text: string) => Math.max(...text.split('\n').map((line) => line.length));
 
 const orders: ResourceStatus = {
@@ -59,8 +70,10 @@ describe('status view', () => {
     expect(text).toContain('lag objective 1.0s (rpo)');
   });
 
-  it('writes the report as one JSON object', () => {
-    expect(JSON.parse(statusJson(report))).toMatchObject({ type: 'status', resources: [{ name: 'orders-db', ready: false }, {}, {}] });
+  it('writes the report as one JSON document', () => {
+    const { cli, written } = io(false);
+    createOutput(cli, 'json').answer(statusView, report);
+    expect(JSON.parse(written())).toMatchObject({ type: 'status', resources: [{ name: 'orders-db', ready: false }, {}, {}] });
   });
 
   it('wraps keeping the indent', () => {
@@ -90,19 +103,13 @@ describe('health view', () => {
   });
 
   it('writes JSON with the overall verdict', () => {
-    expect(JSON.parse(healthJson([health], AT))).toMatchObject({ type: 'health', healthy: false, checks: [{ id: health.id }] });
+    const { cli, written } = io(false);
+    createOutput(cli, 'json').answer(healthView, { reports: [health], checkedAt: AT });
+    expect(JSON.parse(written())).toMatchObject({ type: 'health', checkedAt: AT, healthy: false, checks: [{ id: health.id }] });
   });
 });
 
 describe('--watch screen', () => {
-  function io(tty: boolean) {
-    const stdout = Object.assign(new PassThrough(), { isTTY: tty });
-    let written = '';
-    stdout.on('data', (chunk: Buffer) => (written += chunk.toString()));
-    const cli = { stdout, stderr: new PassThrough(), stdin: new PassThrough(), env: {}, cwd: '/' } as CliIO;
-    return { cli, written: () => written };
-  }
-
   it('redraws in place on a terminal: cursor up over the last block, clear, draw', () => {
     const { cli, written } = io(true);
     const screen = new WatchScreen(cli, true);

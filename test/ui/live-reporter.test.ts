@@ -62,7 +62,7 @@ describe('createLiveReporter', () => {
     terminal.stdin.write('\u0003');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(interrupts).toBe(1);
-    reporter.notice('stopping after the calls in flight');
+    reporter.notice('engine.nothing-to-do', 'stopping after the calls in flight');
     for (const event of stamp(FAILS, 100)) reporter.emit(event);
     await reporter.close();
     expect(terminal.text()).toContain('stopping after the calls in flight');

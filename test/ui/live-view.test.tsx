@@ -67,7 +67,7 @@ describe('the live view', () => {
     expect(frame.slice(at, at + 5)).toEqual([
       '✗ orders    switch over shop-orders us-east-1 -> us-west-2                 5m51s',
       '    error SwitchoverGlobalCluster refused: shop-orders is already failing over',
-      '      [aws.InvalidGlobalClusterStateFault]',
+      '      [aws.invalid-state]',
       '      hint: Wait for the operation under way to finish (drctl status), then',
       '        resume the run with drctl resume.',
     ]);
@@ -100,7 +100,7 @@ describe('the live view', () => {
     // a step row is cut to the width; the error below it is wrapped whole, with its code and hint
     expect(rows[1]).toMatch(/^  orders +failed +5m51s +SwitchoverGlobalCluster refused.*…$/);
     expect(rows[1]).toHaveLength(80);
-    expect(frame.slice(start).join('\n')).toContain('[aws.InvalidGlobalClusterStateFault]');
+    expect(frame.slice(start).join('\n')).toContain('[aws.invalid-state]');
     expect(frame.slice(start).some((line) => line.includes('hint: Wait for the operation under way'))).toBe(true);
   });
 

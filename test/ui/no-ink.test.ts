@@ -10,7 +10,7 @@ const ENTRIES = {
   cli: 'src/main.ts',
   plain: 'src/ui/plain-reporter.ts',
   json: 'src/ui/json-reporter.ts',
-  choose: 'src/ui/choose-reporter.ts',
+  output: 'src/ui/output.ts',
   prompt: 'src/ui/prompt.ts',
   run: 'commands/run.ts',
   live: 'src/ui/live-reporter.tsx',
@@ -43,10 +43,10 @@ function eagerInputs(metafile: Metafile, entry: string): string[] {
 }
 
 describe('ink is loaded only by the live view', () => {
-  it('is not in the static import graph of the CLI, the plain and JSON reporters or the reporter choice', async () => {
+  it('is not in the static import graph of the CLI, the plain and JSON reporters or the output host', async () => {
     const metafile = await metafileOnce();
     const checked = Object.entries(ENTRIES).filter(([name, file]) => name !== 'live' && existsSync(file));
-    expect(checked.map(([name]) => name)).toEqual(expect.arrayContaining(['cli', 'plain', 'json', 'choose']));
+    expect(checked.map(([name]) => name)).toEqual(expect.arrayContaining(['cli', 'plain', 'json', 'output']));
     for (const [, file] of checked) {
       expect(eagerInputs(metafile, file).filter((input) => UI_PACKAGES.test(input)), file).toEqual([]);
     }

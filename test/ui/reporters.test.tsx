@@ -17,7 +17,7 @@ afterEach(() => cleanup());
 
 const events = stamp([
   ...RUNNING,
-  [30, { type: 'step.retrying', stepId: 'sessions', attempt: 1, delayMs: 10_000, error: { code: 'aws.Throttling', message: 'Rate exceeded', hint: 'drctl retries throttled calls.' } }],
+  [30, { type: 'step.retrying', stepId: 'sessions', attempt: 1, delayMs: 10_000, error: { code: 'aws.throttled', message: 'Rate exceeded', hint: 'drctl retries throttled calls.' } }],
   ...FAILS,
 ]);
 const summary = summarizeRun(replay(events));

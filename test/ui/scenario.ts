@@ -1,7 +1,7 @@
 // Fixed runs as lists of events, for the reporters' tests: a shop failover (three data stores side by
 // side, then traffic) that succeeds, and pieces to build a failing one. Times are in run time.
 import type { RunEvent, RunEventBody, StepInfo } from '../../src/core/events';
-import type { ProblemRecord } from '../../src/core/errors';
+import type { Problem } from '../../src/core/errors';
 
 export const T0 = Date.UTC(2025, 2, 1, 3, 0, 0);
 
@@ -69,8 +69,8 @@ export const SUCCEEDS: Array<[number, RunEventBody]> = [
   [130, { type: 'run.finished', outcome: 'succeeded', durationMs: 130_000 }],
 ];
 
-export const SWITCHOVER_FAILED: ProblemRecord = {
-  code: 'aws.InvalidGlobalClusterStateFault',
+export const SWITCHOVER_FAILED: Problem = {
+  code: 'aws.invalid-state',
   message: 'SwitchoverGlobalCluster refused: shop-orders is already failing over',
   hint: 'Wait for the operation under way to finish (drctl status), then resume the run with drctl resume.',
 };

@@ -2,14 +2,15 @@
 import { errorCodes } from './define';
 
 export const cliCodes = errorCodes({
+  'cli.usage': { meaning: 'The command line does not parse: an unknown command or option, or a missing argument.', action: 'Run `drctl <command> --help` for the usage.' },
   'cli.bad-option': { meaning: 'An option has a value drctl cannot use (not a duration, not a number, not one of its choices).', action: 'Pass it as the message and hint show; `drctl <command> --help` lists every option.' },
   'cli.bad-incident-start': { meaning: '--incident-start is neither an ISO time with a zone nor a duration ago.', action: 'Give it like 2026-01-05T08:55:00Z or "10m ago".' },
   'cli.needs-yes': { meaning: 'The command would change AWS or ask for an approval, and there is no terminal to ask on.', action: 'Pass --yes in automation (approvals are journaled as given by "--yes"), or run it in a terminal.' },
   'cli.needs-tty': { meaning: '--step asks before every step, which needs an interactive terminal.', action: 'Run it in a terminal, or leave out --step.' },
   'cli.no-answer': { meaning: 'The terminal closed before a question was answered.', action: 'Answer the question, or pass --yes in automation.' },
   'cli.sim-and-aws': { meaning: '--sim cannot be combined with --endpoint-url or --profile.', action: 'Use --sim for the embedded simulator, or --endpoint-url for `drctl sim serve` or another endpoint.' },
-  'cli.time-scale-needs-sim': { meaning: '--time-scale only applies to the simulator.', action: 'Add --sim, or drop --time-scale.' },
   'cli.pace-needs-sim': { meaning: '--pace only applies to the simulator: against AWS every second is a real one.', action: 'Add --sim, or drop --pace.' },
+  'cli.bug': { meaning: 'drctl hit a bug: this is not your mistake.', action: 'Report it with the text printed (it includes the stack).' },
 });
 
 export const commandCodes = errorCodes({

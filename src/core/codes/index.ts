@@ -10,6 +10,7 @@ import { awsCodes } from './aws';
 import type { CodeInfo } from './define';
 import { cliCodes, commandCodes } from './commands';
 import { engineCodes, journalCodes } from './engine';
+import { noticesRaised, warningsRaised } from './notices';
 import { inputCodes, runbookCodes, validateCodes } from './runbook';
 import { readCodes, statusFlagCodes } from './status';
 
@@ -28,7 +29,7 @@ export const ERROR_CODES = {
   ...readCodes,
 };
 
-export const NOTICE_CODES = {};
+export const NOTICE_CODES = { ...warningsRaised, ...noticesRaised };
 
 export const CODES: Readonly<Record<string, CodeInfo>> = { ...ERROR_CODES, ...NOTICE_CODES, ...statusFlagCodes };
 

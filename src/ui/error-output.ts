@@ -1,0 +1,22 @@
+// How an error that ends a command reads: for people, what went wrong and the hint; for tools (-o json),
+// one JSON line with the same fields. A bug is not the user's mistake: it says so and keeps its stack.
+import { ExitCode, isDrctlError, ProblemsError } from '../core/errors';
+import { formatBug, formatError } from '../core/problem-text';
+import type { Style } from '../core/style';
+
+export function exitCodeOf(error: unknown): number {
+  return isDrctlError(error) ? error.exitCode : ExitCode.runFailed;
+}
+
+export function errorText(error: unknown, style: Style): string {
+  return isDrctlError(error) ? formatError(error, style) : formatBug(error, style);
+}
+
+export function errorJson(error: unknown): object {
+  if (!isDrctlError(error)) {
+    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return { type: 'error', code: 'cli.bug', message: `drctl hit a bug: ${error instanceof Error ? error.message : String(error)}`, hint: 'This is not your mistake; please report it with the stack.', stack, exitCode: ExitCode.runFailed };
+  }
+  const problems = error instanceof ProblemsError ? { problems: error.problems } : {};
+  return { type: 'error', ...error.toProblem(), ...problems, exitCode: error.exitCode };
+}
