@@ -140,4 +140,10 @@ export const COMMAND_TABLE: DrctlCommand[] = [
     args: [],
     run: async (_args, _options, context) => (await import('../schema')).schemaCommand(context),
   }),
+  declare({
+    name: 'explain',
+    description: 'what an error, warning or status code means and what to do about it (--list: every code)',
+    args: [['[code]', 'a code drctl printed, e.g. runbook.unknown-key']],
+    run: async (args, options, context) => (await import('../explain')).explainCommand(args.optional(0), options, context),
+  }),
 ];

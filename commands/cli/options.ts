@@ -13,7 +13,7 @@ import type { HistoryFormat, ReportFormat } from '../../src/report/formats';
 import type { FailoverMode } from '../../src/runbook/failover-kinds';
 import type { Parser, ParserName, PARSERS } from './option-values';
 
-export const COMMAND_NAMES = ['validate', 'plan', 'run', 'resume', 'rollback', 'status', 'health', 'failover', 'report', 'drill', 'sim serve', 'sim world', 'schema'] as const;
+export const COMMAND_NAMES = ['validate', 'plan', 'run', 'resume', 'rollback', 'status', 'health', 'failover', 'report', 'drill', 'sim serve', 'sim world', 'schema', 'explain'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export interface OptionDeclaration {
@@ -65,7 +65,7 @@ export const OPTIONS = {
   inputs: { flags: '-i, --input <name=value>', shape: 'list', parse: 'text', commands: ['plan', 'run', 'drill'], help: 'a runbook input (repeatable)' },
   yes: { flags: '-y, --yes', shape: 'flag', commands: SESSION, help: 'approve every approval and the start confirmation (needed without a TTY)' },
   step: { flags: '--step', shape: 'flag', commands: SESSION, help: 'ask before every step (walk the runbook one step at a time)' },
-  output: { flags: '-o, --output <format>', shape: 'value', choices: OUTPUT_FORMATS, default: 'text', picksOutput: 'only', commands: [...SESSION, 'plan', 'status', 'health'], help: 'output format (docs/output.md)' },
+  output: { flags: '-o, --output <format>', shape: 'value', choices: OUTPUT_FORMATS, default: 'text', picksOutput: 'only', commands: [...SESSION, 'plan', 'status', 'health', 'explain'], help: 'output format (docs/output.md)' },
   validateOutput: { flags: '-o, --output <format>', shape: 'value', choices: ['text', 'json', 'junit'], default: 'text', picksOutput: 'only', commands: ['validate'], help: 'output format (docs/output.md)' },
   rollback: { flags: '--no-rollback', shape: 'negatable', commands: SESSION, help: 'do not run the rollback steps when a step fails' },
   maxParallel: { flags: '--max-parallel <n>', shape: 'value', parse: 'positiveWholeNumber', commands: SESSION, help: 'steps that may run at the same time (default 50)' },
@@ -103,6 +103,7 @@ export const OPTIONS = {
   host: { flags: '--host <host>', shape: 'value', parse: 'text', commands: ['sim serve'], help: 'address to listen on (default 127.0.0.1)' },
   timeScale: { flags: '--time-scale <n>', shape: 'value', parse: 'timeScale', commands: ['sim serve'], help: 'the served world runs n times faster: every span it declares lasts 1/n as long; times stay on the wall clock (default 30)' },
 
+  list: { flags: '--list', shape: 'flag', commands: ['explain'], help: 'list every code with its meaning' },
 } as const satisfies Record<string, OptionDeclaration>;
 
 type Declared = typeof OPTIONS;

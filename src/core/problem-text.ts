@@ -1,4 +1,5 @@
-// How a user-facing error or problem reads in the terminal: where, what (with its code), how to fix it.
+// How a user-facing error or problem reads in the terminal: where, what (with its code), how to fix it,
+// and where to read more (`drctl explain <code>`).
 import { formatLocation, type DrctlError, type Problem, type ProblemRecord } from './errors';
 import type { Style } from './style';
 
@@ -15,6 +16,11 @@ export function formatError(error: DrctlError, style: Style): string {
     return [`${style.red('error')} ${error.message}`, ...problems.map((problem) => formatProblem(problem, style, '  '))].join('\n');
   }
   return formatProblem(error.toProblem(), style);
+}
+
+/** The pointer that ends an error: one code, or "any code above" when several problems were listed. */
+export function explainPointer(code: string, several: boolean, style: Style, indent = ''): string {
+  return `${indent}  ${style.dim(several ? 'more: drctl explain <code>, for any code above' : `more: drctl explain ${code}`)}`;
 }
 
 export function formatBug(error: unknown, style: Style): string {

@@ -1,15 +1,21 @@
-// How an error that ends a command reads: for people, what went wrong and the hint; for tools (-o json),
-// one JSON line with the same fields. A bug is not the user's mistake: it says so and keeps its stack.
+// How an error that ends a command reads: for people, what went wrong, the hint and where to read more
+// (`drctl explain <code>`); for tools (-o json), one JSON line with the same fields. A bug is not the
+// user's mistake: it says so and keeps its stack.
 import { ExitCode, isDrctlError, ProblemsError } from '../core/errors';
-import { formatBug, formatError } from '../core/problem-text';
+import { explainPointer, formatBug, formatError } from '../core/problem-text';
 import type { Style } from '../core/style';
 
 export function exitCodeOf(error: unknown): number {
   return isDrctlError(error) ? error.exitCode : ExitCode.runFailed;
 }
 
+// Where `drctl explain` would add nothing: the hint already says where to look.
+const NO_POINTER = new Set(['cli.unknown-code', 'cli.usage']);
+
 export function errorText(error: unknown, style: Style): string {
-  return isDrctlError(error) ? formatError(error, style) : formatBug(error, style);
+  if (!isDrctlError(error)) return formatBug(error, style);
+  const text = formatError(error, style);
+  return NO_POINTER.has(error.code) ? text : `${text}\n${explainPointer(error.code, error instanceof ProblemsError && error.problems.length > 1, style)}`;
 }
 
 export function errorJson(error: unknown): object {

@@ -6,7 +6,7 @@ import type { RunEvent } from '../core/events';
 import type { RunSummary } from '../engine/summary';
 import { formatDuration } from '../core/duration';
 import type { RunReporter } from './run-reporter';
-import { formatProblem } from '../core/problem-text';
+import { explainPointer, formatProblem } from '../core/problem-text';
 import { styleFor, type Style } from '../core/style';
 
 export class PlainReporter implements RunReporter {
@@ -119,7 +119,7 @@ export function summaryText(summary: RunSummary, style: Style, next?: string): s
   }
   lines.push(`  ${rtoLine(summary, style)}`);
   lines.push(`  AWS calls: ${summary.apiCalls} (${summary.mutatingCalls} changing)`);
-  if (summary.error && summary.outcome !== 'succeeded') lines.push(formatProblem(summary.error, style, '  '));
+  if (summary.error && summary.outcome !== 'succeeded') lines.push(formatProblem(summary.error, style, '  '), explainPointer(summary.error.code, false, style, '  '));
   if (next) lines.push(`  ${style.cyan('next:')} ${next}`);
   return lines.join('\n');
 }

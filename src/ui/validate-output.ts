@@ -1,7 +1,7 @@
 // The three shapes of `drctl validate` output: readable text, JSON for tools, JUnit for CI systems.
 import { formatLocation, type Problem } from '../core/errors';
 import { escapeXml } from '../report/xml';
-import { formatProblem } from '../core/problem-text';
+import { explainPointer, formatProblem } from '../core/problem-text';
 import type { Style } from '../core/style';
 import type { View } from './output';
 
@@ -28,6 +28,8 @@ export function validationText(results: ValidationResult[], style: Style): strin
       ? style.green(`${noun(results.length, 'runbook')} valid`)
       : style.red(`${noun(invalid.length, 'runbook')} of ${results.length} invalid (${noun(problemCount, 'problem')})`),
   );
+  const codes = new Set(invalid.flatMap((result) => result.problems.map((problem) => problem.code)));
+  if (codes.size > 0) lines.push(explainPointer([...codes][0] ?? '', codes.size > 1, style).trimStart());
   return `${lines.join('\n')}\n`;
 }
 

@@ -10,6 +10,7 @@ export const cliCodes = errorCodes({
   'cli.no-answer': { meaning: 'The terminal closed before a question was answered.', action: 'Answer the question, or pass --yes in automation.' },
   'cli.sim-and-aws': { meaning: '--sim cannot be combined with --endpoint-url or --profile.', action: 'Use --sim for the embedded simulator, or --endpoint-url for `drctl sim serve` or another endpoint.' },
   'cli.pace-needs-sim': { meaning: '--pace only applies to the simulator: against AWS every second is a real one.', action: 'Add --sim, or drop --pace.' },
+  'cli.unknown-code': { meaning: '`drctl explain` was given a code drctl does not have.', action: 'Use the suggested code, or list them all with `drctl explain --list`.' },
   'cli.bug': { meaning: 'drctl hit a bug: this is not your mistake.', action: 'Report it with the text printed (it includes the stack).' },
 });
 
