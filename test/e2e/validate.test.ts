@@ -31,7 +31,8 @@ describe('drctl validate (real binary)', () => {
 
   it('writes JSON for tools', async () => {
     const result = await drctl(['validate', '--output', 'json', 'good.yaml', 'bad.yaml'], { cwd: dir });
-    const body = JSON.parse(result.stdout) as { valid: boolean; runbooks: { file: string; valid: boolean; problems: { code: string; location: { line: number } }[] }[] };
+    const body = JSON.parse(result.stdout) as { type: string; valid: boolean; runbooks: { file: string; valid: boolean; problems: { code: string; location: { line: number } }[] }[] };
+    expect(body.type).toBe('validate');
     expect(body.valid).toBe(false);
     expect(body.runbooks.map((r) => [r.file, r.valid])).toEqual([['good.yaml', true], ['bad.yaml', false]]);
     expect(body.runbooks[1]?.problems.map((p) => [p.code, p.location.line])).toEqual([['runbook.bad-duration', 9], ['runbook.unknown-key', 23]]);
@@ -101,6 +102,27 @@ describe('drctl shell (real binary)', () => {
     const option = await drctl(['validate', '--ouput', 'json', 'x']);
     expect(option.code).toBe(2);
     expect(option.stderr).toContain("unknown option '--ouput'");
+  });
+
+  it('derives each command\'s help from the option declarations, old spellings hidden', async () => {
+    const { OPTIONS, optionsTakenBy } = await import('../../commands/cli/options');
+    const help = await drctl(['run', '--help']);
+    expect(help.code).toBe(0);
+    const flat = help.stdout.replace(/\s+/g, ' ');
+    for (const { declaration } of optionsTakenBy('run')) {
+      expect(flat).toContain(declaration.flags);
+      expect(flat).toContain(declaration.help.replace(/\s+/g, ' '));
+    }
+    expect(flat).toContain('(choices: "text", "json", default: "text")');
+    expect(help.stdout).not.toContain('--time-scale');
+    expect(OPTIONS.pace.renamedFrom).toEqual(['--time-scale']);
+  });
+
+  it('refuses a bad option value naming the flag, with a did-you-mean', async () => {
+    const result = await drctl(['validate', '-o', 'jsn', 'runbooks/']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('error --output "jsn" is not one of text, json, junit [cli.bad-option]');
+    expect(result.stderr).toContain('hint: Did you mean "json"? Pass one of text, json, junit.');
   });
 
   it('prints a JSON Schema that knows every action and resource type', async () => {
