@@ -100,7 +100,7 @@ export async function drillCommand(file: string, options: DrillCommandOptions, c
   const drillId = newRunId(startedAt, document.metadata.name);
   const drill = new Drill(command, options, journalDir);
   const resources = { ...back?.document.spec.resources, ...document.spec.resources };
-  const request = (runbook: RunbookToRun) => ({ io, actions, options, runId: drillId, ...runbook, session: 'start' as const, prior: [] });
+  const request = (runbook: RunbookToRun) => ({ output, actions, options, ...runbook, session: 'start' as const });
   // Before starting a simulator or reading credentials: a drill that cannot be confirmed stops here.
   checkOperator(request(failover));
   if (back) checkOperator(request({ ...back, inputs: {} }));

@@ -5,7 +5,6 @@
 // openAwsAndRunSession opens one for the session alone (run, resume, rollback).
 import { type AwsContext, openAwsContext } from './aws-context';
 import { humanPaced } from './human-pace';
-import { isInteractive } from '../src/core/io';
 import { mutatingSteps } from '../src/engine/confirm';
 import { objectivesOf, resumeRun, runRunbook } from '../src/engine/run';
 import type { OperatorPort } from '../src/core/operator';
@@ -76,7 +75,7 @@ export async function runSession(request: SessionRequest, aws: OpenedAws): Promi
       sink: teeSink(journal, reporter),
       actions: request.actions,
       // Only a person's answer takes (real) time: --yes answers outside the human pace.
-      operator: withYes(humanPaced(chosen.operator ?? chooseOperator(io, options.yes === true), aws.context.atHumanPace), options.yes === true),
+      operator: withYes(humanPaced(chosen.operator ?? chooseOperator(io, options.yes === true, request.output.interactive), aws.context.atHumanPace), options.yes === true),
       apiCalls: aws.calls,
       stopSignal: interrupts.stop,
       forceSignal: interrupts.force,
@@ -105,10 +104,10 @@ async function judgeObjectives(result: RunResult, journalDir: string, reporter: 
 }
 
 /** Never prompt without a terminal: fail before anything starts, and name the flag. */
-export function checkOperator({ io, actions, options, document, session }: Pick<SessionRequest, 'io' | 'actions' | 'options' | 'document' | 'session'>): void {
+export function checkOperator({ output, actions, options, document, session }: Pick<SessionRequest, 'output' | 'actions' | 'options' | 'document' | 'session'>): void {
   const rollback = document.spec.rollback ?? [];
   const steps = session === 'rollback' ? rollback : [...document.spec.steps, ...rollback];
-  const interactive = isInteractive(io);
+  const { interactive } = output;
   if (options.step && !interactive) throw needsTty();
   if (options.yes || interactive) return;
   if (mutatingSteps(steps, actions).length > 0) throw needsYes(`runbook "${document.metadata.name}" changes AWS and needs a confirmation`);

@@ -10,9 +10,6 @@ export interface CliIO {
   cwd: string;
 }
 
-/** The width drawn for when the terminal does not say (or there is none: a pipe, a CI log). */
-export const DEFAULT_WIDTH = 80;
-
 /** True on an interactive terminal outside CI: the only place drctl prompts or draws a live view. */
 export function isInteractive(io: CliIO): boolean {
   const ci = io.env.CI;

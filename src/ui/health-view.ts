@@ -1,7 +1,6 @@
 // `drctl health`: per check Route 53's verdict and why, what the checkers look at, the last change, and
 // a row per checker region.
 import type { HealthCheckReport, LastChange } from '../status/health';
-import { DEFAULT_WIDTH } from '../core/io';
 import type { View } from './output';
 import { fitColumns, formatRow, isoSeconds, truncate } from './status-view';
 import type { Style } from '../core/style';
@@ -40,7 +39,7 @@ function checkLines(report: HealthCheckReport, style: Style, width: number): str
   ];
 }
 
-export function healthText(reports: readonly HealthCheckReport[], checkedAt: number, style: Style, width = DEFAULT_WIDTH): string {
+export function healthText(reports: readonly HealthCheckReport[], checkedAt: number, style: Style, width: number): string {
   const lines = [`Route 53 health at ${isoSeconds(checkedAt)}`, ''];
   for (const report of reports) lines.push(...checkLines(report, style, width), '');
   const healthy = reports.filter((report) => report.judgement.healthy).length;

@@ -3,7 +3,7 @@
 // output (and `drctl --version`) never pay for React.
 import { render } from 'ink';
 import type { NoticeCode } from '../core/codes';
-import { DEFAULT_WIDTH, type CliIO } from '../core/io';
+import type { CliIO } from '../core/io';
 import type { EventSink, RunEvent } from '../core/events';
 import type { RunSummary } from '../engine/summary';
 import type { OperatorPort } from '../core/operator';
@@ -13,6 +13,8 @@ import { liveOperator } from './live/live-operator';
 import { LiveStore } from './live/live-store';
 import { styleFor } from '../core/style';
 import type { HeaderOptions } from './live/header-lines';
+
+export const DEFAULT_COLUMNS = 80;
 
 export interface LiveReporterOptions extends HeaderOptions {
   /** The run's clock (simulated time under --sim): every elapsed time on screen is read from it. */
@@ -35,7 +37,7 @@ export interface LiveReporter extends RunReporter {
 }
 
 export function createLiveReporter(io: CliIO, options: LiveReporterOptions): LiveReporter {
-  const columns = () => io.stdout.columns || DEFAULT_WIDTH;
+  const columns = () => io.stdout.columns || DEFAULT_COLUMNS;
   const rows = () => (io.stdout as { rows?: number }).rows || undefined;
   const store = new LiveStore(columns(), rows());
   if (options.history?.length) store.replay(options.history);

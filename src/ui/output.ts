@@ -8,7 +8,7 @@
 // shape in `type`. Errors and notices go to stderr, as JSON lines under -o json.
 import type { NoticeCode } from '../core/codes';
 import type { EventSink } from '../core/events';
-import { DEFAULT_WIDTH, isInteractive, type CliIO } from '../core/io';
+import { isInteractive, type CliIO } from '../core/io';
 import { styleFor, type Style } from '../core/style';
 import { errorJson, errorText, exitCodeOf } from './error-output';
 import { writeJsonDocument, writeJsonLine, writeNoticeLine } from './json-lines';
@@ -38,11 +38,22 @@ export interface Watch<T> {
   show(value: T, footer: string): void;
 }
 
+/** The width drawn for when the terminal does not say (or there is none: a pipe, a CI log). */
+export const DEFAULT_WIDTH = 80;
+
 export class Output {
   constructor(
     private readonly io: CliIO,
     readonly format: OutputFormat,
   ) {}
+
+  /**
+   * A person at an interactive terminal (outside CI): the only case drctl draws the live view, redraws in
+   * place or asks a question. Everything that needs to know asks the host.
+   */
+  get interactive(): boolean {
+    return isInteractive(this.io);
+  }
 
   get screen(): Screen {
     const { stdout } = this.io;
@@ -70,7 +81,7 @@ export class Output {
   async runReporter(live?: LiveContext): Promise<ChosenReporter> {
     const done = async () => undefined;
     if (this.format === 'json') return { reporter: new JsonReporter(this.io), close: done };
-    if (live && isInteractive(this.io)) {
+    if (live && this.interactive) {
       // ink is loaded here only: plain and JSON output never pay for it.
       const { createLiveReporter } = await import('./live-reporter');
       const view = createLiveReporter(this.io, live);
@@ -84,7 +95,7 @@ export class Output {
   /** Redrawn in place on a terminal, a block per reading otherwise, a JSON line per reading under json. */
   watch<T>(view: View<T>): Watch<T> {
     if (this.format === 'json') return { show: (value) => writeJsonLine(this.io.stdout, { type: view.type, ...view.json(value) }) };
-    const screen = new WatchScreen(this.io, isInteractive(this.io));
+    const screen = new WatchScreen(this.io, this.interactive);
     return { show: (value, footer) => screen.show(`${view.text(value, this.screen)}\n${this.screen.style.dim(footer)}`) };
   }
 

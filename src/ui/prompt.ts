@@ -3,7 +3,7 @@
 // prompts: it fails at once and names the flag to pass.
 import { createInterface, type Interface } from 'node:readline';
 import type { ApprovalAnswer, ApprovalRequest, OperatorPort, StepQuestion } from '../core/operator';
-import { isInteractive, type CliIO } from '../core/io';
+import type { CliIO } from '../core/io';
 import type { StepDecision } from '../core/events';
 import { DrctlError, ExitCode } from '../core/errors';
 import { formatDuration } from '../core/duration';
@@ -19,9 +19,9 @@ export function needsTty(): DrctlError {
   return new DrctlError('cli.needs-tty', '--step asks before every step and needs an interactive terminal', 'Run it in a terminal, or leave out --step.', { exitCode: ExitCode.invalidInput });
 }
 
-/** The operator for this command: --yes, a terminal prompt, or one that refuses at once. */
-export function chooseOperator(io: CliIO, yes: boolean): OperatorPort {
-  const prompt = isInteractive(io) ? new TerminalPrompt(io) : undefined;
+/** The operator for this command: --yes, a terminal prompt (`interactive`: the output host says), or one that refuses at once. */
+export function chooseOperator(io: CliIO, yes: boolean, interactive: boolean): OperatorPort {
+  const prompt = interactive ? new TerminalPrompt(io) : undefined;
   return {
     approve: async (request, signal) => {
       if (yes) return { approved: true, by: '--yes' };

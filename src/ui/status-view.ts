@@ -4,7 +4,6 @@
 import { formatDuration } from '../core/duration';
 import type { Flag, MemberStatus, ResourceStatus, StatusReport } from '../status/model';
 import type { Style } from '../core/style';
-import { DEFAULT_WIDTH } from '../core/io';
 import type { View } from './output';
 
 const GAP = '  ';
@@ -94,7 +93,7 @@ function title(report: StatusReport): string {
   return `${what} at ${isoSeconds(report.checkedAt)}, ${objective}`;
 }
 
-export function statusText(report: StatusReport, style: Style, width = DEFAULT_WIDTH): string {
+export function statusText(report: StatusReport, style: Style, width: number): string {
   const members = report.resources.flatMap((resource) => resource.members.map(memberCells));
   const widths = fitColumns([HEADER, ...members, ...report.resources.map((resource) => [resource.name])], width);
   const nameWidth = widths[0] ?? 10;

@@ -54,9 +54,9 @@ describe('operator', () => {
   it('never prompts without a terminal: --yes approves, otherwise it fails at once naming --yes', async () => {
     const { io } = terminal(false);
     const signal = new AbortController().signal;
-    expect(await chooseOperator(io, true).approve({ stepId: 'a', message: 'go?' }, signal)).toEqual({ approved: true, by: '--yes' });
-    await expect(chooseOperator(io, false).approve({ stepId: 'a', message: 'go?' }, signal)).rejects.toMatchObject({ code: 'cli.needs-yes', hint: expect.stringContaining('--yes') });
-    await expect(chooseOperator(io, true).confirmStep({ stepId: 'a', uses: 'wait', summary: '', phase: 'main' }, signal)).rejects.toMatchObject({ code: 'cli.needs-tty' });
+    expect(await chooseOperator(io, true, false).approve({ stepId: 'a', message: 'go?' }, signal)).toEqual({ approved: true, by: '--yes' });
+    await expect(chooseOperator(io, false, false).approve({ stepId: 'a', message: 'go?' }, signal)).rejects.toMatchObject({ code: 'cli.needs-yes', hint: expect.stringContaining('--yes') });
+    await expect(chooseOperator(io, true, false).confirmStep({ stepId: 'a', uses: 'wait', summary: '', phase: 'main' }, signal)).rejects.toMatchObject({ code: 'cli.needs-tty' });
   });
 });
 

@@ -48,7 +48,7 @@ const check: ResourceStatus = {
 const report: StatusReport = { checkedAt: AT, lagObjective: { ms: 1_000, source: 'rpo' }, runbook: 'shop-region-failover', resources: [orders, sessions, check], skipped: ['api-dns'], notes: [] };
 
 describe('status view', () => {
-  const text = statusText(report, plainStyle);
+  const text = statusText(report, plainStyle, 80);
 
   it('fits 80 columns, long names and reasons included', () => {
     expect(widest(text)).toBeLessThanOrEqual(80);
@@ -93,7 +93,7 @@ const health: HealthCheckReport = {
 
 describe('health view', () => {
   it('fits 80 columns and shows the verdict, the config, the last change and each region', () => {
-    const text = healthText([health], AT, plainStyle);
+    const text = healthText([health], AT, plainStyle, 80);
     expect(widest(text)).toBeLessThanOrEqual(80);
     expect(text).toContain('0b1e7c42-west-4f6a-8c1d-api000000002  UNHEALTHY  2/16 checkers healthy (13%)');
     expect(text).toContain('HTTPS api.us-west-2.example.com; checked every 30s, 3 in a row to change');
