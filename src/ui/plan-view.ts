@@ -3,7 +3,7 @@
 // critical path should take when independent steps overlap.
 import type { DryRunResult, DryRunStep } from '../engine/dry-run';
 import { formatDuration } from '../core/duration';
-import { formatProblem } from '../core/problem-text';
+import { explainPointer, formatProblem } from '../core/problem-text';
 import type { Style } from '../core/style';
 import type { View } from './output';
 
@@ -28,6 +28,8 @@ export function planText(result: DryRunResult, style: Style, runCommand = 'drctl
   lines.push('', criticalPathLine(result, style));
   if (result.permissions.length > 0) lines.push(`${style.bold('IAM permissions needed:')} ${result.permissions.join(', ')}`);
   lines.push(result.ok ? style.green(`Plan OK: run it with \`${runCommand}\`.`) : style.red('The plan found problems (above); a run would stop before changing anything.'));
+  const codes = new Set([...result.steps, ...result.rollback].flatMap((step) => (step.error ? [step.error.code] : [])));
+  if (codes.size > 0) lines.push(explainPointer([...codes][0] ?? '', codes.size > 1, style).trimStart());
   return lines.join('\n');
 }
 

@@ -1,5 +1,8 @@
 // drctl explain, the real binary: what a code means and what to do, the list of every code, a
 // did-you-mean for a code that does not exist, and the pointer every printed error ends with.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CODES } from '../../src/core/codes';
 import { drctl } from './drctl';
@@ -40,5 +43,24 @@ describe('drctl explain (real binary)', () => {
     expect(usage.stderr.trimEnd().split('\n').at(-1)).toBe('  more: drctl explain status.nothing-to-show');
     const missing = await drctl(['validate', 'missing.yaml']);
     expect(missing.stdout.trimEnd().split('\n').at(-1)).toBe('more: drctl explain runbook.not-found');
+  });
+
+  it('ends a plan that found a problem with the code to explain', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'drctl-explain-'));
+    writeFileSync(path.join(dir, 'nowhere.yaml'), [
+      'apiVersion: drctl/v1',
+      'kind: Runbook',
+      'metadata: { name: nowhere }',
+      'spec:',
+      '  resources:',
+      '    orders-db: { type: aurora-global, globalClusterId: shop-orders }',
+      '  steps:',
+      '    - { id: move, uses: aurora.switchover, with: { resource: orders-db, to: eu-west-1 } }',
+      '',
+    ].join('\n'));
+    const plan = await drctl(['plan', 'nowhere.yaml', '--sim'], { cwd: dir });
+    expect(plan.code).toBe(1);
+    expect(plan.stdout).toContain('[action.region-not-a-member]');
+    expect(plan.stdout.trimEnd().split('\n').at(-1)).toBe('more: drctl explain action.region-not-a-member');
   });
 });
