@@ -75,7 +75,7 @@ export async function runSession(request: SessionRequest, aws: OpenedAws): Promi
       sink: teeSink(journal, reporter),
       actions: request.actions,
       // Only a person's answer takes (real) time: --yes answers outside the human pace.
-      operator: withYes(humanPaced(chosen.operator ?? chooseOperator(io, options.yes === true, request.output.interactive), aws.context.atHumanPace), options.yes === true),
+      operator: withYes(humanPaced(chosen.operator ?? chooseOperator(io, options.yes === true, { interactive: request.output.interactive, style: request.output.errorStyle }), aws.context.atHumanPace), options.yes === true),
       apiCalls: aws.calls,
       stopSignal: interrupts.stop,
       forceSignal: interrupts.force,

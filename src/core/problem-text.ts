@@ -1,9 +1,10 @@
 // How a user-facing error or problem reads in the terminal: where, what (with its code), how to fix it,
 // and where to read more (`drctl explain <code>`).
 import { formatLocation, type DrctlError, type Problem, type ProblemRecord } from './errors';
-import type { Style } from './style';
+import { plainStyle, type Style } from './style';
 
-export function formatProblem(problem: ProblemRecord, style: Style, indent = ''): string {
+/** Plain text unless a style is given (a terminal's colours). */
+export function formatProblem(problem: ProblemRecord, style: Style = plainStyle, indent = ''): string {
   const where = problem.location ? `${style.bold(formatLocation(problem.location))} ` : '';
   const lines = [`${indent}${where}${style.red('error')} ${problem.message} ${style.dim(`[${problem.code}]`)}`];
   if (problem.hint) lines.push(`${indent}  ${style.cyan('hint:')} ${problem.hint}`);

@@ -55,6 +55,11 @@ export class Output {
     return isInteractive(this.io);
   }
 
+  /** The colours of stderr, where errors, notices and questions go. */
+  get errorStyle(): Style {
+    return styleFor(this.io.stderr, this.io.env);
+  }
+
   get screen(): Screen {
     const { stdout } = this.io;
     return { style: styleFor(stdout, this.io.env), width: stdout.isTTY && stdout.columns ? Math.max(60, stdout.columns) : DEFAULT_WIDTH };
@@ -119,7 +124,7 @@ export class Output {
   /** A user-facing error (DrctlError) or a bug, on stderr; returns the exit code. */
   error(error: unknown): number {
     if (this.format === 'json') writeJsonLine(this.io.stderr, errorJson(error));
-    else this.io.stderr.write(`${errorText(error, styleFor(this.io.stderr, this.io.env))}\n`);
+    else this.io.stderr.write(`${errorText(error, this.errorStyle)}\n`);
     return exitCodeOf(error);
   }
 }

@@ -7,7 +7,7 @@ import type { CliIO } from '../core/io';
 import type { StepDecision } from '../core/events';
 import { DrctlError, ExitCode } from '../core/errors';
 import { formatDuration } from '../core/duration';
-import { styleFor } from '../core/style';
+import type { Style } from '../core/style';
 
 export function needsYes(what: string): DrctlError {
   return new DrctlError('cli.needs-yes', `${what}, and there is no terminal to ask on`, 'Pass --yes to approve in automation (approvals are journaled as given by "--yes"), or run it in a terminal.', {
@@ -19,9 +19,15 @@ export function needsTty(): DrctlError {
   return new DrctlError('cli.needs-tty', '--step asks before every step and needs an interactive terminal', 'Run it in a terminal, or leave out --step.', { exitCode: ExitCode.invalidInput });
 }
 
-/** The operator for this command: --yes, a terminal prompt (`interactive`: the output host says), or one that refuses at once. */
-export function chooseOperator(io: CliIO, yes: boolean, interactive: boolean): OperatorPort {
-  const prompt = interactive ? new TerminalPrompt(io) : undefined;
+/** Whether a person is at the terminal, and the colours of its stderr: the output host says. */
+export interface Terminal {
+  interactive: boolean;
+  style: Style;
+}
+
+/** The operator for this command: --yes, a terminal prompt, or one that refuses at once. */
+export function chooseOperator(io: CliIO, yes: boolean, terminal: Terminal): OperatorPort {
+  const prompt = terminal.interactive ? new TerminalPrompt(io, terminal.style) : undefined;
   return {
     approve: async (request, signal) => {
       if (yes) return { approved: true, by: '--yes' };
@@ -43,11 +49,15 @@ export class TerminalPrompt {
   // One question at a time, even when parallel steps ask together.
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly io: CliIO) {}
+  constructor(
+    private readonly io: CliIO,
+    /** The colours of stderr, where the questions are asked. */
+    private readonly style: Style,
+  ) {}
 
   approve(request: ApprovalRequest, signal: AbortSignal): Promise<ApprovalAnswer> {
     return this.withReadline(signal, async (ask) => {
-      const style = styleFor(this.io.stderr, this.io.env);
+      const { style } = this;
       const limit = request.timeoutMs ? style.dim(` (answer within ${formatDuration(request.timeoutMs)})`) : '';
       this.io.stderr.write(`\n${style.yellow('?')} ${style.bold(request.message)}${limit}\n`);
       const answer = (await ask(request.confirmText ? `  Type ${style.bold(request.confirmText)} to approve, anything else to refuse: ` : '  Approve? [y/N] ')).trim();
@@ -58,7 +68,7 @@ export class TerminalPrompt {
 
   confirmStep(question: StepQuestion, signal: AbortSignal): Promise<StepDecision> {
     return this.withReadline(signal, async (ask) => {
-      const style = styleFor(this.io.stderr, this.io.env);
+      const { style } = this;
       this.io.stderr.write(`\n${style.yellow('?')} ${style.bold(`step ${question.stepId}`)} ${question.summary}\n`);
       for (;;) {
         const decision = DECISIONS[(await ask('  Run it? [y]es / [n]o, skip it / [c]ontinue without asking / [q]uit: ')).trim().toLowerCase()];

@@ -5,6 +5,7 @@ import { summarizeRun } from '../../src/engine/summary';
 import { JsonReporter } from '../../src/ui/json-reporter';
 import { PlainReporter } from '../../src/ui/plain-reporter';
 import { chooseOperator, TerminalPrompt } from '../../src/ui/prompt';
+import { plainStyle } from '../../src/core/style';
 import { FakeClock } from '../helpers/fake-clock';
 import { FakeWorld, harness, runbook, start, step } from './harness';
 
@@ -25,7 +26,7 @@ const answerLater = (stdin: PassThrough, ...lines: string[]) => setTimeout(() =>
 describe('operator', () => {
   it('approves only when the operator types the target region', async () => {
     const t = terminal();
-    const prompt = new TerminalPrompt(t.io);
+    const prompt = new TerminalPrompt(t.io, plainStyle);
     const signal = new AbortController().signal;
     answerLater(t.stdin, 'us-west-2');
     expect(await prompt.approve({ stepId: 'approve', message: 'Fail over?', confirmText: 'us-west-2', timeoutMs: 60_000 }, signal)).toEqual({ approved: true, by: 'alice', reason: undefined });
@@ -38,7 +39,7 @@ describe('operator', () => {
 
   it('asks --step questions until it gets a known answer', async () => {
     const t = terminal();
-    const prompt = new TerminalPrompt(t.io);
+    const prompt = new TerminalPrompt(t.io, plainStyle);
     answerLater(t.stdin, 'maybe', 'n');
     expect(await prompt.confirmStep({ stepId: 'orders', uses: 'aurora.switchover', summary: 'aurora.switchover {}', phase: 'main' }, new AbortController().signal)).toBe('skip');
   });
@@ -46,7 +47,7 @@ describe('operator', () => {
   it('closes the question when it is no longer needed', async () => {
     const t = terminal();
     const controller = new AbortController();
-    const question = new TerminalPrompt(t.io).approve({ stepId: 'a', message: 'go?' }, controller.signal);
+    const question = new TerminalPrompt(t.io, plainStyle).approve({ stepId: 'a', message: 'go?' }, controller.signal);
     controller.abort(new Error('interrupted'));
     await expect(question).rejects.toThrowError('interrupted');
   });
@@ -54,9 +55,9 @@ describe('operator', () => {
   it('never prompts without a terminal: --yes approves, otherwise it fails at once naming --yes', async () => {
     const { io } = terminal(false);
     const signal = new AbortController().signal;
-    expect(await chooseOperator(io, true, false).approve({ stepId: 'a', message: 'go?' }, signal)).toEqual({ approved: true, by: '--yes' });
-    await expect(chooseOperator(io, false, false).approve({ stepId: 'a', message: 'go?' }, signal)).rejects.toMatchObject({ code: 'cli.needs-yes', hint: expect.stringContaining('--yes') });
-    await expect(chooseOperator(io, true, false).confirmStep({ stepId: 'a', uses: 'wait', summary: '', phase: 'main' }, signal)).rejects.toMatchObject({ code: 'cli.needs-tty' });
+    expect(await chooseOperator(io, true, { interactive: false, style: plainStyle }).approve({ stepId: 'a', message: 'go?' }, signal)).toEqual({ approved: true, by: '--yes' });
+    await expect(chooseOperator(io, false, { interactive: false, style: plainStyle }).approve({ stepId: 'a', message: 'go?' }, signal)).rejects.toMatchObject({ code: 'cli.needs-yes', hint: expect.stringContaining('--yes') });
+    await expect(chooseOperator(io, true, { interactive: false, style: plainStyle }).confirmStep({ stepId: 'a', uses: 'wait', summary: '', phase: 'main' }, signal)).rejects.toMatchObject({ code: 'cli.needs-tty' });
   });
 });
 
