@@ -6,6 +6,7 @@ import type { Clock } from './clock';
 import type { AwsPorts, Service } from './services/catalogue';
 import type { Resource, ResourceType } from './resources';
 import type { ApprovalAnswer, ApprovalRequest } from './operator';
+import type { DeclaredResources, Dependency, StepDependencies } from './dependencies';
 
 export interface PlannedCall {
   service: Service;
@@ -86,10 +87,18 @@ export interface ActionDefinition<Params = Record<string, unknown>, State = unkn
   /** Output names other steps may read as steps.<id>.outputs.<name>. */
   outputs: readonly string[];
   mutating: boolean;
+  /**
+   * planned: a move that needs the old primary (a switchover); unplanned: a move made without it (a
+   * failover with data loss, a detach). A run with an unplanned step is in unplanned mode: it refuses
+   * steps that need the region being left.
+   */
+  failover?: 'planned' | 'unplanned';
   defaultTimeoutMs: number;
   /** How often to poll at first; the engine backs off from there. */
   pollIntervalMs?: number;
   permissions(params: Params): string[];
+  /** What the step needs (service, region, plane) and which regions it leaves; from params and resources, no AWS call. */
+  dependencies(params: Params, resources: DeclaredResources): StepDependencies;
   plan(ctx: ActionContext, params: Params): Promise<ActionPlan<State>>;
   /** Makes the mutating call(s) described by the plan; absent for read-only actions. */
   apply?(ctx: ActionContext, params: Params, plan: ActionPlan<State>): Promise<PollResult | void>;
@@ -113,5 +122,7 @@ export interface CheckDefinition<Params = Record<string, unknown>> {
   /** Parameter names holding resource names, with the types they accept. */
   resourceParams: Record<string, readonly ResourceType[]>;
   permissions(params: Params): string[];
+  /** What the check reads (service, region, plane); from params and resources, no AWS call. */
+  dependencies(params: Params, resources: DeclaredResources): readonly Dependency[];
   run(ctx: ActionContext, params: Params): Promise<CheckResult>;
 }

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { ResourceType } from './resources';
 import type { ActionContext, ActionDefinition, ActionPlan, CheckDefinition, CheckResult, PollResult } from './action';
+import type { DeclaredResources, Dependency, StepDependencies } from './dependencies';
 
 export interface RegisteredAction {
   uses: string;
@@ -12,11 +13,13 @@ export interface RegisteredAction {
   params: z.ZodType<unknown>;
   outputs: readonly string[];
   mutating: boolean;
+  failover?: 'planned' | 'unplanned';
   defaultTimeoutMs: number;
   pollIntervalMs?: number;
   hasApply: boolean;
   hasPoll: boolean;
   permissions(params: unknown): string[];
+  dependencies(params: unknown, resources: DeclaredResources): StepDependencies;
   plan(ctx: ActionContext, params: unknown): Promise<ActionPlan>;
   apply(ctx: ActionContext, params: unknown, plan: ActionPlan): Promise<PollResult | void>;
   poll(ctx: ActionContext, params: unknown, plan: ActionPlan): Promise<PollResult>;
@@ -31,11 +34,13 @@ export function defineAction<P, S>(definition: ActionDefinition<P, S>): Register
     params: definition.params,
     outputs: definition.outputs,
     mutating: definition.mutating,
+    failover: definition.failover,
     defaultTimeoutMs: definition.defaultTimeoutMs,
     pollIntervalMs: definition.pollIntervalMs,
     hasApply: Boolean(definition.apply),
     hasPoll: Boolean(definition.poll),
     permissions: (raw) => definition.permissions(parse(raw)),
+    dependencies: (raw, resources) => definition.dependencies(parse(raw), resources),
     plan: (ctx, raw) => definition.plan(ctx, parse(raw)),
     apply: async (ctx, raw, plan) => definition.apply?.(ctx, parse(raw), plan as ActionPlan<S>),
     poll: async (ctx, raw, plan) => (definition.poll ? definition.poll(ctx, parse(raw), plan as ActionPlan<S>) : { done: true }),
@@ -48,6 +53,7 @@ export interface RegisteredCheck {
   params: z.ZodType<unknown>;
   resourceParams: Record<string, readonly ResourceType[]>;
   permissions(params: unknown): string[];
+  dependencies(params: unknown, resources: DeclaredResources): readonly Dependency[];
   run(ctx: ActionContext, params: unknown): Promise<CheckResult>;
 }
 
@@ -59,6 +65,7 @@ export function defineCheck<P>(definition: CheckDefinition<P>): RegisteredCheck 
     params: definition.params,
     resourceParams: definition.resourceParams,
     permissions: (raw) => definition.permissions(parse(raw)),
+    dependencies: (raw, resources) => definition.dependencies(parse(raw), resources),
     run: (ctx, raw) => definition.run(ctx, parse(raw)),
   };
 }

@@ -11,6 +11,7 @@ const failingCheck = defineCheck({
   params: z.strictObject({}),
   resourceParams: {},
   permissions: () => ['cloudwatch:GetMetricData'],
+  dependencies: () => [],
   run: async () => ({ ok: false, message: 'lag is 4s, above 1s' }),
 });
 

@@ -86,6 +86,7 @@ describe('preflight', () => {
       params: z.strictObject({ resource: z.string().optional() }),
       resourceParams: {},
       permissions: () => [],
+      dependencies: () => [],
       run: async (_ctx, params) => ({ ok, message: `${name} ${ok ? 'ok' : 'not ok'} ${params.resource ?? ''}`.trim() }),
     });
 

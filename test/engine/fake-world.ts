@@ -3,6 +3,7 @@
 // already there -> done; moving to the same target -> in-progress; moving elsewhere -> refuse.
 import { z } from 'zod';
 import { defineAction, type RegisteredAction } from '../../src/core/define-action';
+import { NO_DEPENDENCIES } from '../../src/core/dependencies';
 import type { Clock } from '../../src/core/clock';
 import { DrctlError } from '../../src/core/errors';
 import { fakeCode } from '../helpers/fake-code';
@@ -78,6 +79,7 @@ export function fakeMoveAction(world: FakeWorld): RegisteredAction {
     defaultTimeoutMs: 30 * 60_000,
     pollIntervalMs: 2_000,
     permissions: () => ['fake:Move'],
+    dependencies: () => NO_DEPENDENCIES,
     plan: async (_ctx, params) => {
       const resource = world.view(params.resource);
       const base = { calls: [], observations: [`${params.resource} is in ${resource.region}`], unverifiable: [], estimateMs: params.durationMs, state: { from: resource.region } };

@@ -2,6 +2,7 @@
 // of "regions" that fake actions move resources between, counting every mutating call they make.
 import { z } from 'zod';
 import { defineAction, type RegisteredAction, type RegisteredCheck, type ActionLookup } from '../../src/core/define-action';
+import { NO_DEPENDENCIES } from '../../src/core/dependencies';
 import { flowFamily } from '../../src/actions/flow/family';
 import type { ApprovalAnswer, ApprovalRequest, OperatorPort, StepQuestion } from '../../src/core/operator';
 import type { AwsPorts } from '../../src/core/services/catalogue';
@@ -85,6 +86,7 @@ export function sleepAction(attempts: Map<string, number> = new Map()): Register
     mutating: false,
     defaultTimeoutMs: 10 * 60_000,
     permissions: () => [],
+    dependencies: () => NO_DEPENDENCIES,
     plan: async (_ctx, params) => ({ status: 'ready', summary: `sleep ${params.ms}ms`, calls: [], observations: [], unverifiable: [], estimateMs: params.ms, state: {} }),
     apply: async (ctx, params) => {
       const attempt = (attempts.get(ctx.stepId) ?? 0) + 1;

@@ -4,6 +4,7 @@ import { FakeClock } from '../helpers/fake-clock';
 import { nextPollInterval } from '../../src/engine/poll';
 import { ApiCallFeed } from '../../src/engine/api-call-feed';
 import { defineAction } from '../../src/core/define-action';
+import { NO_DEPENDENCIES } from '../../src/core/dependencies';
 import { z } from 'zod';
 
 describe('step lifecycle', () => {
@@ -140,6 +141,7 @@ describe('step lifecycle', () => {
       mutating: false,
       defaultTimeoutMs: 60_000,
       permissions: () => [],
+      dependencies: () => NO_DEPENDENCIES,
       plan: async () => {
         throw new TypeError("Cannot read properties of undefined (reading 'members')");
       },

@@ -6,6 +6,7 @@ import { defineAction, type ActionFamily } from '../../core/define-action';
 import { planDatastore } from './plan';
 import { applyDatastore, pollDatastore } from './progress';
 import { maxLagMs, maxLagParam } from '../shared/params';
+import { moveDependencies } from '../shared/dependencies';
 
 const resource = z.string().min(1).meta({ description: 'The name of an elasticache-global resource.' });
 
@@ -23,6 +24,7 @@ const DisassociateParams = z.strictObject({
 // Every 5 s at first: a global failover takes about a minute; one describe per poll.
 const POLL_INTERVAL_MS = 5_000;
 const DESCRIBES = ['elasticache:DescribeGlobalReplicationGroups', 'elasticache:DescribeReplicationGroups', 'cloudwatch:GetMetricData'];
+const DESCRIBE_OPERATIONS = ['DescribeGlobalReplicationGroups', 'DescribeReplicationGroups'];
 
 export const elasticacheFamily: ActionFamily = {
   name: 'elasticache',
@@ -37,6 +39,9 @@ export const elasticacheFamily: ActionFamily = {
     defaultTimeoutMs: 10 * 60_000,
     pollIntervalMs: POLL_INTERVAL_MS,
     permissions: () => ['elasticache:FailoverGlobalReplicationGroup', ...DESCRIBES],
+    // Sent to the target's region, so the same call serves a planned and an unplanned move.
+    dependencies: (params, resources) =>
+      moveDependencies(resources, params.resource, params.to, { service: 'elasticache', target: [...DESCRIBE_OPERATIONS, 'FailoverGlobalReplicationGroup'] }),
     plan: (ctx, params) => planDatastore(ctx, 'failover', params),
     apply: (ctx, params, plan) => applyDatastore(ctx, plan, maxLagMs(params.maxLag)),
     poll: (ctx, _params, plan) => pollDatastore(ctx, plan),
@@ -50,7 +55,10 @@ export const elasticacheFamily: ActionFamily = {
     mutating: true,
     defaultTimeoutMs: 15 * 60_000,
     pollIntervalMs: POLL_INTERVAL_MS,
+    failover: 'unplanned',
     permissions: () => ['elasticache:DisassociateGlobalReplicationGroup', ...DESCRIBES],
+    dependencies: (params, resources) =>
+      moveDependencies(resources, params.resource, params.to, { service: 'elasticache', target: [...DESCRIBE_OPERATIONS, 'DisassociateGlobalReplicationGroup'] }),
     plan: (ctx, params) => planDatastore(ctx, 'disassociate', params),
     apply: (ctx, params, plan) => applyDatastore(ctx, plan, maxLagMs(params.maxLag)),
     poll: (ctx, _params, plan) => pollDatastore(ctx, plan),

@@ -8,6 +8,7 @@ import { truthy } from '../../runbook/expressions';
 import { Duration } from '../../runbook/schema';
 import { defineAction, type ActionFamily } from '../../core/define-action';
 import type { ActionPlan } from '../../core/action';
+import { NO_DEPENDENCIES } from '../../core/dependencies';
 
 function readyPlan(summary: string, estimateMs: number, extra: Partial<ActionPlan<Record<string, never>>> = {}): ActionPlan<Record<string, never>> {
   return { status: 'ready', summary, calls: [], observations: [], unverifiable: [], estimateMs, state: {}, ...extra };
@@ -27,6 +28,7 @@ export const approvalAction = defineAction({
   mutating: false,
   defaultTimeoutMs: 60 * 60_000,
   permissions: () => [],
+  dependencies: () => NO_DEPENDENCIES,
   plan: async (_ctx, params) => readyPlan(`ask the operator: ${params.message}`, 0, { unverifiable: ["the operator's answer"] }),
   apply: async (ctx, params) => {
     const timeoutMs = params.timeout === undefined ? undefined : parseDuration(params.timeout);
@@ -49,6 +51,7 @@ export const waitAction = defineAction({
   mutating: false,
   defaultTimeoutMs: 24 * 60 * 60_000,
   permissions: () => [],
+  dependencies: () => NO_DEPENDENCIES,
   plan: async (_ctx, params) => {
     const ms = parseDuration(params.duration) ?? 0;
     return readyPlan(`wait ${formatDuration(ms)}${params.reason ? ` (${params.reason})` : ''}`, ms);
@@ -81,6 +84,7 @@ export const assertAction = defineAction({
   mutating: false,
   defaultTimeoutMs: 60_000,
   permissions: () => [],
+  dependencies: () => NO_DEPENDENCIES,
   plan: async (_ctx, params) => {
     if (!truthy(params.that)) {
       throw new DrctlError('assert.failed', params.message ?? `assertion failed: the value was ${JSON.stringify(params.that)}`, 'Look at the steps and inputs the expression reads; the run stopped before the steps that need this one.', {

@@ -11,6 +11,7 @@ import type { GlobalClusterPlan } from './plan';
 import { pollGlobalCluster } from './progress';
 import type { ActionContext } from '../../core/action';
 import { maxLagMs, maxLagParam } from '../shared/params';
+import { moveDependencies } from '../shared/dependencies';
 
 const resource = z.string().min(1).meta({ description: 'The name of an aurora-global or docdb-global resource.' });
 
@@ -56,7 +57,10 @@ function actionsFor(family: GlobalClusterFamily): RegisteredAction[] {
       params: SwitchoverParams,
       outputs: CUTOVER_OUTPUTS,
       defaultTimeoutMs: family.defaultTimeoutMs.switchover,
+      failover: 'planned',
       permissions: () => permissions('switchover'),
+      dependencies: (params, resources) =>
+        moveDependencies(resources, params.resource, params.to, { service: family.service, source: ['SwitchoverGlobalCluster'], target: ['DescribeGlobalClusters', 'DescribeDBClusters'] }),
       plan: (ctx, params) => planCutover(ctx, family, 'switchover', params),
       apply: (ctx, _params, plan) => applyGlobalCluster(ctx, family, plan),
       poll: (ctx, _params, plan) => poll(ctx, plan),
@@ -68,7 +72,10 @@ function actionsFor(family: GlobalClusterFamily): RegisteredAction[] {
       params: FailoverParams,
       outputs: CUTOVER_OUTPUTS,
       defaultTimeoutMs: family.defaultTimeoutMs.failover,
+      failover: 'unplanned',
       permissions: () => permissions('failover'),
+      dependencies: (params, resources) =>
+        moveDependencies(resources, params.resource, params.to, { service: family.service, target: ['DescribeGlobalClusters', 'DescribeDBClusters', 'FailoverGlobalCluster'] }),
       plan: (ctx, params) => planCutover(ctx, family, 'failover', params),
       apply: (ctx, params, plan) => applyGlobalCluster(ctx, family, plan, maxLagMs(params.maxLag)),
       poll: (ctx, _params, plan) => poll(ctx, plan),
@@ -80,7 +87,10 @@ function actionsFor(family: GlobalClusterFamily): RegisteredAction[] {
       params: DetachParams,
       outputs: DETACH_OUTPUTS,
       defaultTimeoutMs: family.defaultTimeoutMs.detach,
+      failover: 'unplanned',
       permissions: () => permissions('detach'),
+      dependencies: (params, resources) =>
+        moveDependencies(resources, params.resource, params.to, { service: family.service, target: ['DescribeGlobalClusters', 'DescribeDBClusters', 'RemoveFromGlobalCluster'] }),
       plan: (ctx, params) => planDetach(ctx, family, params),
       apply: (ctx, params, plan) => applyGlobalCluster(ctx, family, plan, maxLagMs(params.maxLag)),
       poll: (ctx, _params, plan) => poll(ctx, plan),

@@ -6,6 +6,7 @@ import { defineAction } from '../../core/define-action';
 import { explained, mutatingCallHints } from '../shared/aws-hints';
 import { asRunFailure } from '../shared/resolve';
 import type { ActionContext, ActionPlan, PollResult } from '../../core/action';
+import { type DeclaredResources, need, type StepDependencies } from '../../core/dependencies';
 import { describeHealth, flipEstimateMs, healthCheckResource, healthOutputs, readHealth, readHealthCheck } from './health';
 
 // Route 53 is global; its API is signed for us-east-1, which is what a planned call shows.
@@ -14,6 +15,8 @@ export const ROUTE53_REGION = 'us-east-1';
 const HEALTH_POLL_MS = 10_000;
 const HEALTH_OUTPUTS = ['healthy', 'healthyShare', 'healthyCheckers', 'totalCheckers'] as const;
 const READ_PERMISSIONS = ['route53:GetHealthCheck', 'route53:GetHealthCheckStatus'];
+/** Route 53's management API, hosted in us-east-1: GetHealthCheckStatus goes there too. */
+export const healthReadNeeds = (): StepDependencies => ({ needs: [need('route53', ROUTE53_REGION, ['GetHealthCheck', 'GetHealthCheckStatus'])], leaves: [] });
 
 const HealthParams = z.strictObject({
   resource: z.string().min(1).meta({ description: 'The name of a route53-health-check resource.' }),
@@ -61,6 +64,16 @@ const InvertParams = z.strictObject({
   inverted: z.boolean().default(true).meta({ description: 'true forces the check unhealthy (DNS fails over); false restores it.' }),
 });
 
+/** Inverting a check forces its region's answers out of DNS: that is the region the step leaves. */
+function invertDependencies(params: z.infer<typeof InvertParams>, resources: DeclaredResources): StepDependencies {
+  const resource = resources[params.resource];
+  const watched = resource?.type === 'route53-health-check' ? resource.region : undefined;
+  return {
+    needs: [need('route53', ROUTE53_REGION, ['GetHealthCheck', 'UpdateHealthCheck'])],
+    leaves: params.inverted && watched ? [watched] : [],
+  };
+}
+
 interface InvertState {
   resource: string;
   healthCheckId: string;
@@ -106,6 +119,7 @@ export const healthActions = [
     defaultTimeoutMs: 10 * 60_000,
     pollIntervalMs: HEALTH_POLL_MS,
     permissions: () => READ_PERMISSIONS,
+    dependencies: healthReadNeeds,
     plan: (ctx, params) => planHealth(ctx, params, true),
     poll: (ctx, _params, plan) => pollHealth(ctx, plan.state, false),
   }),
@@ -118,6 +132,7 @@ export const healthActions = [
     mutating: false,
     defaultTimeoutMs: 60_000,
     permissions: () => READ_PERMISSIONS,
+    dependencies: healthReadNeeds,
     plan: (ctx, params) => planHealth(ctx, params, false),
     poll: (ctx, _params, plan) => pollHealth(ctx, plan.state, true),
   }),
@@ -130,6 +145,7 @@ export const healthActions = [
     mutating: true,
     defaultTimeoutMs: 2 * 60_000,
     permissions: () => ['route53:GetHealthCheck', 'route53:UpdateHealthCheck'],
+    dependencies: (params, resources) => invertDependencies(params, resources),
     async plan(ctx, params): Promise<ActionPlan<InvertState>> {
       const { healthCheckId } = healthCheckResource(ctx, params.resource);
       const check = await readHealthCheck(ctx, params.resource);

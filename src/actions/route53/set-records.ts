@@ -6,6 +6,7 @@ import { explained, mutatingCallHints } from '../shared/aws-hints';
 import { defineAction } from '../../core/define-action';
 import { resourceNamed } from '../shared/resolve';
 import type { ActionContext, ActionPlan, PollResult } from '../../core/action';
+import { need } from '../../core/dependencies';
 import { ROUTE53_REGION } from './health-actions';
 import { checkRecordSet, describeRecord, RecordSpec, sameRecord, toApiRecordSet, toRecordSetView } from './records';
 
@@ -111,6 +112,7 @@ export const setRecordsAction = defineAction({
   defaultTimeoutMs: 5 * 60_000,
   pollIntervalMs: CHANGE_POLL_MS,
   permissions: () => ['route53:ListResourceRecordSets', 'route53:ChangeResourceRecordSets', 'route53:GetChange'],
+  dependencies: () => ({ needs: [need('route53', ROUTE53_REGION, ['ListResourceRecordSets', 'ChangeResourceRecordSets', 'GetChange'])], leaves: [] }),
   plan,
   apply: (ctx, _params, plan) => apply(ctx, plan.state),
   poll: (ctx, _params, plan) => poll(ctx, plan.state),

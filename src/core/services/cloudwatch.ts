@@ -25,6 +25,8 @@ export const cloudwatch = defineService<MetricsPort>()({
   id: 'cloudwatch',
   title: 'CloudWatch',
   iamPrefix: 'cloudwatch',
+  // Reading metrics, drctl's reading: CloudWatch is regional, so the region is what matters here.
+  plane: 'data',
   scope: 'regional',
   methods: { getMetricSeries: 'read' },
   operations: { GetMetricData: 'read' },

@@ -18,6 +18,11 @@ export interface ServiceContract<Id extends string = string, Port = unknown, Res
   readonly iamPrefix: string;
   /** regional: a call goes to the region it names; global: one control plane, whatever the region. */
   readonly scope: 'regional' | 'global';
+  /**
+   * The plane its API belongs to: control (the management API, built for consistency) or data (built to
+   * keep answering in an impairment). What the dependency check (src/core/dependencies.ts) shows.
+   */
+  readonly plane: 'control' | 'data';
   /** Every port method; the engine's read-only guard lets through only those declared 'read'. */
   readonly methods: { readonly [K in MethodNames<Port>]: Access };
   /** Every SDK operation the port sends; anything else counts as mutating (the wire guard fails closed). */

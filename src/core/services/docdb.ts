@@ -15,6 +15,7 @@ export const docdb = defineService<GlobalClusterPort>()({
   id: 'docdb',
   title: 'DocumentDB',
   iamPrefix: 'rds',
+  plane: 'control',
   scope: 'regional',
   methods: GLOBAL_CLUSTER_METHODS,
   operations: GLOBAL_CLUSTER_OPERATIONS,

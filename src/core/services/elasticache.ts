@@ -62,6 +62,7 @@ export const elasticache = defineService<GlobalDatastorePort>()({
   id: 'elasticache',
   title: 'ElastiCache',
   iamPrefix: 'elasticache',
+  plane: 'control',
   scope: 'regional',
   methods: {
     describeGlobalDatastore: 'read',

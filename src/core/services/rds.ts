@@ -15,6 +15,7 @@ export const rds = defineService<GlobalClusterPort>()({
   id: 'rds',
   title: 'RDS',
   iamPrefix: 'rds',
+  plane: 'control',
   scope: 'regional',
   methods: GLOBAL_CLUSTER_METHODS,
   operations: GLOBAL_CLUSTER_OPERATIONS,

@@ -86,6 +86,9 @@ export const route53 = defineService<Route53Port>()({
   id: 'route53',
   title: 'Route 53',
   iamPrefix: 'route53',
+  // The management API, hosted in us-east-1; GetHealthCheckStatus is served by it too (AWS-API-2.md §2:
+  // whether AWS counts that call as control plane is UNCONFIRMED, but it fails when that API does).
+  plane: 'control',
   scope: 'global',
   methods: {
     getHealthCheck: 'read',
