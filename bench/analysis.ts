@@ -117,7 +117,11 @@ function stepsByResourceId(run: HarnessRun): Map<string, string> {
           ? resource.globalReplicationGroupId
           : resource.type === 'route53-record-set'
             ? resource.hostedZoneId
-            : resource.healthCheckId;
+            : resource.type === 'route53-health-check'
+              ? resource.healthCheckId
+              : resource.type === 'arc-routing-control'
+                ? resource.routingControlArn
+                : resource.clusterArn;
     map.set(id, step.id);
   }
   return map;

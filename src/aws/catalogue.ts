@@ -3,6 +3,7 @@
 // compile.
 import { type AwsPorts, type Service, SERVICE_IDS } from '../core/services/catalogue';
 import type { ClientPool } from './client-pool';
+import { arcSdk } from './services/arc';
 import { cloudwatchSdk } from './services/cloudwatch';
 import { docdbSdk } from './services/docdb';
 import { elasticacheSdk } from './services/elasticache';
@@ -16,6 +17,7 @@ export const AWS_SERVICES: { readonly [S in Service]: AwsServicePart<S> } = {
   elasticache: elasticacheSdk,
   route53: route53Sdk,
   cloudwatch: cloudwatchSdk,
+  arc: arcSdk,
 };
 
 /** Every service's port over the pool's clients. */

@@ -28,16 +28,23 @@ const KNOWN_CODES: Array<[AwsErrorKind, RegExp]> = [
     'not-found',
     oneOf('GlobalClusterNotFoundFault', 'DBClusterNotFoundFault', 'DBInstanceNotFound(Fault)?',
       'GlobalReplicationGroupNotFoundFault', 'ReplicationGroupNotFoundFault', 'NodeGroupNotFoundFault',
-      'NoSuchHealthCheck', 'NoSuchHostedZone', 'NoSuchChange'),
+      'NoSuchHealthCheck', 'NoSuchHostedZone', 'NoSuchChange', 'ResourceNotFoundException'),
   ],
+  // ARC: a safety rule blocked the update (which exception carries it is UNCONFIRMED; AWS-API-2.md §1.3).
+  ['invalid-state', oneOf('ConflictException')],
   // InvalidGlobalClusterStateFault, InvalidDBClusterStateFault, InvalidGlobalReplicationGroupState, ...
   ['invalid-state', /^Invalid\w*State(Fault)?$/],
   [
     'invalid-request',
     oneOf('InvalidParameterValue(Exception)?', 'InvalidParameterCombination(Exception)?', 'InvalidInput',
-      'InvalidChangeBatch', 'MissingParameter', 'ValidationError', 'InvalidNextToken'),
+      'InvalidChangeBatch', 'MissingParameter', 'ValidationError', 'InvalidNextToken', 'ValidationException',
+      'ServiceLimitExceededException'),
   ],
-  ['service', oneOf('InternalFailure', 'InternalServiceError', 'InternalServiceFault', 'ServiceUnavailable(Exception)?', 'InternalError')],
+  [
+    'service',
+    oneOf('InternalFailure', 'InternalServiceError', 'InternalServiceFault', 'ServiceUnavailable(Exception)?', 'InternalError',
+      'InternalServerException', 'EndpointTemporarilyUnavailableException'),
+  ],
 ];
 
 const NETWORK_CODES = /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EPIPE|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN)$/;

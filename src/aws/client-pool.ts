@@ -1,4 +1,5 @@
-// One SDK client per (service, region), made on first use and kept. Every client gets the same retry
+// One SDK client per (service, region), or per endpoint for a service whose calls name their endpoint (ARC's
+// cluster endpoints), made on first use and kept. Every client gets the same retry
 // strategy, timeouts, user agent, credentials and drctl's middleware; nothing else in drctl makes clients.
 import { VERSION } from '../core/version';
 import { AWS_SERVICES } from './catalogue';
@@ -39,6 +40,11 @@ export interface AwsOptions {
   holdClock?: () => () => void;
   /** The run's clock for the times of recorded calls (simulated under --sim); the real clock otherwise. */
   clockNow?: () => number;
+  /**
+   * In [0, 1): the order in which a service's regional endpoints are tried (ARC's cluster endpoints, in a
+   * shuffled order as AWS advises). Drawn from the world's seed under --sim, so a run replays exactly.
+   */
+  random?: () => number;
 }
 
 export interface ServiceHandle {
@@ -85,19 +91,33 @@ export class ClientPool {
     return AWS_SERVICES[service].signingRegion?.(this.options.region) ?? region;
   }
 
-  /** The client for this service and region, loading the SDK package the first time it is needed. */
-  get(service: Service, region: string): Promise<ServiceHandle> {
+  /**
+   * The client for this service and region, loading the SDK package the first time it is needed. `endpoint`
+   * is the call's own endpoint (one of ARC's cluster endpoints); --endpoint-url and --sim still win over it.
+   */
+  get(service: Service, region: string, endpoint?: string): Promise<ServiceHandle> {
     const signingRegion = this.regionFor(service, region);
-    const key = `${service}/${signingRegion}`;
+    const key = `${service}/${signingRegion}${endpoint === undefined ? '' : `/${endpoint}`}`;
     let handle = this.handles.get(key);
     if (!handle) {
-      handle = this.create(service, signingRegion);
+      handle = this.create(service, signingRegion, endpoint);
       // A failed load is not cached: the next call tries again.
       const made = handle;
       made.catch(() => this.handles.get(key) === made && this.handles.delete(key));
       this.handles.set(key, handle);
     }
     return handle;
+  }
+
+  /** The endpoints in the order to try them: shuffled (Fisher-Yates) with the injected random. */
+  shuffle<T>(items: readonly T[]): T[] {
+    const random = this.options.random ?? Math.random;
+    const order = [...items];
+    for (let index = order.length - 1; index > 0; index--) {
+      const other = Math.floor(random() * (index + 1));
+      [order[index], order[other]] = [order[other] as T, order[index] as T];
+    }
+    return order;
   }
 
   /** Runs one port call, holding a virtual clock (if any) until it ends. */
@@ -115,19 +135,19 @@ export class ClientPool {
     this.handles.clear();
   }
 
-  private async create(service: Service, region: string): Promise<ServiceHandle> {
+  private async create(service: Service, region: string, callEndpoint: string | undefined): Promise<ServiceHandle> {
     // The SDK warns on Node < 22 about its releases from 2027 on. drctl pins its SDK and supports Node 20,
     // so the eight-line warning would only land in the middle of an incident's live view. Set the SDK's own
     // switch unless the user chose otherwise.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     const [module, credentials] = await Promise.all([loadSdkModule(service), this.sharedCredentials()]);
     const { options } = this;
-    const endpoint = options.endpoints?.[service] ?? options.endpointUrl;
+    const endpoint = options.endpoints?.[service] ?? options.endpointUrl ?? callEndpoint;
     const client = new module.Client({
       region,
       credentials,
       ...(endpoint === undefined ? {} : { endpoint }),
-      maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      maxAttempts: AWS_SERVICES[service].maxAttempts ?? options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       retryMode: 'standard',
       requestHandler: REQUEST_HANDLER,
       customUserAgent: userAgentPairs(options.userAgent),

@@ -9,6 +9,8 @@ export interface Invocation {
   service: Service;
   /** Ignored for global services (Route 53), which the pool signs for their own region. */
   region: string;
+  /** The call's own endpoint (one of ARC's cluster endpoints); --endpoint-url and --sim win over it. */
+  endpoint?: string;
   /** The API operation, e.g. DescribeGlobalClusters. */
   operation: string;
   /** For messages, e.g. "global cluster shop-orders". */
@@ -26,10 +28,11 @@ export function invoke<Output>(pool: ClientPool, invocation: Invocation): Promis
   return pool.track(() => send<Output>(pool, invocation));
 }
 
-async function send<Output>(pool: ClientPool, invocation: Invocation): Promise<Output> {
+/** One SDK command, not tracked: for a port call that makes several (invoke tracks one). */
+export async function send<Output>(pool: ClientPool, invocation: Invocation): Promise<Output> {
   const { service, operation, resource, input } = invocation;
   const target: CallTarget = { service, region: pool.regionFor(service, invocation.region), operation, resource };
-  const handle = await pool.get(service, target.region);
+  const handle = await pool.get(service, target.region, invocation.endpoint);
   const Command = handle.sdk[`${operation}Command`];
   if (typeof Command !== 'function') throw new Error(`bug: the ${service} SDK has no ${operation}Command`);
   try {

@@ -82,6 +82,8 @@ export interface ActionDefinition<Params = Record<string, unknown>, State = unkn
   description: string;
   /** When set, `with.resource` must name a resource of one of these types. */
   resourceTypes?: readonly ResourceType[];
+  /** Other parameters holding resource names (or lists of them), with the types they accept. */
+  resourceParams?: Readonly<Record<string, readonly ResourceType[]>>;
   /** Validates `with` after expressions are resolved. Expressions are allowed wherever a value is. */
   params: z.ZodType<Params>;
   /** Output names other steps may read as steps.<id>.outputs.<name>. */

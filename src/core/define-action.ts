@@ -10,6 +10,7 @@ export interface RegisteredAction {
   uses: string;
   description: string;
   resourceTypes?: readonly ResourceType[];
+  resourceParams?: Readonly<Record<string, readonly ResourceType[]>>;
   params: z.ZodType<unknown>;
   outputs: readonly string[];
   mutating: boolean;
@@ -31,6 +32,7 @@ export function defineAction<P, S>(definition: ActionDefinition<P, S>): Register
     uses: definition.uses,
     description: definition.description,
     resourceTypes: definition.resourceTypes,
+    resourceParams: definition.resourceParams,
     params: definition.params,
     outputs: definition.outputs,
     mutating: definition.mutating,

@@ -89,6 +89,7 @@ function checkStepAction(step: StepRef, resources: RawRecord, source: RunbookSou
   if (action.resourceTypes) {
     problems.push(...checkResourceRef(asRecord(step.raw.with)?.resource, [...withPath, 'resource'], action.resourceTypes, resources, source, uses, catalogue));
   }
+  problems.push(...checkResourceParams(action.resourceParams ?? {}, asRecord(step.raw.with), withPath, resources, source, uses, catalogue));
   return problems;
 }
 
@@ -102,14 +103,18 @@ function checkPreflight(checks: unknown[], resources: RawRecord, source: Runbook
     if (!check) {
       return [{ code: 'runbook.unknown-check', message: `preflight check "${name}" does not exist`, hint: didYouMean(name, catalogue.checks.map((c) => c.check)) ?? `Checks: ${catalogue.checks.map((c) => c.check).join(', ')}.`, location: source.locate([...path, 'check']) }];
     }
-    const withValue = asRecord(raw.with);
     const problems = checkParams(check.params, raw.with, [...path, 'with'], source, `the ${name} check parameters`);
-    for (const [param, types] of Object.entries(check.resourceParams)) {
-      const value = withValue?.[param];
-      const refs = Array.isArray(value) ? value.map((ref, i) => [ref, [...path, 'with', param, i]] as const) : [[value, [...path, 'with', param]] as const];
-      for (const [ref, refPath] of refs) problems.push(...checkResourceRef(ref, refPath, types, resources, source, name, catalogue));
-    }
+    problems.push(...checkResourceParams(check.resourceParams, asRecord(raw.with), [...path, 'with'], resources, source, name, catalogue));
     return problems;
+  });
+}
+
+/** Parameters that name resources (one, or a list), each checked against the types it accepts. */
+function checkResourceParams(params: Readonly<Record<string, readonly string[]>>, withValue: RawRecord | undefined, withPath: Path, resources: RawRecord, source: RunbookSource, user: string, catalogue: ActionCatalogue): Problem[] {
+  return Object.entries(params).flatMap(([param, types]) => {
+    const value = withValue?.[param];
+    const refs = Array.isArray(value) ? value.map((ref, i) => [ref, [...withPath, param, i]] as const) : [[value, [...withPath, param]] as const];
+    return refs.flatMap(([ref, refPath]) => checkResourceRef(ref, refPath, types, resources, source, user, catalogue));
   });
 }
 

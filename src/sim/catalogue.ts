@@ -2,6 +2,7 @@
 // front end that answers it on the simulator's endpoint and the fault kinds it adds to world files. Keyed
 // by service id, so a service added to the catalogue without its part here does not compile.
 import { type Service, SERVICE_IDS } from '../core/services/catalogue';
+import { arcFrontEnd } from './http/arc';
 import { cloudWatchFrontEnd } from './http/cloudwatch';
 import { elastiCacheFrontEnd } from './http/elasticache';
 import type { SimFrontEnd } from './http/front-end';
@@ -14,6 +15,7 @@ import {
   SlowFailoverFault,
   StuckFailoverFault,
 } from './resource-faults';
+import { ArcEndpointDownFault } from './world-spec-arc';
 
 const GLOBAL_CLUSTER_FAULTS = [SlowFailoverFault, StuckFailoverFault, LagSpikeFault, EngineVersionMismatchFault, HeadlessSecondaryFault] as const;
 const DATASTORE_FAULTS = [SlowFailoverFault, StuckFailoverFault, LagSpikeFault] as const;
@@ -30,6 +32,7 @@ export const SIM_SERVICE_PARTS = {
   elasticache: { frontEnd: elastiCacheFrontEnd, faults: DATASTORE_FAULTS },
   route53: { frontEnd: route53FrontEnd, faults: [] },
   cloudwatch: { frontEnd: cloudWatchFrontEnd, faults: [] },
+  arc: { frontEnd: arcFrontEnd, faults: [ArcEndpointDownFault] },
 } as const satisfies { readonly [S in Service]: SimServicePart };
 
 type ServiceFaultKind = (typeof SIM_SERVICE_PARTS)[Service]['faults'][number];

@@ -47,13 +47,23 @@ export class ActiveFaults {
     return windowOf(this.startedAt, fault.at, fault.for, this.timeScale);
   }
 
-  /** The outage making this region's API for this service unreachable at that time, if any. */
-  apiOutage(region: string, service: Service, time: number): RegionOutageFault | undefined {
-    return this.outages().find(
+  /**
+   * The outage making this region's API for this service unreachable at that time, if any: a region
+   * outage or one ARC cluster endpoint down.
+   */
+  apiOutage(region: string, service: Service, time: number): { mode: 'reset' | '503' } | undefined {
+    const regional = this.outages().find(
       (fault) =>
         fault.region === region &&
         (fault.services ?? REGIONAL_SERVICES).includes(service) &&
         inside(this.outageWindow(fault), time),
+    );
+    return (
+      regional ??
+      this.list.find((fault) => {
+        if (fault.type === 'arc-endpoint-down') return service === 'arc' && fault.region === region && inside(windowOf(this.startedAt, fault.at, fault.for, this.timeScale), time);
+        return false;
+      }) as { mode: 'reset' | '503' } | undefined
     );
   }
 

@@ -1,6 +1,9 @@
 // A healthy two-region world derived from a runbook's resources, so `--sim` works with no world file:
 // every global cluster and datastore gets a writer in its first region and a secondary in each other one;
 // each health check watches its region's endpoint; each record set gets a PRIMARY/SECONDARY failover pair.
+// ARC: each cluster serves its routing controls from its endpoints' regions, the control of the primary
+// region On and the others Off, with an ASSERTION rule that one stays On; each control with a region gets
+// a RECOVERY_CONTROL health check, which a region's failover record uses when it has no endpoint check.
 import type { Resource } from '../core/resources';
 import { WorldDocument, type WorldSpec, type WorldSpecInput } from './world-spec';
 import { regionShortName } from '../core/regions';
@@ -37,13 +40,14 @@ function recordValues(type: string, label: string, region: string, primary: bool
 export function generateWorld(resources: Record<string, Resource>, options: GenerateOptions = {}): WorldSpec {
   const primary = options.primaryRegion ?? 'us-east-1';
   const secondary = options.secondaryRegion ?? (primary === 'us-west-2' ? 'us-east-1' : 'us-west-2');
-  const body: Body & Required<Pick<Body, 'aurora' | 'docdb' | 'elasticache' | 'healthChecks' | 'hostedZones'>> = {
+  const body: Body & Required<Pick<Body, 'aurora' | 'docdb' | 'elasticache' | 'healthChecks' | 'hostedZones' | 'arc'>> = {
     seed: options.seed ?? 1,
     aurora: [],
     docdb: [],
     elasticache: [],
     healthChecks: [],
     hostedZones: [],
+    arc: [],
   };
   const regionsOf = (hint: string[] | undefined) => (hint && hint.length > 0 ? hint : [primary, secondary]);
   const checksByRegion = new Map<string, string>();
@@ -78,9 +82,12 @@ export function generateWorld(resources: Record<string, Resource>, options: Gene
         break;
       }
       case 'route53-record-set':
+      case 'arc-cluster':
+      case 'arc-routing-control':
         break;
     }
   }
+  generateArc(resources, body, primary, checksByRegion);
 
   for (const resource of Object.values(resources)) {
     if (resource.type !== 'route53-record-set') continue;
@@ -111,4 +118,27 @@ export function generateWorld(resources: Record<string, Resource>, options: Gene
     metadata: { name: options.name ?? 'generated', description: 'Generated from a runbook: a healthy two-region world.' },
     spec: body,
   });
+}
+
+function generateArc(resources: Record<string, Resource>, body: Body, primary: string, checksByRegion: Map<string, string>): void {
+  const named = Object.entries(resources);
+  for (const [clusterName, cluster] of named) {
+    if (cluster.type !== 'arc-cluster') continue;
+    const controls = named.flatMap(([name, resource]) => (resource.type === 'arc-routing-control' && resource.cluster === clusterName ? [{ name, resource }] : []));
+    const regional = controls.filter(({ resource }) => resource.region);
+    const safetyRules =
+      regional.length > 1 ? [{ type: 'ASSERTION' as const, name: 'one-region-on', asserted: regional.map(({ resource }) => resource.routingControlArn), rule: 'ATLEAST' as const, threshold: 1 }] : [];
+    body.arc?.push({
+      clusterArn: cluster.clusterArn,
+      endpoints: cluster.endpoints.map((endpoint) => endpoint.region),
+      routingControls: controls.map(({ name, resource }) => ({ arn: resource.routingControlArn, name, state: !resource.region || resource.region === primary ? 'On' : 'Off' })),
+      safetyRules,
+    });
+    for (const { name, resource } of regional) {
+      const region = resource.region as string;
+      const id = `rc-${name}`;
+      body.healthChecks?.push({ id, region, type: 'RECOVERY_CONTROL', routingControlArn: resource.routingControlArn, requestInterval: '10s', failureThreshold: 1 });
+      if (!checksByRegion.has(region)) checksByRegion.set(region, id);
+    }
+  }
 }

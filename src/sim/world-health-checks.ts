@@ -46,7 +46,11 @@ export interface HealthCheckUpdate {
 export class HealthChecks {
   readonly checks = new Map<string, HealthCheck>();
 
-  constructor(private readonly core: WorldCore) {}
+  constructor(
+    private readonly core: WorldCore,
+    /** A routing control's state at a time (ARC): what a RECOVERY_CONTROL check reports. */
+    private readonly routingControlState: (arn: string, time: number) => 'On' | 'Off' | undefined = () => undefined,
+  ) {}
 
   add(spec: HealthCheckSpec): void {
     this.checks.set(spec.id, {
@@ -58,6 +62,7 @@ export class HealthChecks {
       port: spec.port ?? (spec.type.startsWith('HTTPS') ? 443 : 80),
       resourcePath: spec.resourcePath,
       watchedRegion: spec.region,
+      ...(spec.routingControlArn ? { routingControlArn: spec.routingControlArn } : {}),
       requestIntervalSeconds: spec.requestInterval === '10s' ? 10 : 30,
       failureThreshold: spec.failureThreshold,
       checkerRegions: [...CHECKER_REGIONS],
@@ -127,6 +132,11 @@ export class HealthChecks {
   /** One check of the endpoint at that time, as a checker reports it (Inverted does not change reports). */
   private judge(check: HealthCheck, time: number): { healthy: boolean; status: string } {
     const settings = settingsAt(check, time);
+    if (check.routingControlArn) {
+      // "If the routing control state is ON, the health check is considered healthy" (the status text is the simulator's).
+      const on = this.routingControlState(check.routingControlArn, time) === 'On';
+      return { healthy: on, status: `${on ? 'Success' : 'Failure'}: The routing control state is ${on ? 'On' : 'Off'}.` };
+    }
     const up = !this.core.faults.endpointsDown(check.watchedRegion, time);
     const detail = up ? (check.type === 'TCP' ? 'TCP connection established.' : 'HTTP Status Code 200, OK') : TIMEOUT_TEXT;
     if (settings.disabled) {

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { DURATION_KEYS } from './world-durations';
 import { SimDuration, SimDurationRange, SimRegion } from './world-spec-primitives';
 import { FaultSpec } from './world-faults-spec';
+import { ArcClusterSpec } from './world-spec-arc';
 
 export const DbClusterSpec = z.strictObject({
   id: z.string().min(1),
@@ -46,8 +47,11 @@ export const HealthCheckSpec = z.strictObject({
   id: z.string().min(1),
   /** The region whose endpoint this health check watches: it turns red when that region is out. */
   region: SimRegion,
-  fqdn: z.string().min(1),
-  type: z.enum(['HTTP', 'HTTPS', 'HTTP_STR_MATCH', 'HTTPS_STR_MATCH', 'TCP']).default('HTTPS'),
+  /** What the checkers look at; a RECOVERY_CONTROL check looks at its routing control instead. */
+  fqdn: z.string().min(1).optional(),
+  type: z.enum(['HTTP', 'HTTPS', 'HTTP_STR_MATCH', 'HTTPS_STR_MATCH', 'TCP', 'RECOVERY_CONTROL']).default('HTTPS'),
+  /** RECOVERY_CONTROL: healthy while this routing control is On (ARC, spec.arc). */
+  routingControlArn: z.string().min(1).optional(),
   port: z.number().int().min(1).max(65535).optional(),
   resourcePath: z.string().default('/health'),
   requestInterval: z.enum(['10s', '30s']).default('30s'),
@@ -90,6 +94,7 @@ export const WorldSpecBody = z.strictObject({
   elasticache: z.array(GlobalDatastoreSpec).default([]),
   healthChecks: z.array(HealthCheckSpec).default([]),
   hostedZones: z.array(HostedZoneSpec).default([]),
+  arc: z.array(ArcClusterSpec).default([]),
   durations: DurationsSpec.default({}),
   faults: z.array(FaultSpec).default([]),
 });

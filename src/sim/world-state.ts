@@ -94,7 +94,9 @@ export interface HealthCheck {
   callerReference: string;
   version: number;
   type: string;
-  fqdn: string;
+  fqdn?: string;
+  /** RECOVERY_CONTROL: the routing control whose state is the verdict. */
+  routingControlArn?: string;
   port: number;
   resourcePath: string;
   /** The region whose endpoint this health check watches. */

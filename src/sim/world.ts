@@ -1,6 +1,7 @@
 // The live simulated AWS: every model wired to one clock, one seed and one set of faults, plus the handle
 // a game-day host or the benchmark inspects (who is the writer where, what completed when, who asked what).
 import type { SimClock } from './clock';
+import { RoutingControls } from './world-arc';
 import { WorldCore, requestKey } from './world-core';
 import { GlobalDatastores } from './world-datastores';
 import { HostedZones } from './world-dns';
@@ -36,6 +37,7 @@ export class SimWorld {
   readonly healthChecks: HealthChecks;
   readonly dns: HostedZones;
   readonly metrics: Metrics;
+  readonly arc: RoutingControls;
 
   constructor(
     readonly spec: WorldSpec,
@@ -47,12 +49,14 @@ export class SimWorld {
     this.globalClusters = new GlobalClusters(this.core);
     this.transitions = new GlobalClusterTransitions(this.core, this.globalClusters);
     this.datastores = new GlobalDatastores(this.core);
-    this.healthChecks = new HealthChecks(this.core);
+    this.arc = new RoutingControls(this.core);
+    this.healthChecks = new HealthChecks(this.core, (arn, time) => this.arc.stateAt(arn, time));
     this.dns = new HostedZones(this.core, this.healthChecks);
     this.metrics = new Metrics(this.core, this.globalClusters, this.datastores, this.healthChecks);
     for (const global of body.aurora) this.globalClusters.add('aurora', global);
     for (const global of body.docdb) this.globalClusters.add('docdb', global);
     for (const datastore of body.elasticache) this.datastores.add(datastore);
+    for (const cluster of body.arc) this.arc.add(cluster);
     for (const check of body.healthChecks) this.healthChecks.add(check);
     for (const zone of body.hostedZones) this.dns.add(zone);
     for (const fault of body.faults) this.globalClusters.applyStaticFault(fault);

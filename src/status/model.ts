@@ -124,5 +124,9 @@ export function idOf(resource: Resource): string {
       return resource.healthCheckId;
     case 'route53-record-set':
       return `${resource.name} ${resource.recordType}`;
+    case 'arc-cluster':
+      return resource.clusterArn;
+    case 'arc-routing-control':
+      return resource.routingControlArn;
   }
 }

@@ -19,6 +19,8 @@ const LABELS: Record<Resource['type'], { one: string; many: string }> = {
   'elasticache-global': { one: 'ElastiCache global datastore', many: 'ElastiCache global datastores' },
   'route53-health-check': { one: 'Route 53 health check', many: 'Route 53 health checks' },
   'route53-record-set': { one: 'Route 53 record set', many: 'Route 53 record sets' },
+  'arc-cluster': { one: 'ARC cluster', many: 'ARC clusters' },
+  'arc-routing-control': { one: 'ARC routing control', many: 'ARC routing controls' },
 };
 
 function cliCommand(resource: Resource, region: string): string {
@@ -33,6 +35,9 @@ function cliCommand(resource: Resource, region: string): string {
       return 'aws route53 list-health-checks --query "HealthChecks[].[Id,HealthCheckConfig.FullyQualifiedDomainName]"';
     case 'route53-record-set':
       return `aws route53 list-resource-record-sets --hosted-zone-id ${resource.hostedZoneId}`;
+    case 'arc-cluster':
+    case 'arc-routing-control':
+      return 'aws route53-recovery-control-config list-clusters --region us-west-2';
   }
 }
 

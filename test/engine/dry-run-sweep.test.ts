@@ -3,7 +3,7 @@
 // and through the engine's dry run. A newly registered action without a sample below fails the sweep.
 import { describe, expect, it } from 'vitest';
 import { actionCatalogue } from '../../src/actions/catalogue';
-import type { AwsPorts } from '../../src/core/services/catalogue';
+import { type AwsPorts, SERVICE_IDS } from '../../src/core/services/catalogue';
 import { planRunbook } from '../../src/engine/dry-run';
 import { readOnlyContext } from '../../src/engine/preflight';
 import { RunEmitter } from '../../src/engine/emitter';
@@ -18,6 +18,7 @@ const CHECK_SAMPLES: Record<string, Record<string, unknown>> = {
   healthy: { resource: 'api-west' },
   'writer-in': { resource: 'orders-db', region: 'us-east-1' },
   available: { resource: 'orders-db', to: 'us-west-2' },
+  'routing-controls': { on: ['east-traffic'], off: ['west-traffic'] },
 };
 
 const READ = /^(describe|get|list)/;
@@ -41,7 +42,7 @@ function throwingPorts(ports: AwsPorts): { ports: AwsPorts; attempts: string[] }
     });
   return {
     attempts,
-    ports: { rds: guard('rds', ports.rds), docdb: guard('docdb', ports.docdb), elasticache: guard('elasticache', ports.elasticache), route53: guard('route53', ports.route53), cloudwatch: guard('cloudwatch', ports.cloudwatch) },
+    ports: Object.fromEntries(SERVICE_IDS.map((service) => [service, guard(service, ports[service])])) as AwsPorts,
   };
 }
 

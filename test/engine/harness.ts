@@ -5,7 +5,7 @@ import { defineAction, type RegisteredAction, type RegisteredCheck, type ActionL
 import { NO_DEPENDENCIES } from '../../src/core/dependencies';
 import { flowFamily } from '../../src/actions/flow/family';
 import type { ApprovalAnswer, ApprovalRequest, OperatorPort, StepQuestion } from '../../src/core/operator';
-import type { AwsPorts } from '../../src/core/services/catalogue';
+import { type AwsPorts, SERVICE_IDS } from '../../src/core/services/catalogue';
 import type { EventSink, RunEvent, StepDecision } from '../../src/core/events';
 import { resumeRun, runRunbook } from '../../src/engine/run';
 import type { EngineDeps, ResumeOptions, RunOptions, RunResult } from '../../src/engine/run-contract';
@@ -65,7 +65,7 @@ export function operator(
 /** Ports that fail loudly: engine tests use fake actions, which never touch AWS. */
 export function unusedPorts(): AwsPorts {
   const port = new Proxy({}, { get: (_target, name) => () => Promise.reject(new Error(`unexpected AWS call ${String(name)}`)) });
-  return { rds: port, docdb: port, elasticache: port, route53: port, cloudwatch: port } as unknown as AwsPorts;
+  return Object.fromEntries(SERVICE_IDS.map((service) => [service, port])) as unknown as AwsPorts;
 }
 
 const SleepParams = z.strictObject({

@@ -15,6 +15,8 @@ export const ACTION_SAMPLES: Record<string, Record<string, unknown>> = {
   'route53.wait-healthy': { resource: 'api-west' },
   'route53.assert-healthy': { resource: 'api-west' },
   'route53.invert-health-check': { resource: 'api-east' },
+  'arc.set-routing-controls': { off: ['east-traffic'], on: ['west-traffic'] },
+  'arc.wait-routing-controls': { on: ['east-traffic'] },
   'route53.set-records': { resource: 'api-record', records: [{ setIdentifier: 'west', weight: 100, values: ['192.0.2.20'] }] },
 };
 

@@ -3,6 +3,7 @@
 // against it, advance operations with tick(), and assert on the calls made and the REGION each went to.
 // fake-aws.md beside this file describes the API.
 import type { AwsPorts } from '../../src/core/services/catalogue';
+import { FakeArc } from './fake-aws/arc';
 import { FakeCore, type FakeCall, type FaultSpec } from './fake-aws/core';
 import { FakeDatastores } from './fake-aws/datastores';
 import { FakeGlobalClusters } from './fake-aws/global-clusters';
@@ -20,6 +21,7 @@ export class FakeAws implements AwsPorts {
   readonly elasticache: FakeDatastores;
   readonly route53: FakeRoute53;
   readonly cloudwatch: FakeMetrics;
+  readonly arc: FakeArc;
 
   /** `now` is the test's clock, so metric points and change times line up with the action's. */
   constructor(now: () => number = () => Date.UTC(2026, 10, 22, 3, 0, 0)) {
@@ -29,6 +31,7 @@ export class FakeAws implements AwsPorts {
     this.elasticache = new FakeDatastores(this.core);
     this.route53 = new FakeRoute53(this.core);
     this.cloudwatch = new FakeMetrics(this.core);
+    this.arc = new FakeArc(this.core);
   }
 
   /** Every call, in order, with its service, region, operation and parameters. */

@@ -4,6 +4,16 @@
 import { makeContext, type TestContext } from './action-context';
 import type { Resource } from '../../src/core/resources';
 
+const ARC_PREFIX = 'arn:aws:route53-recovery-control::111122223333';
+/** The shop's ARC cluster: five endpoints (AWS's example regions), a control per region. */
+export const FAKE_ARC = {
+  cluster: `${ARC_PREFIX}:cluster/shop`,
+  endpoints: ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-northeast-1', 'ap-southeast-2'].map((region) => ({ region, endpoint: `https://host-shop.${region}.example.com/v1` })),
+  east: `${ARC_PREFIX}:controlpanel/shop/routingcontrol/east`,
+  west: `${ARC_PREFIX}:controlpanel/shop/routingcontrol/west`,
+  oneOn: `${ARC_PREFIX}:controlpanel/shop/safetyrule/one-region-on`,
+};
+
 export const FAKE_SHOP_RESOURCES: Record<string, Resource> = {
   'orders-db': { type: 'aurora-global', globalClusterId: 'shop-orders' },
   'catalog-db': { type: 'docdb-global', globalClusterId: 'shop-catalog' },
@@ -11,6 +21,9 @@ export const FAKE_SHOP_RESOURCES: Record<string, Resource> = {
   'api-west': { type: 'route53-health-check', healthCheckId: 'hc-west' },
   'api-east': { type: 'route53-health-check', healthCheckId: 'hc-east' },
   'api-record': { type: 'route53-record-set', hostedZoneId: 'Z1SHOP', name: 'api.shop.example.com', recordType: 'A' },
+  'shop-arc': { type: 'arc-cluster', clusterArn: FAKE_ARC.cluster, endpoints: FAKE_ARC.endpoints },
+  'east-traffic': { type: 'arc-routing-control', cluster: 'shop-arc', routingControlArn: FAKE_ARC.east, region: 'us-east-1' },
+  'west-traffic': { type: 'arc-routing-control', cluster: 'shop-arc', routingControlArn: FAKE_ARC.west, region: 'us-west-2' },
 };
 
 export function fakeShop(options: { defaultRegion?: string } = {}): TestContext {
@@ -45,5 +58,7 @@ export function fakeShop(options: { defaultRegion?: string } = {}): TestContext 
   aws.route53.addHealthCheck({ id: 'hc-west' });
   aws.route53.addHealthCheck({ id: 'hc-east' });
   aws.route53.addZone('Z1SHOP');
+  aws.arc.setState(FAKE_ARC.east, 'On');
+  aws.arc.setState(FAKE_ARC.west, 'Off');
   return ctx;
 }

@@ -11,4 +11,6 @@ export interface AwsServicePart<S extends Service> {
   createPort(pool: ClientPool): AwsPorts[S];
   /** A global service's signing region, from the CLI's region (Route 53: us-east-1 in the aws partition). */
   signingRegion?(cliRegion: string | undefined): string;
+  /** Attempts per call when the service's own answer is to try another endpoint (ARC): rotation is the retry. */
+  maxAttempts?: number;
 }

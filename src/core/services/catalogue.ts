@@ -2,6 +2,7 @@
 // own in each layer that has a part of it, and one entry here (then tsc names every part still missing:
 // src/aws/services, src/sim/services). See docs/architecture.md.
 import type { z } from 'zod';
+import { arc } from './arc';
 import { cloudwatch } from './cloudwatch';
 import type { Access, ServiceContract } from './contract';
 import { docdb } from './docdb';
@@ -9,7 +10,7 @@ import { elasticache } from './elasticache';
 import { rds } from './rds';
 import { route53 } from './route53';
 
-export const SERVICES = [rds, docdb, elasticache, route53, cloudwatch] as const;
+export const SERVICES = [rds, docdb, elasticache, route53, cloudwatch, arc] as const;
 
 type Entry = (typeof SERVICES)[number];
 export type Service = Entry['id'];

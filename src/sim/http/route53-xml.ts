@@ -18,6 +18,7 @@ export function healthCheckXml(check: HealthCheck): XmlObject {
       Type: check.type,
       ResourcePath: check.type === 'TCP' ? undefined : check.resourcePath,
       FullyQualifiedDomainName: check.fqdn,
+      RoutingControlArn: check.routingControlArn,
       RequestInterval: check.requestIntervalSeconds,
       FailureThreshold: check.failureThreshold,
       MeasureLatency: false,
