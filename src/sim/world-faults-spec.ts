@@ -30,8 +30,16 @@ export const ThrottlingFault = z.strictObject({
   operations: z.array(z.string().min(1)).min(1).optional(),
 });
 
+/** Route 53's management API (hosted in us-east-1) fails; its health checkers and DNS answers go on. */
+export const Route53ControlPlaneOutageFault = z.strictObject({
+  type: z.literal('route53-control-plane-outage'),
+  at: SimDuration.default('0s'),
+  for: SimDuration.optional(),
+  mode: z.enum(['reset', '503']).default('503'),
+});
+
 /** Outages and throttling apply to every service; the other kinds come from the services (src/sim/catalogue.ts). */
-export const FaultSpec = z.discriminatedUnion('type', [RegionOutageFault, ThrottlingFault, ...SERVICE_FAULT_KINDS]);
+export const FaultSpec = z.discriminatedUnion('type', [RegionOutageFault, ThrottlingFault, Route53ControlPlaneOutageFault, ...SERVICE_FAULT_KINDS]);
 export type FaultSpec = z.output<typeof FaultSpec>;
 export type FaultSpecInput = z.input<typeof FaultSpec>;
 export type RegionOutageFault = z.output<typeof RegionOutageFault>;

@@ -49,7 +49,7 @@ export class ActiveFaults {
 
   /**
    * The outage making this region's API for this service unreachable at that time, if any: a region
-   * outage or one ARC cluster endpoint down.
+   * outage, Route 53's control plane down, or one ARC cluster endpoint down.
    */
   apiOutage(region: string, service: Service, time: number): { mode: 'reset' | '503' } | undefined {
     const regional = this.outages().find(
@@ -61,6 +61,7 @@ export class ActiveFaults {
     return (
       regional ??
       this.list.find((fault) => {
+        if (fault.type === 'route53-control-plane-outage') return service === 'route53' && inside(windowOf(this.startedAt, fault.at, fault.for, this.timeScale), time);
         if (fault.type === 'arc-endpoint-down') return service === 'arc' && fault.region === region && inside(windowOf(this.startedAt, fault.at, fault.for, this.timeScale), time);
         return false;
       }) as { mode: 'reset' | '503' } | undefined

@@ -1,5 +1,6 @@
 // Faults as a client sees them through the real SDK: throttling the SDK retries, a region whose API is
-// out while the other region answers, and requests the simulator does not understand.
+// out while the other region answers, Route 53's control plane down, and requests the simulator does not
+// understand.
 import { ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeGlobalClustersCommand } from '@aws-sdk/client-rds';
 import { DescribeGlobalReplicationGroupsCommand } from '@aws-sdk/client-elasticache';
@@ -89,5 +90,20 @@ describe('faults over HTTP', () => {
     const missing = await post('Action=FailoverGlobalCluster&Version=2014-10-31');
     expect(await missing.text()).toContain('<Code>MissingParameter</Code>');
     expect((await post('Action=DescribeGlobalClusters&Version=2014-10-31')).status).toBe(200);
+  });
+
+  it("takes Route 53's management API down while its health checkers go on judging", async () => {
+    const { endpoint, world, clock } = await start([{ type: 'route53-control-plane-outage', at: '1m', for: '10m' }]);
+    const { route53 } = clients(endpoint, 'us-east-1', 1);
+    await route53.send(new GetHealthCheckCommand({ HealthCheckId: 'hc-east' }));
+    await clock.advance(2 * 60_000);
+    const down = await failure(route53.send(new GetHealthCheckCommand({ HealthCheckId: 'hc-east' })));
+    expect(down.$metadata?.httpStatusCode).toBe(503);
+    // The data plane goes on: the checkers still judge the endpoints, and the other services answer.
+    expect(world.isHealthy('hc-east')).toBe(true);
+    const { rds } = clients(endpoint, 'us-east-1', 1);
+    expect((await rds.send(new DescribeGlobalClustersCommand({}))).GlobalClusters?.length).toBeGreaterThan(0);
+    await clock.advance(10 * 60_000);
+    expect((await route53.send(new GetHealthCheckCommand({ HealthCheckId: 'hc-east' }))).HealthCheck?.Id).toBe('hc-east');
   });
 });
