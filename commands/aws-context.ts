@@ -66,7 +66,9 @@ export async function openAwsContext(options: AwsContextOptions): Promise<AwsCon
   const clock = new sim.VirtualClock({ start: Math.max(worldStart, options.simStart ?? 0), pace });
   const running = await sim.startSimulator({ world, clock });
   const holdClock = () => clock.hold();
-  const ports = createAwsPorts({ endpointUrl: running.endpoint, credentials: sim.SIM_CREDENTIALS, region: options.region ?? 'us-east-1', readOnly: options.readOnly, onCall: options.onCall, holdClock, clockNow: () => clock.now() });
+  // The order ARC's cluster endpoints are tried in comes from the world's seed too: a drill replays exactly.
+  const endpointOrder = sim.mulberry32(world.spec.seed ^ 0xa2c);
+  const ports = createAwsPorts({ endpointUrl: running.endpoint, credentials: sim.SIM_CREDENTIALS, region: options.region ?? 'us-east-1', readOnly: options.readOnly, onCall: options.onCall, holdClock, clockNow: () => clock.now(), random: endpointOrder });
   return {
     ports,
     clock,

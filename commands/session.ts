@@ -6,6 +6,7 @@
 import { type AwsContext, openAwsContext } from './aws-context';
 import { humanPaced } from './human-pace';
 import { mutatingSteps } from '../src/engine/confirm';
+import { refuseUnstable } from '../src/engine/dependency-table';
 import { objectivesOf, resumeRun, runRunbook } from '../src/engine/run';
 import type { OperatorPort } from '../src/core/operator';
 import { summarizeRun } from '../src/engine/summary';
@@ -48,6 +49,7 @@ export interface OpenedAws {
 export async function runSession(request: SessionRequest, aws: OpenedAws): Promise<RunResult> {
   const { io, output, options, document, runId } = request;
   checkOperator(request);
+  checkStaticStability(request);
   const settings = engineSettings(options, aws.context.clock.now());
   const journalDir = journalDirOf(io, options);
   const cleanups: Array<() => unknown> = [];
@@ -114,6 +116,11 @@ export function checkOperator({ output, actions, options, document, session }: P
   if (steps.some((step) => step.uses === 'approval')) throw needsYes(`runbook "${document.metadata.name}" asks for approval`);
 }
 
+/** A new unplanned failover that needs the region it leaves is refused before a lock or journal exists. */
+function checkStaticStability({ document, inputs, actions, session }: SessionRequest): void {
+  if (session === 'start') refuseUnstable({ document, inputs, actions });
+}
+
 function report(reporter: RunReporter, result: RunResult, request: SessionRequest): void {
   if (result.nothingToDo) reporter.notice('engine.nothing-to-do', `Nothing to do: ${result.nothingToDo}.`);
   reporter.summary(summarizeRun(result.state), nextStep(result, request));
@@ -139,8 +146,10 @@ function withYes(operator: OperatorPort, yes: boolean): OperatorPort {
  * simulator under --sim) for this one session, run it, close AWS.
  */
 export async function openAwsAndRunSession(request: SessionRequest): Promise<number> {
-  // Before starting a simulator or reading credentials: a run that cannot be confirmed stops here.
+  // Before starting a simulator or reading credentials: a run that cannot be confirmed, or an unplanned
+  // failover that needs what it leaves, stops here.
   checkOperator(request);
+  checkStaticStability(request);
   const calls = new ApiCallFeed();
   const resources = request.document.spec.resources ?? {};
   // A resumed simulated run continues its own simulated time: its timeline never runs backwards.

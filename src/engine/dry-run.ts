@@ -12,6 +12,7 @@ import { toProblem, unknownAction } from './errors';
 import type { EventSink } from '../core/events';
 import { StepGraph, needsOf } from './graph';
 import { planStep } from './dry-run-step';
+import { dependencyReport, type DependencyReport, refusedRows } from './dependency-table';
 import { checkNames, runPreflight } from './preflight';
 import { readOnlyPorts } from './read-only-ports';
 import { objectivesOf, stepInfos } from './run';
@@ -50,6 +51,10 @@ export interface DryRunResult {
   serialMs: number;
   unverifiable: string[];
   permissions: string[];
+  /** What each check and step needs (service, region, plane), what the run leaves, and the warnings. */
+  dependencies: DependencyReport;
+  /** An unplanned run would refuse these steps (they need what it leaves). */
+  refused: string[];
   ok: boolean;
   exitCode: ExitCode;
 }
@@ -93,7 +98,7 @@ export async function planRunbook(options: PlanOptions, deps: PlanDeps): Promise
   });
   const steps = graph.order.map((id) => planned.get(id) as DryRunStep);
   const rollback = (document.spec.rollback ?? []).map((step) => notPlanned(step, actions, scope));
-  const result = summarize(options, emitter, graph, steps, rollback);
+  const result = summarize(options, emitter, graph, steps, rollback, actions);
   emitter.emit({ type: 'plan.finished', ok: result.ok, criticalPathMs: result.criticalPath.totalMs, criticalPath: result.criticalPath.path, unverifiable: result.unverifiable });
   emitter.emit({ type: 'run.finished', outcome: result.ok ? 'succeeded' : 'failed', durationMs: deps.clock.now() - startedAt });
   emitter.close();
@@ -142,7 +147,7 @@ async function planAll(graph: StepGraph, plan: (step: Step) => Promise<DryRunSte
   return results;
 }
 
-function summarize(options: PlanOptions, emitter: RunEmitter, graph: StepGraph, steps: DryRunStep[], rollback: DryRunStep[]): DryRunResult {
+function summarize(options: PlanOptions, emitter: RunEmitter, graph: StepGraph, steps: DryRunStep[], rollback: DryRunStep[], actions: ActionLookup): DryRunResult {
   const byId = new Map(steps.map((step) => [step.id, step]));
   const weight = (id: string) => {
     const step = byId.get(id);
@@ -161,7 +166,11 @@ function summarize(options: PlanOptions, emitter: RunEmitter, graph: StepGraph, 
     ...steps.filter((step) => step.status === 'unresolved').map((step) => `${step.id}: ${step.reason ?? 'known after apply'}`),
     ...steps.filter((step) => step.condition).map((step) => `${step.id}: whether it runs (${step.condition}) is known after apply`),
   ];
-  const ok = preflight.every((check) => check.ok) && steps.every((step) => step.status !== 'error');
+  // Live state names the region each move leaves (the current primary), where the runbook could not.
+  const liveSources = new Map(steps.flatMap((step) => (step.plan?.target?.from ? [[step.id, step.plan.target.from] as const] : [])));
+  const dependencies = dependencyReport({ document: options.document, inputs: options.inputs, actions, liveSources });
+  const refused = refusedRows(dependencies).map((row) => row.id);
+  const ok = preflight.every((check) => check.ok) && steps.every((step) => step.status !== 'error') && refused.length === 0;
   return {
     runId: options.runId,
     runbook: options.document.metadata.name,
@@ -173,6 +182,8 @@ function summarize(options: PlanOptions, emitter: RunEmitter, graph: StepGraph, 
     serialMs: graph.order.reduce((sum, id) => sum + weight(id), 0),
     unverifiable,
     permissions: [...new Set([...steps, ...rollback].flatMap((step) => step.permissions))].sort(),
+    dependencies,
+    refused,
     ok,
     exitCode: ok ? ExitCode.ok : ExitCode.runFailed,
   };

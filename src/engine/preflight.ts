@@ -2,9 +2,9 @@
 // side, all of them, so the operator sees every problem at once; any failure stops the run before a change.
 import type { ActionContext } from '../core/action';
 import type { PreflightCheck } from '../runbook/schema';
-import type { ExpressionScope } from '../runbook/expressions';
+import { evaluateCondition, type ExpressionScope } from '../runbook/expressions';
 import type { EngineContext } from './context';
-import { toProblem, unknownCheck } from './errors';
+import { expressionFailed, toProblem, unknownCheck } from './errors';
 import { resolveIn } from './scope';
 import { abortAfter, raceAbort } from './signals';
 import { DrctlError, ExitCode } from '../core/errors';
@@ -43,6 +43,11 @@ async function runCheck(engine: PreflightEngine, check: PreflightCheck, name: st
   abortAfter(engine.clock, PREFLIGHT_TIMEOUT_MS, timeout, () => checkTimeout(name), ended.signal);
   const signal = AbortSignal.any([engine.stop, engine.hard, timeout.signal]);
   try {
+    if (check.if !== undefined && !conditionHolds(check.if, name, scope)) {
+      // A check that does not apply holds vacuously; it reads nothing (its region may be the one lost).
+      emitter.emit({ type: 'preflight.passed', check: check.check, name, message: `skipped: condition is false: ${check.if}` });
+      return true;
+    }
     const definition = engine.actions.getCheck(check.check);
     if (!definition) throw unknownCheck(check.check);
     const params = resolveIn(`preflight "${name}"`, check.with, scope);
@@ -74,6 +79,15 @@ export function readOnlyContext(engine: PreflightEngine, stepId: string, signal:
     requestApproval: () => Promise.reject(new Error('a read-only phase cannot ask for approval')),
     recordMetric: (reading) => engine.emitter.emit({ type: 'metric.read', stepId, reading }),
   };
+}
+
+/** A preflight `if:` reads inputs only (checks run before any step). A broken one fails the check. */
+function conditionHolds(condition: string, name: string, scope: ExpressionScope): boolean {
+  try {
+    return evaluateCondition(condition, scope);
+  } catch (error) {
+    throw expressionFailed(`preflight "${name}" if:`, (error as Error).message);
+  }
 }
 
 function checkTimeout(name: string): DrctlError {

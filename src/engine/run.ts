@@ -10,6 +10,7 @@ import type { EngineContext } from './context';
 import { RunEmitter } from './emitter';
 import { toProblem } from './errors';
 import type { RunOutcome, SessionKind, StepInfo } from '../core/events';
+import { refuseUnstable } from './dependency-table';
 import { needsOf } from './graph';
 import { runMainThenRollback, runRollbackOnly, verdictAfterRollback, type PhaseSetup, type Verdict } from './phases';
 import { readOnlyPorts } from './read-only-ports';
@@ -48,6 +49,8 @@ async function execute(options: RunOptions, deps: EngineDeps, requested: Session
     return { runId: options.runId, outcome, exitCode: exitCodeOf(outcome), state, durationMs: 0, nothingToDo: idle };
   }
 
+  // An unplanned failover must not depend on the region it leaves: refused before anything starts.
+  if (session === 'start') refuseUnstable({ document: options.document, inputs: options.inputs, actions });
   const emitter = new RunEmitter(deps.sink, deps.clock, state);
   const startedAt = deps.clock.now();
   const signals = new RunSignals(emitter);

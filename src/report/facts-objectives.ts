@@ -21,6 +21,7 @@ function signalOf(step: StepRecord, fact: ResourceFacts | undefined): string {
   if (/^route53\.(wait|assert)-healthy$/.test(step.uses)) return `${resource} ${step.outputs.healthy === false ? 'unhealthy' : 'healthy'}`;
   if (fact?.operation === 'invert' || fact?.operation === 'restore') return `${resource} health check ${fact.operation === 'invert' ? 'inverted' : 'restored'}`;
   if (fact?.operation === 'upsert-records') return `${resource} records in sync`;
+  if (fact?.operation === 'set-routing-controls') return `routing controls ${resource} set`;
   return `${step.id} succeeded`;
 }
 

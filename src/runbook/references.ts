@@ -54,6 +54,8 @@ export function checkExpressions({ spec, main, rollback, source, catalogue }: Co
   asArray(spec.preflight).forEach((check, index) => {
     const scope: Scope = { inputs, resources, allSteps, where: 'preflight', readable: () => undefined };
     walk(asRecord(check)?.with, ['spec', 'preflight', index, 'with'], scope, source, problems);
+    const condition = asString(asRecord(check)?.if);
+    if (condition !== undefined) checkCondition(condition, ['spec', 'preflight', index, 'if'], scope, source, problems);
   });
   return problems;
 }

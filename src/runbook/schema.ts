@@ -85,6 +85,7 @@ export const PreflightCheck = z.strictObject({
   check: z.string().min(1).meta({ description: 'replication-lag-below, healthy, writer-in or available.' }),
   name: z.string().optional(),
   with: z.record(z.string(), z.unknown()).optional(),
+  if: z.string().optional().meta({ description: "Run the check only when this expression over inputs is true, e.g. inputs.mode == 'planned'." }),
 });
 
 export const Metadata = z.strictObject({

@@ -6,6 +6,7 @@ import { formatDuration } from '../core/duration';
 import { explainPointer, formatProblem } from '../core/problem-text';
 import type { Style } from '../core/style';
 import type { View } from './output';
+import { dependencyTableLines, stabilityWarningLines } from './dependency-view';
 
 /** `runCommand` is what to type to do it for real, e.g. `drctl run runbooks/x.yaml`. */
 export function planText(result: DryRunResult, style: Style, runCommand = 'drctl run'): string {
@@ -21,14 +22,19 @@ export function planText(result: DryRunResult, style: Style, runCommand = 'drctl
     lines.push('', style.bold('Rollback steps (run after a failure, or with drctl rollback; not planned now)'));
     for (const step of result.rollback) lines.push(`  ${step.id}  ${style.dim(step.uses)}${step.error ? `  ${style.red(step.error.message)}` : ''}`);
   }
+  lines.push('', ...dependencyTableLines(result.dependencies, style));
+  const warnings = stabilityWarningLines(result.dependencies, style);
+  if (warnings.length > 0) lines.push('', ...warnings);
   if (result.unverifiable.length > 0) {
     lines.push('', style.bold('Cannot be checked without acting'));
     for (const item of result.unverifiable) lines.push(`  - ${item}`);
   }
   lines.push('', criticalPathLine(result, style));
   if (result.permissions.length > 0) lines.push(`${style.bold('IAM permissions needed:')} ${result.permissions.join(', ')}`);
+  if (result.refused.length > 0) lines.push(style.red(`An unplanned run would refuse ${result.refused.join(', ')}: each needs what the failover leaves (above).`));
   lines.push(result.ok ? style.green(`Plan OK: run it with \`${runCommand}\`.`) : style.red('The plan found problems (above); a run would stop before changing anything.'));
   const codes = new Set([...result.steps, ...result.rollback].flatMap((step) => (step.error ? [step.error.code] : [])));
+  if (result.refused.length > 0) codes.add('engine.needs-region-left');
   if (codes.size > 0) lines.push(explainPointer([...codes][0] ?? '', codes.size > 1, style).trimStart());
   return lines.join('\n');
 }
