@@ -5,6 +5,7 @@ import type { EngineContext } from './context';
 import { hasCode } from './errors';
 import type { StepGraph } from './graph';
 import { isSettled, type StepRecord } from './state';
+import { conditionHolds, scopeOf } from './scope';
 import { runStep, type StepEnd } from './step-runner';
 
 export interface PhaseResult {
@@ -32,10 +33,22 @@ export async function runPhase(engine: EngineContext, graph: StepGraph, phase: '
       return step !== undefined && isSettled(step);
     });
 
+  // A step whose `if:` is false does no work: it takes no slot, so when it is skipped does not depend on
+  // --max-parallel (a drill replays the same whatever the parallelism).
+  const skipping = (id: string) => {
+    const step = graph.get(id).step;
+    try {
+      return step.if !== undefined && !conditionHolds(step, scopeOf(engine.emitter.state, engine.resources));
+    } catch {
+      return false; // a broken condition is the step's to report, in its own slot
+    }
+  };
+
   for (;;) {
     for (const id of todo) {
-      if (halted() || running.size >= Math.max(1, maxParallel)) break;
+      if (halted()) break;
       if (started.has(id) || !ready(id)) continue;
+      if (running.size >= Math.max(1, maxParallel) && !skipping(id)) continue;
       started.add(id);
       running.set(id, runStep(engine, graph.get(id).step, phase));
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../src/engine/state';
 import { harness, runbook, start, step } from './harness';
+import { FAKE_EPOCH } from '../helpers/fake-clock';
 
 describe('scheduling', () => {
   it('overlaps independent steps: the run takes its longest path, not the sum', async () => {
@@ -59,6 +60,19 @@ describe('scheduling', () => {
     const states = Object.fromEntries(Object.values(result.state.steps).map((record) => [record.id, record.state]));
     expect(states).toEqual({ planned: 'succeeded', unplanned: 'skipped', after: 'succeeded' });
     expect(h.sink.of('step.skipped')[0]?.reason).toContain("inputs.mode == 'unplanned'");
+  });
+
+  it('skips a step whose if: is false at once, even when every slot of --max-parallel is taken', async () => {
+    const h = harness(
+      runbook(
+        [step('long', 'fake.sleep', { ms: 60_000 }), step('unplanned-only', 'fake.sleep', { ms: 1_000 }, { if: "inputs.mode == 'unplanned'" })],
+        { inputs: { mode: { type: 'string' } } },
+      ),
+      { options: { maxParallel: 1, inputs: { mode: 'planned' } } },
+    );
+    await start(h);
+    // Waiting for a slot, the skip used to be recorded when the long step ended: its time depended on the parallelism.
+    expect(h.sink.of('step.skipped').map((event) => event.at - FAKE_EPOCH)).toEqual([0]);
   });
 
   it('resolves expressions from inputs, resources and outputs of earlier steps', async () => {
