@@ -22,6 +22,7 @@ function signalOf(step: StepRecord, fact: ResourceFacts | undefined): string {
   if (fact?.operation === 'invert' || fact?.operation === 'restore') return `${resource} health check ${fact.operation === 'invert' ? 'inverted' : 'restored'}`;
   if (fact?.operation === 'upsert-records') return `${resource} records in sync`;
   if (fact?.operation === 'set-routing-controls') return `routing controls ${resource} set`;
+  if (fact?.operation === 'point-to-writer') return `${resource} points to the writer${fact.to ? ` in ${fact.to}` : ''}`;
   return `${step.id} succeeded`;
 }
 

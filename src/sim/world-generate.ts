@@ -1,6 +1,7 @@
 // A healthy two-region world derived from a runbook's resources, so `--sim` works with no world file:
 // every global cluster and datastore gets a writer in its first region and a secondary in each other one;
-// each health check watches its region's endpoint; each record set gets a PRIMARY/SECONDARY failover pair.
+// each health check watches its region's endpoint; each record set gets a PRIMARY/SECONDARY failover pair
+// (a CNAME, the name applications use for a writer, one simple record).
 // ARC: each cluster serves its routing controls from its endpoints' regions, the control of the primary
 // region On and the others Off, with an ASSERTION rule that one stays On; each control with a region gets
 // a RECOVERY_CONTROL health check, which a region's failover record uses when it has no endpoint check.
@@ -99,6 +100,11 @@ export function generateWorld(resources: Record<string, Resource>, options: Gene
     if (!zone) {
       zone = { id: zoneId, name: `${(labels.length > 2 ? labels.slice(1) : labels).join('.')}.`, records: [] };
       body.hostedZones.push(zone);
+    }
+    if (resource.recordType === 'CNAME') {
+      // A name applications connect through (a private zone's CNAME to a writer): one simple record.
+      zone.records?.push({ name: fqdn, type: 'CNAME', ttl: 60, values: recordValues('CNAME', label, primary, true) });
+      continue;
     }
     const pair: RecordInput[] = [primary, secondary].map((region, index) => ({
       name: fqdn,

@@ -28,7 +28,8 @@ async function readGlobalStatus(ctx: ActionContext, name: string, base: Base): P
   const writer = read.members.find((member) => member.writer);
   if (read.kind === 'cluster') {
     const operation = read.cluster.failoverState ? describeOperationUnderWay(read.cluster) : undefined;
-    return { ...base, status: read.cluster.status, writerRegion: writer?.region, members, ...(operation ? { operation } : {}) };
+    const endpoint = read.cluster.endpoint;
+    return { ...base, status: read.cluster.status, writerRegion: writer?.region, members, ...(operation ? { operation } : {}), ...(endpoint ? { writerEndpoint: endpoint } : {}) };
   }
   return { ...base, status: read.datastore.status, writerRegion: writer?.region, members };
 }

@@ -72,6 +72,8 @@ export interface ResourceStatus {
   writerRegion?: string;
   /** The switchover or failover under way, in words. */
   operation?: string;
+  /** Aurora's global writer endpoint (GlobalCluster.Endpoint): it follows the writer, so apps using it need no DNS change. */
+  writerEndpoint?: string;
   members: MemberStatus[];
   health?: HealthStatus;
   flags: Flag[];
@@ -91,7 +93,7 @@ export interface StatusReport {
   /** The runbook it came from, when there is one. */
   runbook?: string;
   resources: ResourceStatus[];
-  /** Resources not shown (record sets: status has nothing to say about them yet). */
+  /** Resources not shown (record sets, ARC clusters and routing controls: status has nothing to say about them yet). */
   skipped: string[];
   /** What drctl noticed while reading, e.g. a region that did not answer. */
   notes: string[];

@@ -81,6 +81,7 @@ function verdictLines(resource: ResourceStatus, width: number, style: Style): st
     if (resource.health?.endpoint) lines.unshift(style.dim(truncate(`  watches ${resource.health.endpoint}`, width)));
     return lines;
   }
+  if (resource.writerEndpoint) lines.push(...wrap(`  writer endpoint ${resource.writerEndpoint}: follows the writer, so apps using it need no DNS change`, width, '    ').map(style.dim));
   if (resource.readyTargets.length) lines.push(style.green(truncate(`  ready: can fail over to ${resource.readyTargets.join(', ')}`, width)));
   return lines;
 }
@@ -105,7 +106,7 @@ export function statusText(report: StatusReport, style: Style, width: number): s
     lines.push(...verdictLines(resource, width, style));
   }
   lines.push('', summaryLine(report, style));
-  if (report.skipped.length) lines.push(style.dim(truncate(`not shown (record sets): ${report.skipped.join(', ')}`, width)));
+  if (report.skipped.length) lines.push(...wrap(`not shown (record sets, ARC): ${report.skipped.join(', ')}`, width, '  ').map(style.dim));
   for (const note of report.notes) lines.push(...wrap(`note: ${note}`, width, '  ').map(style.dim));
   return lines.join('\n');
 }

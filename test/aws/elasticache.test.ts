@@ -68,6 +68,7 @@ describe('elasticache global datastore port', () => {
           Status: 'available',
           GlobalReplicationGroupInfo: { GlobalReplicationGroupId: 'ldgnf-shop-sessions', GlobalReplicationGroupMemberRole: 'secondary' },
           MemberClusters: ['sessions-west-001', 'sessions-west-002'],
+          NodeGroups: [{ NodeGroupId: '0001', PrimaryEndpoint: { Address: 'master.sessions-west.abc123.usw2.cache.amazonaws.com', Port: 6379 } }],
         },
       ],
     });
@@ -81,7 +82,15 @@ describe('elasticache global datastore port', () => {
       status: 'available',
       globalRole: 'SECONDARY',
       memberClusters: ['sessions-west-001', 'sessions-west-002'],
+      endpoint: 'master.sessions-west.abc123.usw2.cache.amazonaws.com',
     });
+  });
+
+  it('takes the configuration endpoint of a cluster-mode group before its first primary endpoint', async () => {
+    mock.on(DescribeReplicationGroupsCommand).resolves({
+      ReplicationGroups: [{ ReplicationGroupId: 'sharded', ConfigurationEndpoint: { Address: 'clustercfg.sharded.abc123.usw2.cache.amazonaws.com' }, NodeGroups: [{ PrimaryEndpoint: { Address: 'ignored' } }] }],
+    });
+    expect((await ports.elasticache.describeReplicationGroup('us-west-2', 'sharded')).endpoint).toBe('clustercfg.sharded.abc123.usw2.cache.amazonaws.com');
   });
 
   it('leaves globalRole undefined for a group outside any datastore', async () => {

@@ -71,7 +71,8 @@ describe('drctl drill --sim', () => {
       expect(files).toEqual(['failback.html', 'failback.json', 'failback.junit.xml', 'failback.md', 'failback.txt', 'failover.html', 'failover.json', 'failover.junit.xml', 'failover.md', 'failover.txt']);
       const facts = JSON.parse(await readFile(path.join(out, 'failover.json'), 'utf8')) as ReportFacts;
       expect(facts.rto.valueMs).toBeGreaterThan(60_000);
-      expect(facts.rto.end?.signal).toBe('api-west healthy');
+      // The last service back: the name the catalog's apps use, in sync with the new writer's endpoint.
+      expect(facts.rto.end?.signal).toBe('catalog-dns points to the writer in us-west-2');
       expect(facts.resources.filter((fact) => fact.kind === 'data-store').map((fact) => [fact.resource, fact.to, fact.sync])).toEqual([
         ['orders-db', 'us-west-2', 'in-sync'],
         ['catalog-db', 'us-west-2', 'in-sync'],

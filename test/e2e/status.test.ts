@@ -28,7 +28,9 @@ describe('drctl status (real binary, simulator)', () => {
     expect(out).toContain('healthy, 16/16 checkers healthy (100%)');
     expect(out.match(/ready: can fail over to us-west-2/g)).toHaveLength(3);
     expect(out).toContain('3 of 3 ready for failover; 2 of 2 health checks healthy');
-    expect(out).toContain('not shown (record sets): api-dns');
+    expect(out).toContain('not shown (record sets, ARC): api-dns, catalog-dns, sessions-dns, shop-arc,');
+    // Aurora's apps connect through the global writer endpoint, which follows the writer.
+    expect(out).toMatch(/^ {2}writer endpoint shop-orders\.global-\S+\.global\.rds\.amazonaws\.com:\n {4}follows the writer, so apps using it need no DNS change$/m);
     expect(tooWide(out)).toEqual([]);
   });
 

@@ -17,6 +17,7 @@ export const ACTION_SAMPLES: Record<string, Record<string, unknown>> = {
   'route53.invert-health-check': { resource: 'api-east' },
   'arc.set-routing-controls': { off: ['east-traffic'], on: ['west-traffic'] },
   'arc.wait-routing-controls': { on: ['east-traffic'] },
+  'route53.point-to-writer': { resource: 'catalog-dns', writer: 'catalog-db', to: 'us-west-2' },
   'route53.set-records': { resource: 'api-record', records: [{ setIdentifier: 'west', weight: 100, values: ['192.0.2.20'] }] },
 };
 

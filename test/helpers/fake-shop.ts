@@ -21,12 +21,13 @@ export const FAKE_SHOP_RESOURCES: Record<string, Resource> = {
   'api-west': { type: 'route53-health-check', healthCheckId: 'hc-west' },
   'api-east': { type: 'route53-health-check', healthCheckId: 'hc-east' },
   'api-record': { type: 'route53-record-set', hostedZoneId: 'Z1SHOP', name: 'api.shop.example.com', recordType: 'A' },
+  'catalog-dns': { type: 'route53-record-set', hostedZoneId: 'Z1PRIVATE', name: 'catalog.shop.internal', recordType: 'CNAME' },
   'shop-arc': { type: 'arc-cluster', clusterArn: FAKE_ARC.cluster, endpoints: FAKE_ARC.endpoints },
   'east-traffic': { type: 'arc-routing-control', cluster: 'shop-arc', routingControlArn: FAKE_ARC.east, region: 'us-east-1' },
   'west-traffic': { type: 'arc-routing-control', cluster: 'shop-arc', routingControlArn: FAKE_ARC.west, region: 'us-west-2' },
 };
 
-export function fakeShop(options: { defaultRegion?: string } = {}): TestContext {
+export function fakeShop(options: { defaultRegion?: string; dryRun?: boolean } = {}): TestContext {
   const ctx = makeContext(FAKE_SHOP_RESOURCES, options);
   const { aws } = ctx;
   aws.rds.add({
@@ -58,6 +59,7 @@ export function fakeShop(options: { defaultRegion?: string } = {}): TestContext 
   aws.route53.addHealthCheck({ id: 'hc-west' });
   aws.route53.addHealthCheck({ id: 'hc-east' });
   aws.route53.addZone('Z1SHOP');
+  aws.route53.addZone('Z1PRIVATE', [{ name: 'catalog.shop.internal.', type: 'CNAME', ttl: 60, values: ['catalog-east.cluster-abc.us-east-1.docdb.amazonaws.com'] }]);
   aws.arc.setState(FAKE_ARC.east, 'On');
   aws.arc.setState(FAKE_ARC.west, 'Off');
   return ctx;

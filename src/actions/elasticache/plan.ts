@@ -114,7 +114,7 @@ export async function planDatastore(
     operation === 'failover'
       ? [
           `how much data is lost: writes not yet replicated to ${target.region} (GlobalDatastoreReplicationLag, read just before the call)`,
-          'that clients move: Global Datastore has no global endpoint, applications must use the new primary\'s endpoint',
+          'that clients move: Global Datastore has no global endpoint, applications must use the new primary\'s endpoint (route53.point-to-writer repoints the name they use)',
         ]
       : [
           `that nothing still writes to ${primary?.region ?? 'the primary'}: the standalone group in ${target.region} takes writes on its own (split-brain)`,

@@ -152,10 +152,17 @@ export function basePlan(located: Located, summary: string): GlobalClusterPlan {
     status: 'ready',
     summary,
     calls: [],
-    observations: [describeProgress(cluster), `members: ${cluster.members.map(describeMember).join('; ')}`],
+    observations: [describeProgress(cluster), `members: ${cluster.members.map(describeMember).join('; ')}`, ...endpointLine(cluster, state)],
     unverifiable: [],
     estimateMs: 0,
     target: { resource: state.resource, from: state.previousWriterRegion, to: state.targetRegion, operation: state.operation },
     state,
   };
+}
+
+/** What applications connect to: Aurora's global writer endpoint follows the writer; DocumentDB has none. */
+function endpointLine(cluster: GlobalClusterView, state: GlobalClusterStepState): string[] {
+  if (state.operation === 'detach') return cluster.endpoint ? ['the global writer endpoint stays with the global cluster: apps of the detached cluster need its own endpoint'] : [];
+  if (cluster.endpoint) return [`global writer endpoint ${cluster.endpoint}: follows the writer, so apps using it need no DNS change`];
+  return ['no global endpoint: apps connect through a name to repoint (route53.point-to-writer)'];
 }

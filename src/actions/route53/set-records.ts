@@ -19,7 +19,7 @@ const SetRecordsParams = z
   .superRefine((params, issues) => checkRecordSet(params.records, issues));
 type SetRecordsParams = z.infer<typeof SetRecordsParams>;
 
-interface SetRecordsState {
+export interface SetRecordsState {
   resource: string;
   hostedZoneId: string;
   name: string;
@@ -31,8 +31,8 @@ interface SetRecordsState {
 }
 
 // Route 53 "generally" propagates within 60 s; GetChange is cheap, so look every 3 s.
-const CHANGE_POLL_MS = 3_000;
-const PROPAGATION_ESTIMATE_MS = 60_000;
+export const CHANGE_POLL_MS = 3_000;
+export const PROPAGATION_ESTIMATE_MS = 60_000;
 
 function desiredRecords(ctx: ActionContext, params: SetRecordsParams, name: string, type: string): RecordSetView[] {
   return params.records.map((spec) => {
@@ -41,7 +41,7 @@ function desiredRecords(ctx: ActionContext, params: SetRecordsParams, name: stri
   });
 }
 
-async function listCurrent(ctx: ActionContext, state: Pick<SetRecordsState, 'resource' | 'hostedZoneId' | 'name' | 'type'>) {
+export async function listCurrent(ctx: ActionContext, state: Pick<SetRecordsState, 'resource' | 'hostedZoneId' | 'name' | 'type'>) {
   const hints = { 'not-found': `Check hostedZoneId "${state.hostedZoneId}" of resource ${state.resource}.` };
   return explained(`${state.resource}: listing ${state.name} ${state.type}`, hints, () =>
     ctx.ports.route53.listRecordSets(state.hostedZoneId, state.name, state.type),
@@ -78,7 +78,8 @@ async function plan(ctx: ActionContext, params: SetRecordsParams): Promise<Actio
   };
 }
 
-async function apply(ctx: ActionContext, state: SetRecordsState): Promise<PollResult> {
+/** UPSERTs the records the plan found missing; the change is then watched until INSYNC (pollChange). */
+export async function applyUpserts(ctx: ActionContext, state: SetRecordsState): Promise<PollResult> {
   const hints = mutatingCallHints('route53:ChangeResourceRecordSets', ROUTE53_REGION, {
     'invalid-request': 'Route 53 rejected the whole batch, so nothing changed. Fix the records in the runbook (the message says which), then run again.',
   });
@@ -89,7 +90,7 @@ async function apply(ctx: ActionContext, state: SetRecordsState): Promise<PollRe
   return { done: change.status === 'INSYNC', observation: `${state.resource}: change ${change.id} ${change.status}`, outputs: { changeId: change.id } };
 }
 
-async function poll(ctx: ActionContext, state: SetRecordsState): Promise<PollResult> {
+export async function pollChange(ctx: ActionContext, state: SetRecordsState): Promise<PollResult> {
   if (state.changeId === undefined) {
     // Resumed without the change id: all that can be checked is that Route 53 holds the records.
     const current = await listCurrent(ctx, state);
@@ -114,6 +115,6 @@ export const setRecordsAction = defineAction({
   permissions: () => ['route53:ListResourceRecordSets', 'route53:ChangeResourceRecordSets', 'route53:GetChange'],
   dependencies: () => ({ needs: [need('route53', ROUTE53_REGION, ['ListResourceRecordSets', 'ChangeResourceRecordSets', 'GetChange'])], leaves: [] }),
   plan,
-  apply: (ctx, _params, plan) => apply(ctx, plan.state),
-  poll: (ctx, _params, plan) => poll(ctx, plan.state),
+  apply: (ctx, _params, plan) => applyUpserts(ctx, plan.state),
+  poll: (ctx, _params, plan) => pollChange(ctx, plan.state),
 });

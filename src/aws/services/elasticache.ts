@@ -128,5 +128,11 @@ export function toReplicationGroupView(group: ReplicationGroup, calledRegion: st
     status: group.Status ?? 'unknown',
     globalRole: role ? role.toUpperCase() : undefined,
     memberClusters: group.MemberClusters ?? [],
+    ...endpointOf(group),
   };
+}
+
+function endpointOf(group: ReplicationGroup): { endpoint?: string } {
+  const address = group.ConfigurationEndpoint?.Address ?? group.NodeGroups?.[0]?.PrimaryEndpoint?.Address;
+  return address ? { endpoint: address } : {};
 }

@@ -29,6 +29,11 @@ export interface ReplicationGroupView {
   globalRole?: string;
   /** Member cache cluster ids (the CloudWatch CacheClusterId dimension for lag). */
   memberClusters: string[];
+  /**
+   * What applications connect to: the configuration endpoint (cluster mode enabled), else the first node
+   * group's primary endpoint (AWS-API-2.md §5: a global datastore has no endpoint of its own).
+   */
+  endpoint?: string;
 }
 
 export interface GlobalDatastorePort {

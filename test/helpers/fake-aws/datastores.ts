@@ -36,7 +36,8 @@ export class FakeDatastores implements GlobalDatastorePort {
       const replicationGroupId = m.replicationGroupId ?? `${spec.id}-${m.region}`;
       const role = m.primary ? 'PRIMARY' : 'SECONDARY';
       const memberClusters = m.memberClusters ?? [`${replicationGroupId}-001`, `${replicationGroupId}-002`];
-      this.groups.set(`${m.region}/${replicationGroupId}`, { id: replicationGroupId, region: m.region, status: m.groupStatus ?? 'available', globalRole: role, memberClusters });
+      const endpoint = `master.${replicationGroupId}.abc123.${m.region}.cache.amazonaws.com`;
+      this.groups.set(`${m.region}/${replicationGroupId}`, { id: replicationGroupId, region: m.region, status: m.groupStatus ?? 'available', globalRole: role, memberClusters, endpoint });
       return { replicationGroupId, region: m.region, role, status: 'associated' };
     });
     this.datastores.set(spec.id, { view: { id: spec.id, status: spec.status ?? 'available', engine: 'redis', engineVersion: '7.1', members }, stage: 0 });
