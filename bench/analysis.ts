@@ -2,6 +2,7 @@
 // events say when drctl started and noticed things; the request log says how often it asked. All times
 // are simulated ms, the same clock on both sides.
 import type { RunEvent } from '../src/core/events';
+import { resourceInfoOf } from '../src/core/services/catalogue';
 import type { OperationRecord, RequestRecord } from '../src/sim/index';
 import type { HarnessRun } from './engine-harness';
 
@@ -110,18 +111,8 @@ function stepsByResourceId(run: HarnessRun): Map<string, string> {
     const name = step.with?.resource;
     const resource = typeof name === 'string' ? resources[name] : undefined;
     if (!resource || !applied.has(step.id)) continue;
-    const id =
-      resource.type === 'aurora-global' || resource.type === 'docdb-global'
-        ? resource.globalClusterId
-        : resource.type === 'elasticache-global'
-          ? resource.globalReplicationGroupId
-          : resource.type === 'route53-record-set'
-            ? resource.hostedZoneId
-            : resource.type === 'route53-health-check'
-              ? resource.healthCheckId
-              : resource.type === 'arc-routing-control'
-                ? resource.routingControlArn
-                : resource.clusterArn;
+    // The simulator names a record change by its hosted zone; everything else by the resource's own id.
+    const id = resource.type === 'route53-record-set' ? resource.hostedZoneId : resourceInfoOf(resource.type).id(resource);
     map.set(id, step.id);
   }
   return map;

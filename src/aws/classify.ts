@@ -28,24 +28,25 @@ const KNOWN_CODES: Array<[AwsErrorKind, RegExp]> = [
     'not-found',
     oneOf('GlobalClusterNotFoundFault', 'DBClusterNotFoundFault', 'DBInstanceNotFound(Fault)?',
       'GlobalReplicationGroupNotFoundFault', 'ReplicationGroupNotFoundFault', 'NodeGroupNotFoundFault',
-      'NoSuchHealthCheck', 'NoSuchHostedZone', 'NoSuchChange', 'ResourceNotFoundException'),
+      'NoSuchHealthCheck', 'NoSuchHostedZone', 'NoSuchChange'),
   ],
-  // ARC: a safety rule blocked the update (which exception carries it is UNCONFIRMED; AWS-API-2.md §1.3).
-  ['invalid-state', oneOf('ConflictException')],
   // InvalidGlobalClusterStateFault, InvalidDBClusterStateFault, InvalidGlobalReplicationGroupState, ...
   ['invalid-state', /^Invalid\w*State(Fault)?$/],
   [
     'invalid-request',
     oneOf('InvalidParameterValue(Exception)?', 'InvalidParameterCombination(Exception)?', 'InvalidInput',
-      'InvalidChangeBatch', 'MissingParameter', 'ValidationError', 'InvalidNextToken', 'ValidationException',
-      'ServiceLimitExceededException'),
+      'InvalidChangeBatch', 'MissingParameter', 'ValidationError', 'InvalidNextToken'),
   ],
-  [
-    'service',
-    oneOf('InternalFailure', 'InternalServiceError', 'InternalServiceFault', 'ServiceUnavailable(Exception)?', 'InternalError',
-      'InternalServerException', 'EndpointTemporarilyUnavailableException'),
-  ],
+  ['service', oneOf('InternalFailure', 'InternalServiceError', 'InternalServiceFault', 'ServiceUnavailable(Exception)?', 'InternalError')],
 ];
+
+/** A service's own wire codes by kind (its src/aws part), looked at before the codes every service shares. */
+export type ServiceErrorCodes = Partial<Record<AwsErrorKind, readonly string[]>>;
+
+function serviceKindOf(codes: ServiceErrorCodes, ...names: Array<string | undefined>): AwsErrorKind | undefined {
+  const entry = Object.entries(codes).find(([, list]) => names.some((name) => name !== undefined && list?.includes(name)));
+  return entry?.[0] as AwsErrorKind | undefined;
+}
 
 const NETWORK_CODES = /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EPIPE|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN)$/;
 
@@ -63,13 +64,13 @@ interface WireError {
  * Returns the AwsError for an AWS failure, or the error itself when it is not one (a bug keeps its stack).
  * An AwsError raised earlier (the read-only guard) passes through unchanged.
  */
-export function classifyAwsError(error: unknown, target: CallTarget): unknown {
+export function classifyAwsError(error: unknown, target: CallTarget, serviceCodes: ServiceErrorCodes = {}): unknown {
   if (error instanceof AwsError || typeof error !== 'object' || error === null) return error;
   const wire = error as WireError;
   const awsCode = wireCode(wire);
   const networkCode = wire.code && NETWORK_CODES.test(wire.code) ? wire.code : undefined;
   const httpStatus = wire.$metadata?.httpStatusCode;
-  const kind = kindOf(wire, awsCode, networkCode, httpStatus);
+  const kind = serviceKindOf(serviceCodes, wire.name, awsCode) ?? kindOf(wire, awsCode, networkCode, httpStatus);
   if (!kind) return error;
   const { message, hint } = explain(kind, target, labelOf(wire, awsCode, networkCode, httpStatus), awsSaid(wire));
   const { service, region, operation } = target;

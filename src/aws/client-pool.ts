@@ -6,6 +6,7 @@ import { AWS_SERVICES } from './catalogue';
 import { CallLimiter } from './call-limiter';
 import { installMiddleware } from './middleware';
 import type { ApiCallRecord } from '../core/api-calls';
+import type { ServiceErrorCodes } from './classify';
 import type { Service } from '../core/services/catalogue';
 import { interop, loadSdkModule, type SdkClient, type SdkModule } from './sdk-modules';
 
@@ -107,6 +108,11 @@ export class ClientPool {
       this.handles.set(key, handle);
     }
     return handle;
+  }
+
+  /** The service's own wire codes by kind, for classifying its failures. */
+  errorCodes(service: Service): ServiceErrorCodes {
+    return AWS_SERVICES[service].errorCodes ?? {};
   }
 
   /** The endpoints in the order to try them: shuffled (Fisher-Yates) with the injected random. */

@@ -38,7 +38,7 @@ export async function send<Output>(pool: ClientPool, invocation: Invocation): Pr
   try {
     return (await pool.send(() => handle.client.send(new (Command as CommandConstructor)(input)))) as Output;
   } catch (error) {
-    throw classifyAwsError(error, target);
+    throw classifyAwsError(error, target, pool.errorCodes(service));
   }
 }
 

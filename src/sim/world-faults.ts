@@ -3,6 +3,7 @@
 import { parseDuration } from '../core/duration';
 import { seededUnit } from './random';
 import type { Service } from '../core/services/catalogue';
+import { API_DOWN } from './catalogue';
 import { type FaultSpec, REGIONAL_SERVICES, type RegionOutageFault } from './world-faults-spec';
 
 interface Window {
@@ -58,14 +59,16 @@ export class ActiveFaults {
         (fault.services ?? REGIONAL_SERVICES).includes(service) &&
         inside(this.outageWindow(fault), time),
     );
-    return (
-      regional ??
-      this.list.find((fault) => {
-        if (fault.type === 'route53-control-plane-outage') return service === 'route53' && inside(windowOf(this.startedAt, fault.at, fault.for, this.timeScale), time);
-        if (fault.type === 'arc-endpoint-down') return service === 'arc' && fault.region === region && inside(windowOf(this.startedAt, fault.at, fault.for, this.timeScale), time);
-        return false;
-      }) as { mode: 'reset' | '503' } | undefined
-    );
+    if (regional) return regional;
+    return this.list.find((fault) => {
+      if (fault.type === 'route53-control-plane-outage') return service === 'route53' && this.inWindow(fault, time);
+      // A service's own kinds that silence its API (src/sim/catalogue.ts: ARC's arc-endpoint-down).
+      return API_DOWN.some((down) => down(fault, service, region)) && 'at' in fault && this.inWindow(fault, time);
+    }) as { mode: 'reset' | '503' } | undefined;
+  }
+
+  private inWindow(fault: { at: string; for?: string }, time: number): boolean {
+    return inside(windowOf(this.startedAt, fault.at, fault.for, this.timeScale), time);
   }
 
   /** Whether the region's endpoints (what health checks watch) are down at that time. */

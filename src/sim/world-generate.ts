@@ -8,6 +8,8 @@
 import type { Resource } from '../core/resources';
 import { WorldDocument, type WorldSpec, type WorldSpecInput } from './world-spec';
 import { regionShortName } from '../core/regions';
+import { WORLD_PARTS } from './catalogue';
+import type { GenerateContext } from './world-part';
 
 export interface GenerateOptions {
   seed?: number;
@@ -41,14 +43,13 @@ function recordValues(type: string, label: string, region: string, primary: bool
 export function generateWorld(resources: Record<string, Resource>, options: GenerateOptions = {}): WorldSpec {
   const primary = options.primaryRegion ?? 'us-east-1';
   const secondary = options.secondaryRegion ?? (primary === 'us-west-2' ? 'us-east-1' : 'us-west-2');
-  const body: Body & Required<Pick<Body, 'aurora' | 'docdb' | 'elasticache' | 'healthChecks' | 'hostedZones' | 'arc'>> = {
+  const body: Body & Required<Pick<Body, 'aurora' | 'docdb' | 'elasticache' | 'healthChecks' | 'hostedZones'>> = {
     seed: options.seed ?? 1,
     aurora: [],
     docdb: [],
     elasticache: [],
     healthChecks: [],
     hostedZones: [],
-    arc: [],
   };
   const regionsOf = (hint: string[] | undefined) => (hint && hint.length > 0 ? hint : [primary, secondary]);
   const checksByRegion = new Map<string, string>();
@@ -88,7 +89,16 @@ export function generateWorld(resources: Record<string, Resource>, options: Gene
         break;
     }
   }
-  generateArc(resources, body, primary, checksByRegion);
+  // Each world part's entries (src/sim/catalogue.ts); the health checks they add can serve a region's records.
+  const context: GenerateContext = {
+    primary,
+    secondary,
+    addHealthCheck(check, forRecordsOf) {
+      body.healthChecks.push(check);
+      if (forRecordsOf && !checksByRegion.has(forRecordsOf)) checksByRegion.set(forRecordsOf, check.id);
+    },
+  };
+  const parts = Object.fromEntries(WORLD_PARTS.map((part) => [part.key, part.generate?.(resources, context) ?? []]));
 
   for (const resource of Object.values(resources)) {
     if (resource.type !== 'route53-record-set') continue;
@@ -122,29 +132,7 @@ export function generateWorld(resources: Record<string, Resource>, options: Gene
     apiVersion: 'drctl/v1',
     kind: 'SimWorld',
     metadata: { name: options.name ?? 'generated', description: 'Generated from a runbook: a healthy two-region world.' },
-    spec: body,
+    spec: { ...body, ...parts },
   });
 }
 
-function generateArc(resources: Record<string, Resource>, body: Body, primary: string, checksByRegion: Map<string, string>): void {
-  const named = Object.entries(resources);
-  for (const [clusterName, cluster] of named) {
-    if (cluster.type !== 'arc-cluster') continue;
-    const controls = named.flatMap(([name, resource]) => (resource.type === 'arc-routing-control' && resource.cluster === clusterName ? [{ name, resource }] : []));
-    const regional = controls.filter(({ resource }) => resource.region);
-    const safetyRules =
-      regional.length > 1 ? [{ type: 'ASSERTION' as const, name: 'one-region-on', asserted: regional.map(({ resource }) => resource.routingControlArn), rule: 'ATLEAST' as const, threshold: 1 }] : [];
-    body.arc?.push({
-      clusterArn: cluster.clusterArn,
-      endpoints: cluster.endpoints.map((endpoint) => endpoint.region),
-      routingControls: controls.map(({ name, resource }) => ({ arn: resource.routingControlArn, name, state: !resource.region || resource.region === primary ? 'On' : 'Off' })),
-      safetyRules,
-    });
-    for (const { name, resource } of regional) {
-      const region = resource.region as string;
-      const id = `rc-${name}`;
-      body.healthChecks?.push({ id, region, type: 'RECOVERY_CONTROL', routingControlArn: resource.routingControlArn, requestInterval: '10s', failureThreshold: 1 });
-      if (!checksByRegion.has(region)) checksByRegion.set(region, id);
-    }
-  }
-}

@@ -1,5 +1,7 @@
 // Rules of a world file that need the whole document: one writer per global cluster, one primary per
-// datastore, unique ids, and references (health checks in records, resources and members in faults).
+// datastore, unique ids, and references (health checks in records, resources and members in faults), and
+// each world part's own rules (src/sim/catalogue.ts).
+import { WORLD_PARTS } from './catalogue';
 import type { WorldSpec } from './world-spec';
 
 export interface SpecProblem {
@@ -61,7 +63,7 @@ export function checkWorldSpec(world: WorldSpec): SpecProblem[] {
     }),
   );
 
-  problems.push(...checkArc(world));
+  for (const part of WORLD_PARTS) problems.push(...(part.check?.(world) ?? []));
   spec.faults.forEach((fault, index) => {
     if (!('resource' in fault)) return;
     const known = members.get(fault.resource);
@@ -77,23 +79,3 @@ export function checkWorldSpec(world: WorldSpec): SpecProblem[] {
   return problems;
 }
 
-/** ARC: routing controls named by health checks and safety rules exist; checks watch something. */
-function checkArc(world: WorldSpec): SpecProblem[] {
-  const spec = world.spec;
-  const problems: SpecProblem[] = [];
-  const controls = new Set(spec.arc.flatMap((cluster) => cluster.routingControls.map((control) => control.arn)));
-  const unknown = (arn: string) => `names no routing control declared in spec.arc ("${arn}")`;
-  spec.healthChecks.forEach((check, index) => {
-    const path = ['spec', 'healthChecks', index];
-    if (check.type === 'RECOVERY_CONTROL' && !check.routingControlArn) problems.push({ path, message: 'a RECOVERY_CONTROL health check needs routingControlArn' });
-    else if (check.routingControlArn && !controls.has(check.routingControlArn)) problems.push({ path: [...path, 'routingControlArn'], message: unknown(check.routingControlArn) });
-    if (check.type !== 'RECOVERY_CONTROL' && !check.fqdn) problems.push({ path, message: `a ${check.type} health check needs fqdn` });
-  });
-  spec.arc.forEach((cluster, clusterIndex) =>
-    cluster.safetyRules.forEach((rule, ruleIndex) => {
-      const named = rule.type === 'ASSERTION' ? rule.asserted : [...rule.gating, ...rule.targets];
-      for (const arn of named.filter((candidate) => !controls.has(candidate))) problems.push({ path: ['spec', 'arc', clusterIndex, 'safetyRules', ruleIndex], message: unknown(arn) });
-    }),
-  );
-  return problems;
-}

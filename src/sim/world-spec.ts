@@ -5,7 +5,7 @@ import * as z from 'zod';
 import { DURATION_KEYS } from './world-durations';
 import { SimDuration, SimDurationRange, SimRegion } from './world-spec-primitives';
 import { FaultSpec } from './world-faults-spec';
-import { ArcClusterSpec } from './world-spec-arc';
+import { WORLD_PARTS, type RegisteredWorldPart } from './catalogue';
 
 export const DbClusterSpec = z.strictObject({
   id: z.string().min(1),
@@ -85,6 +85,13 @@ export const DurationsSpec = z.strictObject(
   >,
 );
 
+/** Each world part's section (src/sim/catalogue.ts): a list of its entries, empty by default. */
+function worldPartSections() {
+  return Object.fromEntries(WORLD_PARTS.map((part) => [part.key, z.array(part.entry).default([])])) as {
+    [W in RegisteredWorldPart as W['key']]: z.ZodDefault<z.ZodArray<W['entry']>>;
+  };
+}
+
 export const WorldSpecBody = z.strictObject({
   seed: z.number().int().default(1),
   /** --sim's simulated start (ISO-8601); default: the last whole minute. A served world lives on the wall clock. */
@@ -94,7 +101,7 @@ export const WorldSpecBody = z.strictObject({
   elasticache: z.array(GlobalDatastoreSpec).default([]),
   healthChecks: z.array(HealthCheckSpec).default([]),
   hostedZones: z.array(HostedZoneSpec).default([]),
-  arc: z.array(ArcClusterSpec).default([]),
+  ...worldPartSections(),
   durations: DurationsSpec.default({}),
   faults: z.array(FaultSpec).default([]),
 });

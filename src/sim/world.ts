@@ -1,7 +1,7 @@
 // The live simulated AWS: every model wired to one clock, one seed and one set of faults, plus the handle
 // a game-day host or the benchmark inspects (who is the writer where, what completed when, who asked what).
 import type { SimClock } from './clock';
-import { RoutingControls } from './world-arc';
+import { type SimWorldParts, WORLD_PARTS } from './catalogue';
 import { WorldCore, requestKey } from './world-core';
 import { GlobalDatastores } from './world-datastores';
 import { HostedZones } from './world-dns';
@@ -37,7 +37,8 @@ export class SimWorld {
   readonly healthChecks: HealthChecks;
   readonly dns: HostedZones;
   readonly metrics: Metrics;
-  readonly arc: RoutingControls;
+  /** Each world part's model, by key (src/sim/catalogue.ts): world.parts.arc... */
+  readonly parts: SimWorldParts;
 
   constructor(
     readonly spec: WorldSpec,
@@ -49,14 +50,15 @@ export class SimWorld {
     this.globalClusters = new GlobalClusters(this.core);
     this.transitions = new GlobalClusterTransitions(this.core, this.globalClusters);
     this.datastores = new GlobalDatastores(this.core);
-    this.arc = new RoutingControls(this.core);
-    this.healthChecks = new HealthChecks(this.core, (arn, time) => this.arc.stateAt(arn, time));
+    this.parts = Object.fromEntries(WORLD_PARTS.map((part) => [part.key, part.create(this.core)])) as SimWorldParts;
+    // A RECOVERY_CONTROL health check judges by its ARC routing control (Route 53's data plane).
+    this.healthChecks = new HealthChecks(this.core, (arn, time) => this.parts.arc.stateAt(arn, time));
     this.dns = new HostedZones(this.core, this.healthChecks);
     this.metrics = new Metrics(this.core, this.globalClusters, this.datastores, this.healthChecks);
     for (const global of body.aurora) this.globalClusters.add('aurora', global);
     for (const global of body.docdb) this.globalClusters.add('docdb', global);
     for (const datastore of body.elasticache) this.datastores.add(datastore);
-    for (const cluster of body.arc) this.arc.add(cluster);
+    for (const part of WORLD_PARTS) for (const entry of body[part.key]) part.add(this.parts[part.key], entry);
     for (const check of body.healthChecks) this.healthChecks.add(check);
     for (const zone of body.hostedZones) this.dns.add(zone);
     for (const fault of body.faults) this.globalClusters.applyStaticFault(fault);
@@ -154,7 +156,8 @@ export class SimWorld {
    */
   injectFault(input: FaultSpecInput): void {
     this.settle();
-    const timed = input.type === 'region-outage' || input.type === 'lag-spike';
+    // A kind with a window (`at`) that is not given starts now: whatever kinds the catalogue's services add.
+    const timed = FaultSpec.options.some((kind) => kind.shape.type.value === input.type && 'at' in kind.shape);
     const startsNow = timed && !('at' in input && input.at !== undefined);
     // Offsets are declared in world time: now, on a served world, is (wall elapsed) x timeScale in.
     const fault = FaultSpec.parse(startsNow ? { ...input, at: `${Math.round((this.now() - this.startedAt) * this.core.timeScale)}ms` } : input);

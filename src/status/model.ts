@@ -3,6 +3,7 @@
 // for health checks, and the flags that say why a resource is not ready for a failover.
 import type { StatusFlagCode } from '../core/codes';
 import type { Resource } from '../core/resources';
+import { resourceInfoOf } from '../core/services/catalogue';
 
 export type StatusKind = 'aurora' | 'docdb' | 'elasticache' | 'health-check';
 
@@ -116,19 +117,5 @@ export function kindOf(resource: Resource): StatusKind | undefined {
 }
 
 export function idOf(resource: Resource): string {
-  switch (resource.type) {
-    case 'aurora-global':
-    case 'docdb-global':
-      return resource.globalClusterId;
-    case 'elasticache-global':
-      return resource.globalReplicationGroupId;
-    case 'route53-health-check':
-      return resource.healthCheckId;
-    case 'route53-record-set':
-      return `${resource.name} ${resource.recordType}`;
-    case 'arc-cluster':
-      return resource.clusterArn;
-    case 'arc-routing-control':
-      return resource.routingControlArn;
-  }
+  return resourceInfoOf(resource.type).id(resource);
 }

@@ -6,40 +6,13 @@ import type { AwsError } from '../aws/aws-error';
 import type { AwsPorts } from '../core/services/catalogue';
 import { DrctlError, ExitCode } from '../core/errors';
 import type { Resource } from '../core/resources';
+import { resourceInfoOf } from '../core/services/catalogue';
 import { didYouMean, levenshtein } from '../runbook/suggest';
 import { type ExistingResource, listExisting, type Listing } from './existing';
 import { idOf } from './model';
 
 /** Beyond this many, the list stops being read; the closest ids come first, so they are the ones shown. */
 const MAX_LISTED = 10;
-
-const LABELS: Record<Resource['type'], { one: string; many: string }> = {
-  'aurora-global': { one: 'Aurora global cluster', many: 'Aurora global clusters' },
-  'docdb-global': { one: 'DocumentDB global cluster', many: 'DocumentDB global clusters' },
-  'elasticache-global': { one: 'ElastiCache global datastore', many: 'ElastiCache global datastores' },
-  'route53-health-check': { one: 'Route 53 health check', many: 'Route 53 health checks' },
-  'route53-record-set': { one: 'Route 53 record set', many: 'Route 53 record sets' },
-  'arc-cluster': { one: 'ARC cluster', many: 'ARC clusters' },
-  'arc-routing-control': { one: 'ARC routing control', many: 'ARC routing controls' },
-};
-
-function cliCommand(resource: Resource, region: string): string {
-  switch (resource.type) {
-    case 'aurora-global':
-      return `aws rds describe-global-clusters --region ${region} --query "GlobalClusters[].GlobalClusterIdentifier"`;
-    case 'docdb-global':
-      return `aws docdb describe-global-clusters --region ${region} --query "GlobalClusters[].GlobalClusterIdentifier"`;
-    case 'elasticache-global':
-      return `aws elasticache describe-global-replication-groups --region ${region} --query "GlobalReplicationGroups[].GlobalReplicationGroupId"`;
-    case 'route53-health-check':
-      return 'aws route53 list-health-checks --query "HealthChecks[].[Id,HealthCheckConfig.FullyQualifiedDomainName]"';
-    case 'route53-record-set':
-      return `aws route53 list-resource-record-sets --hosted-zone-id ${resource.hostedZoneId}`;
-    case 'arc-cluster':
-    case 'arc-routing-control':
-      return 'aws route53-recovery-control-config list-clusters --region us-west-2';
-  }
-}
 
 function described(entry: ExistingResource): string {
   const detail = entry.regions?.length ? entry.regions.join(', ') : entry.endpoint;
@@ -71,11 +44,11 @@ function suggestion(id: string, found: ExistingResource[]): string | undefined {
 
 /** What follows "was not found ..." in the message, and what leads the hint. */
 function whatExists(resource: Resource, id: string, listing: Listing | undefined, where: string, cliRegion: string): { more: string; lead: string } {
-  const many = LABELS[resource.type].many;
+  const many = resourceInfoOf(resource.type).many;
   // Nothing found because every listing failed is not "there is none": fall back to the CLI command.
   if (!listing || (listing.found.length === 0 && listing.failures.length > 0)) {
     const why = listing?.failures[0] ? ` (drctl could not list them: ${listing.failures[0].message})` : '';
-    return { more: '', lead: `List what exists with: ${cliCommand(resource, cliRegion)}${why}.` };
+    return { more: '', lead: `List what exists with: ${resourceInfoOf(resource.type).listCommand(resource, cliRegion)}${why}.` };
   }
   const place = where ? 'there' : 'in this account';
   const silent = listing.failures.map((failure) => failure.details.region);
@@ -94,7 +67,7 @@ export async function notFoundError(command: 'status' | 'health' | 'failover', p
   const listing = await listExisting(ports, resource, asked);
   const { more, lead } = whatExists(resource, id, listing, where, asked[0] ?? cause.details.region);
   const account = global ? 'Check the id and the account (--profile).' : 'Check the id, --region (or the resource\'s regions) and the account (--profile).';
-  return new DrctlError(`${command}.not-found`, `${LABELS[resource.type].one} ${id}${named} was not found${where}${more}`, `${lead} ${account}`.trim(), {
+  return new DrctlError(`${command}.not-found`, `${resourceInfoOf(resource.type).one} ${id}${named} was not found${where}${more}`, `${lead} ${account}`.trim(), {
     exitCode: ExitCode.invalidInput,
     cause,
   });

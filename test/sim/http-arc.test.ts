@@ -49,7 +49,7 @@ describe('ARC over HTTP', () => {
     ]);
     const set = await ports.arc.updateRoutingControlStates(FAKE_ARC.endpoints, [{ arn: FAKE_ARC.east, state: 'Off' }, { arn: FAKE_ARC.west, state: 'On' }], []);
     expect(set.failed).toEqual([]);
-    expect([sim.world.arc.stateAt(FAKE_ARC.east), sim.world.arc.stateAt(FAKE_ARC.west)]).toEqual(['Off', 'On']);
+    expect([sim.world.parts.arc.stateAt(FAKE_ARC.east), sim.world.parts.arc.stateAt(FAKE_ARC.west)]).toEqual(['Off', 'On']);
     // The endpoint that answered is the one the request was signed for.
     expect(sim.world.requests.filter((request) => request.service === 'arc' && request.operation === 'UpdateRoutingControlStates').map((request) => request.region)).toEqual([set.answeredBy.region]);
   });
@@ -81,7 +81,7 @@ describe('ARC over HTTP', () => {
     expect(isAwsError(error, 'unreachable')).toBe(true);
     expect((error as Error).message).toMatch(/^No endpoint of the ARC cluster answered UpdateRoutingControlStates \(5 tried: /);
     expect((error as Error).message).toContain('us-west-2: EndpointTemporarilyUnavailableException');
-    expect(sim.world.arc.stateAt(FAKE_ARC.west)).toBe('Off');
+    expect(sim.world.parts.arc.stateAt(FAKE_ARC.west)).toBe('Off');
   });
 
   it('refuses a change a safety rule forbids (409 ConflictException naming the rule), unless it is overridden', async () => {
@@ -96,7 +96,7 @@ describe('ARC over HTTP', () => {
     expect(raw.$metadata?.httpStatusCode).toBe(409);
     expect((raw as unknown as ConflictException).resourceId).toBe(ONE_ON);
     await ports.arc.updateRoutingControlStates(FAKE_ARC.endpoints, [{ arn: FAKE_ARC.east, state: 'Off' }], [ONE_ON]);
-    expect(sim.world.arc.stateAt(FAKE_ARC.east)).toBe('Off');
+    expect(sim.world.parts.arc.stateAt(FAKE_ARC.east)).toBe('Off');
     sdk.destroy();
   });
 

@@ -17,6 +17,14 @@ export const arcSdk: AwsServicePart<'arc'> = {
   client: 'Route53RecoveryClusterClient',
   createPort: (pool) => createRoutingControlPort(pool),
   maxAttempts: 1,
+  errorCodes: {
+    'not-found': ['ResourceNotFoundException'],
+    // A safety rule's refusal: which exception carries it is UNCONFIRMED (AWS-API-2.md §1.3); the action
+    // looks for the rule's ARN in the message of either.
+    'invalid-state': ['ConflictException'],
+    'invalid-request': ['ValidationException', 'ServiceLimitExceededException'],
+    service: ['InternalServerException', 'EndpointTemporarilyUnavailableException'],
+  },
 };
 
 export function createRoutingControlPort(pool: ClientPool): RoutingControlPort {

@@ -1,6 +1,7 @@
 // What src/aws adds to a service of the catalogue (src/core/services): how to load its SDK package and how
 // to build its port over that package's client.
 import type { AwsPorts, Service } from '../../core/services/catalogue';
+import type { ServiceErrorCodes } from '../classify';
 import type { ClientPool } from '../client-pool';
 
 export interface AwsServicePart<S extends Service> {
@@ -13,4 +14,6 @@ export interface AwsServicePart<S extends Service> {
   signingRegion?(cliRegion: string | undefined): string;
   /** Attempts per call when the service's own answer is to try another endpoint (ARC): rotation is the retry. */
   maxAttempts?: number;
+  /** Its own wire codes by kind, beside those every service shares (src/aws/classify.ts). */
+  errorCodes?: ServiceErrorCodes;
 }

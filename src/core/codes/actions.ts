@@ -19,5 +19,11 @@ export const actionCodes = errorCodes({
   'action.health-check-unsupported': { meaning: 'A CALCULATED health check has no checker status to watch.', action: 'Watch one of its child health checks instead.' },
   'action.health-check-changed': { meaning: 'Someone changed the health check after drctl read it, so drctl did not invert it.', action: 'Agree who is in charge, then run the step again: it re-reads the current version.' },
   'action.health-assertion-failed': { meaning: 'A health check was not in the state the step asserts.', action: 'Look at the endpoint it watches (`drctl health`), or wait for it with route53.wait-healthy.' },
+  'action.no-routing-controls': { meaning: 'An ARC step or check names no routing control.', action: 'Name arc-routing-control resources under `on:`, `off:` or `controls:`.' },
+  'action.routing-controls-in-clusters': { meaning: 'The routing controls of one step belong to more than one ARC cluster; one update is one transaction in one cluster.', action: 'Set the controls of each cluster in a step of its own.' },
+  'action.safety-rule-blocked': { meaning: 'An ARC safety rule refused the routing control change; the error names the rule and what it requires.', action: 'Fix what the rule requires, or name the rule in the step\'s overrideSafetyRules if overriding it is what you mean.' },
+  'action.not-a-cname': { meaning: 'route53.point-to-writer was given a record set that is not a CNAME.', action: 'Declare the name applications use with recordType: CNAME.' },
+  'action.no-endpoint': { meaning: 'The member to point the name at has no endpoint yet.', action: 'Check the member in the AWS console: it has an endpoint once it is available.' },
+  'action.not-writer-yet': { meaning: 'route53.point-to-writer ran before the member in `to` became the writer, so applications were not sent to a secondary.', action: 'Make the step need the failover step of that resource.' },
   'assert.failed': { meaning: 'An `assert` step found its expression false.', action: 'Look at the steps and inputs the expression reads; the steps after it did not run.' },
 });

@@ -21,6 +21,7 @@ export const engineCodes = errorCodes({
   'engine.cycle': { meaning: 'Steps depend on each other in a cycle (a runbook that was not validated).', action: 'Break the cycle in `needs:`; `drctl validate` shows where.' },
   'engine.duplicate-step': { meaning: 'Two steps share an id (steps and rollback steps share one namespace).', action: 'Give every step its own id; `drctl validate` shows where.' },
   'engine.locked': { meaning: 'Another drctl is running this runbook now (one run per runbook at a time).', action: 'Wait for that run to finish or stop it; a stale lock is taken over automatically.' },
+  'engine.needs-region-left': { meaning: "An unplanned failover has a step or check that needs the region it leaves, or Route 53's control plane (us-east-1) when it leaves us-east-1: both may be down.", action: "Move traffic on the data plane (arc.set-routing-controls), give the step `if: inputs.mode == 'planned'`, or mark it continue-on-error; `drctl plan` shows what each step needs." },
   'engine.action-crashed': { meaning: 'An action failed with an error drctl did not expect: a bug.', action: 'Report it with the run journal (.drctl/runs/<run-id>/journal.jsonl).' },
 });
 

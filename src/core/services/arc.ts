@@ -3,7 +3,7 @@
 // control-plane call (DescribeCluster, us-west-2) is made at failover time; the port tries the endpoints
 // in turn until one answers.
 import { z } from 'zod';
-import { defineService } from './contract';
+import { defineService, describeResource } from './contract';
 import { Region } from './resource-fields';
 
 export type RoutingControlState = 'On' | 'Off';
@@ -98,4 +98,18 @@ export const arc = defineService<RoutingControlPort>()({
     UpdateRoutingControlStates: 'mutate',
   },
   resources: [ArcCluster, ArcRoutingControl],
+  resourceInfo: {
+    ...describeResource(ArcCluster, {
+      one: 'ARC cluster',
+      many: 'ARC clusters',
+      id: (resource) => resource.clusterArn,
+      listCommand: () => 'aws route53-recovery-control-config list-clusters --region us-west-2',
+    }),
+    ...describeResource(ArcRoutingControl, {
+      one: 'ARC routing control',
+      many: 'ARC routing controls',
+      id: (resource) => resource.routingControlArn,
+      listCommand: () => 'aws route53-recovery-control-config list-control-panels --region us-west-2',
+    }),
+  },
 });

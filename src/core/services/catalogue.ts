@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { arc } from './arc';
 import { cloudwatch } from './cloudwatch';
-import type { Access, ServiceContract } from './contract';
+import type { Access, ResourceInfo, ServiceContract } from './contract';
 import { docdb } from './docdb';
 import { elasticache } from './elasticache';
 import { rds } from './rds';
@@ -37,6 +37,15 @@ export function isMutatingOperation(service: Service, operation: string): boolea
 /** Whether a port method only reads; undeclared methods do not. */
 export function isReadMethod(service: Service, method: string): boolean {
   return (serviceContract(service).methods as Record<string, Access | undefined>)[method] === 'read';
+}
+
+const RESOURCE_INFO = new Map<string, ResourceInfo<never>>(SERVICES.flatMap((service) => Object.entries(service.resourceInfo as Record<string, ResourceInfo<never>>)));
+
+/** What people call a resource type, its id and how to list what exists (each service's resourceInfo). */
+export function resourceInfoOf(type: string): ResourceInfo<{ type: string }> {
+  const info = RESOURCE_INFO.get(type);
+  if (!info) throw new Error(`bug: no service declares the resource type ${type}`);
+  return info as unknown as ResourceInfo<{ type: string }>;
 }
 
 export const RESOURCE_SCHEMAS = SERVICES.flatMap((service): readonly z.ZodObject[] => service.resources) as unknown as readonly [ResourceSchema, ...ResourceSchema[]];

@@ -31,4 +31,5 @@ export const cloudwatch = defineService<MetricsPort>()({
   methods: { getMetricSeries: 'read' },
   operations: { GetMetricData: 'read' },
   resources: [],
+  resourceInfo: {},
 });

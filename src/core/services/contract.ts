@@ -8,6 +8,19 @@ import type { z } from 'zod';
 /** read: safe in a dry run; mutate: changes AWS. */
 export type Access = 'read' | 'mutate';
 
+/** What people and `drctl status` call one resource type, its id, and how to list what exists. */
+export interface ResourceInfo<R> {
+  /** "Aurora global cluster", "Aurora global clusters". */
+  one: string;
+  many: string;
+  /** The id status and errors show for it. */
+  id(resource: R): string;
+  /** The AWS CLI command that lists what exists (an error's fallback when drctl could not list it). */
+  listCommand(resource: R, region: string): string;
+}
+
+type TypeOfSchema<S> = S extends z.ZodObject<infer Shape> ? (Shape extends { type: z.ZodLiteral<infer T extends string> } ? T : never) : never;
+
 type MethodNames<Port> = { [K in keyof Port]: Port[K] extends (...args: never[]) => unknown ? K : never }[keyof Port];
 
 export interface ServiceContract<Id extends string = string, Port = unknown, Resources extends readonly z.ZodObject[] = readonly z.ZodObject[]> {
@@ -29,6 +42,8 @@ export interface ServiceContract<Id extends string = string, Port = unknown, Res
   readonly operations: Readonly<Record<string, Access>>;
   /** The runbook resource types this service's resources are declared with (`type:` is the literal). */
   readonly resources: Resources;
+  /** For each of them: names for people, the id, the listing command. */
+  readonly resourceInfo: { readonly [S in Resources[number] as TypeOfSchema<S>]: ResourceInfo<z.output<S>> };
   /** Never set: carries the port's type to AwsPorts. */
   readonly port?: Port;
 }
@@ -38,3 +53,9 @@ export const defineService =
   <Port>() =>
   <const Id extends string, const Resources extends readonly z.ZodObject[]>(contract: ServiceContract<Id, Port, Resources>) =>
     contract;
+
+/** One resource type's info, typed by its schema: `resourceInfo: { ...describeResource(AuroraGlobal, {...}) }`. */
+export function describeResource<S extends z.ZodObject>(schema: S, info: ResourceInfo<z.output<S>>): { [T in TypeOfSchema<S>]: ResourceInfo<z.output<S>> } {
+  const type = (schema.shape as { type: z.ZodLiteral<string> }).type.value;
+  return { [type]: info } as { [T in TypeOfSchema<S>]: ResourceInfo<z.output<S>> };
+}

@@ -1,6 +1,6 @@
 // Amazon DocumentDB global clusters: RDS's API shape, its own SDK package, RDS's IAM namespace.
 import * as z from 'zod';
-import { defineService } from './contract';
+import { defineService, describeResource } from './contract';
 import { GLOBAL_CLUSTER_METHODS, GLOBAL_CLUSTER_OPERATIONS, type GlobalClusterPort } from './global-cluster-port';
 import { regionsHint } from './resource-fields';
 
@@ -20,4 +20,12 @@ export const docdb = defineService<GlobalClusterPort>()({
   methods: GLOBAL_CLUSTER_METHODS,
   operations: GLOBAL_CLUSTER_OPERATIONS,
   resources: [DocdbGlobal],
+  resourceInfo: {
+    ...describeResource(DocdbGlobal, {
+      one: 'DocumentDB global cluster',
+      many: 'DocumentDB global clusters',
+      id: (resource) => resource.globalClusterId,
+      listCommand: (_resource, region) => `aws docdb describe-global-clusters --region ${region} --query "GlobalClusters[].GlobalClusterIdentifier"`,
+    }),
+  },
 });

@@ -1,6 +1,6 @@
 // Amazon ElastiCache global datastores: the port, and what the service declares about itself.
 import * as z from 'zod';
-import { defineService } from './contract';
+import { defineService, describeResource } from './contract';
 import { regionsHint } from './resource-fields';
 
 export interface GlobalDatastoreMemberView {
@@ -83,4 +83,12 @@ export const elasticache = defineService<GlobalDatastorePort>()({
     DisassociateGlobalReplicationGroup: 'mutate',
   },
   resources: [ElasticacheGlobal],
+  resourceInfo: {
+    ...describeResource(ElasticacheGlobal, {
+      one: 'ElastiCache global datastore',
+      many: 'ElastiCache global datastores',
+      id: (resource) => resource.globalReplicationGroupId,
+      listCommand: (_resource, region) => `aws elasticache describe-global-replication-groups --region ${region} --query "GlobalReplicationGroups[].GlobalReplicationGroupId"`,
+    }),
+  },
 });

@@ -1,6 +1,6 @@
 // Amazon RDS, for Aurora global databases.
 import * as z from 'zod';
-import { defineService } from './contract';
+import { defineService, describeResource } from './contract';
 import { GLOBAL_CLUSTER_METHODS, GLOBAL_CLUSTER_OPERATIONS, type GlobalClusterPort } from './global-cluster-port';
 import { regionsHint } from './resource-fields';
 
@@ -20,4 +20,12 @@ export const rds = defineService<GlobalClusterPort>()({
   methods: GLOBAL_CLUSTER_METHODS,
   operations: GLOBAL_CLUSTER_OPERATIONS,
   resources: [AuroraGlobal],
+  resourceInfo: {
+    ...describeResource(AuroraGlobal, {
+      one: 'Aurora global cluster',
+      many: 'Aurora global clusters',
+      id: (resource) => resource.globalClusterId,
+      listCommand: (_resource, region) => `aws rds describe-global-clusters --region ${region} --query "GlobalClusters[].GlobalClusterIdentifier"`,
+    }),
+  },
 });

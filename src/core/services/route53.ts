@@ -1,6 +1,6 @@
 // Amazon Route 53: health checks and records. Its control plane is global (signed for us-east-1).
 import * as z from 'zod';
-import { defineService } from './contract';
+import { defineService, describeResource } from './contract';
 import { Region } from './resource-fields';
 
 export interface HealthCheckView {
@@ -109,4 +109,18 @@ export const route53 = defineService<Route53Port>()({
     ListResourceRecordSets: 'read',
   },
   resources: [Route53HealthCheck, Route53RecordSet],
+  resourceInfo: {
+    ...describeResource(Route53HealthCheck, {
+      one: 'Route 53 health check',
+      many: 'Route 53 health checks',
+      id: (resource) => resource.healthCheckId,
+      listCommand: () => 'aws route53 list-health-checks --query "HealthChecks[].[Id,HealthCheckConfig.FullyQualifiedDomainName]"',
+    }),
+    ...describeResource(Route53RecordSet, {
+      one: 'Route 53 record set',
+      many: 'Route 53 record sets',
+      id: (resource) => `${resource.name} ${resource.recordType}`,
+      listCommand: (resource) => `aws route53 list-resource-record-sets --hosted-zone-id ${resource.hostedZoneId}`,
+    }),
+  },
 });

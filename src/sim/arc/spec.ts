@@ -1,7 +1,7 @@
 // The `arc:` section of a world file: ARC clusters, their endpoint regions, routing controls and safety
 // rules (docs/simulator.md). Controls and rules are named by ARN, as runbooks and AWS name them.
 import { z } from 'zod';
-import { SimDuration, SimRegion } from './world-spec-primitives';
+import { SimDuration, SimRegion } from '../world-spec-primitives';
 
 /** The five regions of the example in "Describe a cluster" (whether every cluster has these is UNCONFIRMED). */
 export const DEFAULT_ENDPOINT_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-northeast-1', 'ap-southeast-2'];

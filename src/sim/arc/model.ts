@@ -3,9 +3,9 @@
 // Rule evaluation follows AWS-API-2.md §1.4 (the order is UNCONFIRMED): the transaction is applied to a
 // copy; each ASSERTION rule over a changed control must hold on the new states; each GATING rule whose
 // targets change must hold on its gating controls' current states; overridden rules are skipped.
-import { SimFault } from './sim-fault';
-import type { WorldCore } from './world-core';
-import type { ArcClusterSpec, SafetyRuleSpec } from './world-spec-arc';
+import { SimFault } from '../sim-fault';
+import type { WorldCore } from '../world-core';
+import type { ArcClusterSpec, SafetyRuleSpec } from './spec';
 
 export type ControlState = 'On' | 'Off';
 

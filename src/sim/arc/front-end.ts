@@ -3,9 +3,9 @@
 // endpoint a request reached is its SigV4 region: every endpoint of a cluster is in a region of its own.
 // Endpoint URLs may end in /v1 or not (UNCONFIRMED); any path is accepted.
 import { SimFault } from '../sim-fault';
+import type { SimFrontEnd } from '../http/front-end';
+import { handlerFor, type Reply, type Routed, type SimRequest } from '../http/wire';
 import type { SimWorld } from '../world';
-import type { SimFrontEnd } from './front-end';
-import { handlerFor, type Reply, type Routed, type SimRequest } from './wire';
 
 export const ARC_TARGET_PREFIX = 'ToggleCustomerAPI.';
 const CONTENT_TYPE = { 'content-type': 'application/x-amz-json-1.0' };
@@ -36,31 +36,31 @@ const overridesOf = (input: Json) => asArray(input.SafetyRulesToOverride).filter
 
 const handlers: Record<string, Handler> = {
   GetRoutingControlState(input, request, world) {
-    const control = world.arc.control(required(input, 'RoutingControlArn'), request.region);
-    return { RoutingControlArn: control.arn, RoutingControlState: world.arc.stateAt(control.arn), RoutingControlName: control.name };
+    const control = world.parts.arc.control(required(input, 'RoutingControlArn'), request.region);
+    return { RoutingControlArn: control.arn, RoutingControlState: world.parts.arc.stateAt(control.arn), RoutingControlName: control.name };
   },
 
   ListRoutingControls(input, request, world) {
     const panel = typeof input.ControlPanelArn === 'string' ? input.ControlPanelArn : undefined;
     // Every control fits in one page (the default MaxResults is 500).
-    const controls = world.arc.list(request.region, panel).map((control) => ({
+    const controls = world.parts.arc.list(request.region, panel).map((control) => ({
       ControlPanelArn: control.controlPanelArn,
       RoutingControlArn: control.arn,
       RoutingControlName: control.name,
-      RoutingControlState: world.arc.stateAt(control.arn),
+      RoutingControlState: world.parts.arc.stateAt(control.arn),
     }));
     return { RoutingControls: controls };
   },
 
   UpdateRoutingControlState(input, request, world) {
-    world.arc.update(request.region, [{ arn: required(input, 'RoutingControlArn'), state: stateOf(input.RoutingControlState) }], overridesOf(input));
+    world.parts.arc.update(request.region, [{ arn: required(input, 'RoutingControlArn'), state: stateOf(input.RoutingControlState) }], overridesOf(input));
     return {};
   },
 
   UpdateRoutingControlStates(input, request, world) {
     const entries = asArray(input.UpdateRoutingControlStateEntries).map(asRecord);
     if (entries.length === 0) required(input, 'UpdateRoutingControlStateEntries');
-    world.arc.update(request.region, entries.map((entry) => ({ arn: required(entry, 'RoutingControlArn'), state: stateOf(entry.RoutingControlState) })), overridesOf(input));
+    world.parts.arc.update(request.region, entries.map((entry) => ({ arn: required(entry, 'RoutingControlArn'), state: stateOf(entry.RoutingControlState) })), overridesOf(input));
     return {};
   },
 };
