@@ -3,7 +3,6 @@
 // write; the preflight check counting endpoints.
 import { describe, expect, it } from 'vitest';
 import { actionCatalogue } from '../../src/actions/catalogue';
-import { DrctlError } from '../../src/core/errors';
 import { runAction } from '../helpers/action-context';
 import { FAKE_ARC, fakeShop } from '../helpers/fake-shop';
 
@@ -11,15 +10,6 @@ const setControls = actionCatalogue.getAction('arc.set-routing-controls')!;
 const waitControls = actionCatalogue.getAction('arc.wait-routing-controls')!;
 const check = actionCatalogue.getCheck('routing-controls')!;
 const FAIL_OVER = { off: ['east-traffic'], on: ['west-traffic'] };
-
-async function failure(promise: Promise<unknown>): Promise<DrctlError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as DrctlError;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('arc.set-routing-controls', () => {
   it('sets east Off and west On in one UpdateRoutingControlStates, then reads them back', async () => {
@@ -45,18 +35,18 @@ describe('arc.set-routing-controls', () => {
   it('fails, naming every endpoint tried, when none of the five answers', async () => {
     const ctx = fakeShop();
     for (const { region } of FAKE_ARC.endpoints) ctx.aws.setUnreachable(region);
-    const error = await failure(runAction(setControls, ctx, FAIL_OVER));
-    expect(error.code).toBe('aws.unreachable');
+    await expect(runAction(setControls, ctx, FAIL_OVER)).rejects.toMatchObject({ code: 'aws.unreachable' });
     expect(ctx.aws.calls.map((call) => call.region)).toEqual(FAKE_ARC.endpoints.map((endpoint) => endpoint.region));
   });
 
   it('reports a blocking safety rule by its ARN and overrides it only when the step names it', async () => {
     const ctx = fakeShop();
     ctx.aws.arc.addAssertion({ arn: FAKE_ARC.oneOn, controls: [FAKE_ARC.east, FAKE_ARC.west], atLeast: 1 });
-    const error = await failure(runAction(setControls, ctx, { off: ['east-traffic'] }));
-    expect(error.code).toBe('action.safety-rule-blocked');
-    expect(error.message).toContain(`safety rule ${FAKE_ARC.oneOn} blocks it`);
-    expect(error.hint).toContain(`overrideSafetyRules: [${FAKE_ARC.oneOn}]`);
+    await expect(runAction(setControls, ctx, { off: ['east-traffic'] })).rejects.toMatchObject({
+      code: 'action.safety-rule-blocked',
+      message: expect.stringContaining(`safety rule ${FAKE_ARC.oneOn} blocks it`),
+      hint: expect.stringContaining(`overrideSafetyRules: [${FAKE_ARC.oneOn}]`),
+    });
     expect(ctx.aws.arc.state(FAKE_ARC.east)).toBe('On');
     await runAction(setControls, ctx, { off: ['east-traffic'], overrideSafetyRules: [FAKE_ARC.oneOn] });
     expect(ctx.aws.arc.state(FAKE_ARC.east)).toBe('Off');
@@ -73,7 +63,7 @@ describe('arc.set-routing-controls', () => {
     const ctx = fakeShop();
     ctx.resources['other-arc'] = { type: 'arc-cluster', clusterArn: 'arn:aws:route53-recovery-control::111122223333:cluster/other', endpoints: FAKE_ARC.endpoints };
     ctx.resources['other-control'] = { type: 'arc-routing-control', cluster: 'other-arc', routingControlArn: FAKE_ARC.west.replace('shop', 'other') };
-    expect((await failure(runAction(setControls, ctx, { on: ['west-traffic', 'other-control'] }))).code).toBe('action.routing-controls-in-clusters');
+    await expect(runAction(setControls, ctx, { on: ['west-traffic', 'other-control'] })).rejects.toMatchObject({ code: 'action.routing-controls-in-clusters' });
   });
 
   it('needs any one of the five endpoints, and leaves the region it turns Off', () => {

@@ -4,6 +4,7 @@
 // Endpoint URLs may end in /v1 or not (UNCONFIRMED); any path is accepted.
 import { SimFault } from '../sim-fault';
 import type { SimFrontEnd } from '../http/front-end';
+import { asArray, asRecord, type Json, jsonBody } from '../http/json';
 import { handlerFor, type Reply, type Routed, type SimRequest } from '../http/wire';
 import type { SimWorld } from '../world';
 
@@ -13,11 +14,8 @@ const CONTENT_TYPE = { 'content-type': 'application/x-amz-json-1.0' };
 const SHAPE_NAMES: Record<string, string> = { ServiceUnavailable: 'EndpointTemporarilyUnavailableException', Throttling: 'ThrottlingException', InternalFailure: 'InternalServerException' };
 const STATUS: Record<string, number> = { EndpointTemporarilyUnavailableException: 503, ThrottlingException: 429, InternalServerException: 500 };
 
-type Json = Record<string, unknown>;
 type Handler = (input: Json, request: SimRequest, world: SimWorld) => Json;
 
-const asRecord = (value: unknown): Json => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
-const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 function required(input: Json, name: string): string {
   const value = input[name];
@@ -81,13 +79,7 @@ export const arcFrontEnd: SimFrontEnd = {
 };
 
 function routeArc(request: SimRequest, operation: string, world: SimWorld): Routed {
-  let input: Json = {};
-  let malformed = false;
-  try {
-    input = asRecord(JSON.parse(request.body || '{}'));
-  } catch {
-    malformed = true;
-  }
+  const { input, malformed } = jsonBody(request);
   const firstEntry = asRecord(asArray(input.UpdateRoutingControlStateEntries)[0]);
   const resource = String(input.RoutingControlArn ?? firstEntry.RoutingControlArn ?? input.ControlPanelArn ?? '*');
   return {

@@ -6,6 +6,7 @@ import { faults, SimFault } from '../sim-fault';
 import type { SimWorld } from '../world';
 import { dimensionsKey } from '../world-metrics';
 import { queryStat } from '../world-metrics-query';
+import { asArray, asRecord, asString, type Json, jsonBody } from './json';
 import { handlerFor, type Reply, type Routed, type SimRequest } from './wire';
 
 export const CLOUDWATCH_TARGET_PREFIX = 'GraniteServiceVersion20100801.';
@@ -19,12 +20,8 @@ const SHAPE_NAMES: Record<string, string> = {
   LimitExceeded: 'LimitExceededException',
 };
 
-type Json = Record<string, unknown>;
 type Handler = (input: Json, request: SimRequest, world: SimWorld) => Json;
 
-const asRecord = (value: unknown): Json => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
-const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 function dimensionsOf(value: unknown): Record<string, string> {
   return Object.fromEntries(asArray(value).map((dimension) => [asString(asRecord(dimension).Name) ?? '', asString(asRecord(dimension).Value) ?? '']));
@@ -122,13 +119,7 @@ export const cloudWatchFrontEnd: SimFrontEnd = {
 
 export function routeCloudWatch(request: SimRequest, target: string, world: SimWorld): Routed {
   const operation = target.slice(CLOUDWATCH_TARGET_PREFIX.length);
-  let input: Json = {};
-  let malformed = false;
-  try {
-    input = asRecord(JSON.parse(request.body || '{}'));
-  } catch {
-    malformed = true;
-  }
+  const { input, malformed } = jsonBody(request);
   const firstDimensions = dimensionsOf(asRecord(asRecord(asRecord(asArray(input.MetricDataQueries)[0]).MetricStat).Metric).Dimensions);
   return {
     service: 'cloudwatch',
