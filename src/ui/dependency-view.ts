@@ -39,11 +39,11 @@ export function stabilityWarningLines(report: DependencyReport, style: Style): s
   if (warned.length === 0) return [];
   const unplanned = report.mode === 'unplanned';
   const title = unplanned
-    ? 'Static stability: an unplanned run refuses these steps (they need what the failover leaves)'
+    ? 'Static stability: these steps need what the failover leaves, which may be down'
     : 'Static stability: these steps need what the failover leaves (fine for a planned move; an unplanned run would refuse them)';
   const lines = [style.bold(title)];
   for (const row of warned) {
-    const note = row.optional ? ' (continue-on-error: the failover goes on without it)' : '';
+    const note = row.optional ? ' (continue-on-error: the failover goes on without it)' : unplanned ? style.red(' (refused: mark it continue-on-error or give it an if:)') : '';
     for (const warning of row.warnings) lines.push(`  ${style.yellow('warning')} ${row.id} (${row.uses}) ${warning}${note}`);
   }
   return lines;

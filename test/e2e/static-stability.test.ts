@@ -82,6 +82,7 @@ describe('static stability through the binary', () => {
       expect(plan.stdout).toContain(
         "warning drain-east (route53.invert-health-check) needs Route 53's control plane (route53 GetHealthCheck, UpdateHealthCheck), hosted in us-east-1, which this failover leaves",
       );
+      expect(plan.stdout).toContain('which this failover leaves (refused: mark it continue-on-error or give it an if:)');
       expect(plan.stdout).toContain('An unplanned run would refuse drain-east');
       const journal = path.join(dir, 'journal');
       const run = await drctl(['run', file, '--sim', '--yes', '--journal-dir', journal]);
