@@ -1,5 +1,5 @@
-// drctl report [<run-id | journal>] [--format text|md|json|junit|html] [--out file] [--incident-start t]
-// drctl report --history [<runbook>] [--format text|md|json|html] [--out file]
+// drctl report [<run-id | journal>] [-o text|md|json|junit|html] [--out-file file] [--incident-start t]
+// drctl report --history [<runbook>] [-o text|md|json|html] [--out-file file]
 // The RTO/RPO report of one run, computed from its journal alone; or the drill history over time. A
 // report is an artefact in the format asked for (its renderers are in src/report), written as it is.
 import type { CommandContext } from './context';
@@ -19,7 +19,7 @@ import { journalDirOf } from './run-options';
 
 export type ReportCommandOptions = OptionsOf<'report'>;
 
-/** Writes to --out (creating its directory), else to stdout. */
+/** Writes to --out-file (creating its directory), else to stdout. */
 async function emit({ io, output }: CommandContext, text: string, out: string | undefined): Promise<void> {
   if (out === undefined) {
     output.write(text);
@@ -34,7 +34,7 @@ async function emit({ io, output }: CommandContext, text: string, out: string | 
 async function historyReport(runbook: string | undefined, options: ReportCommandOptions, command: CommandContext): Promise<number> {
   const { format } = options;
   if (!(HISTORY_FORMATS as readonly string[]).includes(format)) {
-    throw new DrctlError('cli.bad-option', `--format ${format} is not a format for the drill history`, `Use one of: ${HISTORY_FORMATS.join(', ')}.`, { exitCode: ExitCode.invalidInput });
+    throw new DrctlError('cli.bad-option', `--output ${format} is not a format for the drill history`, `Use one of: ${HISTORY_FORMATS.join(', ')}.`, { exitCode: ExitCode.invalidInput });
   }
   if (options.incidentStart !== undefined) {
     throw new DrctlError('cli.bad-option', '--incident-start applies to the report of one run, not to --history', 'Leave out --incident-start; each drill recorded its own.', { exitCode: ExitCode.invalidInput });

@@ -8,8 +8,11 @@ import type { OptionsOf } from './cli/options';
 /** --sim, --pace, --profile, --region, --endpoint-url: how every AWS command reaches AWS. */
 export type AwsOptions = Pick<OptionsOf<'plan'>, 'sim' | 'pace' | 'profile' | 'region' | 'endpointUrl'>;
 
-/** What a session of a run takes (resume takes nothing else; run, failover and drill take more). */
-export type SessionCommandOptions = OptionsOf<'resume'>;
+/**
+ * What a session of a run takes (rollback takes nothing else; resume adds --no-rollback; run, failover
+ * and drill take more).
+ */
+export type SessionCommandOptions = OptionsOf<'rollback'> & Partial<Pick<OptionsOf<'resume'>, 'rollback'>>;
 
 export function journalDirOf(io: CliIO, options: { journalDir?: string }): string {
   return path.resolve(io.cwd, options.journalDir ?? '.drctl');
@@ -20,7 +23,7 @@ export function engineSettings(options: SessionCommandOptions, now: number) {
   return {
     maxParallel: options.maxParallel,
     stepMode: options.step,
-    noRollback: !options.rollback,
+    noRollback: options.rollback === false,
     deadlineMs: options.deadline,
     approvalTimeoutMs: options.approvalTimeout,
     incidentStart: options.incidentStart === undefined ? undefined : parseIncidentStart(options.incidentStart, now),

@@ -77,7 +77,7 @@ export async function runSession(request: SessionRequest, aws: OpenedAws): Promi
       sink: teeSink(journal, reporter),
       actions: request.actions,
       // Only a person's answer takes (real) time: --yes answers outside the human pace.
-      operator: withYes(humanPaced(chosen.operator ?? chooseOperator(io, options.yes === true, { interactive: request.output.interactive, style: request.output.errorStyle }), aws.context.atHumanPace), options.yes === true),
+      operator: withYes(humanPaced(chosen.operator ?? chooseOperator(io, options.yes === true, { interactive: request.output.interactive, whyNot: request.output.whyNotInteractive, style: request.output.errorStyle }), aws.context.atHumanPace), options.yes === true),
       apiCalls: aws.calls,
       stopSignal: interrupts.stop,
       forceSignal: interrupts.force,
@@ -109,11 +109,11 @@ async function judgeObjectives(result: RunResult, journalDir: string, reporter: 
 export function checkOperator({ output, actions, options, document, session }: Pick<SessionRequest, 'output' | 'actions' | 'options' | 'document' | 'session'>): void {
   const rollback = document.spec.rollback ?? [];
   const steps = session === 'rollback' ? rollback : [...document.spec.steps, ...rollback];
-  const { interactive } = output;
-  if (options.step && !interactive) throw needsTty();
+  const { interactive, whyNotInteractive: why } = output;
+  if (options.step && !interactive) throw needsTty(why);
   if (options.yes || interactive) return;
-  if (mutatingSteps(steps, actions).length > 0) throw needsYes(`runbook "${document.metadata.name}" changes AWS and needs a confirmation`);
-  if (steps.some((step) => step.uses === 'approval')) throw needsYes(`runbook "${document.metadata.name}" asks for approval`);
+  if (mutatingSteps(steps, actions).length > 0) throw needsYes(`runbook "${document.metadata.name}" changes AWS and needs a confirmation`, why);
+  if (steps.some((step) => step.uses === 'approval')) throw needsYes(`runbook "${document.metadata.name}" asks for approval`, why);
 }
 
 /** A new unplanned failover that needs the region it leaves is refused before a lock or journal exists. */

@@ -44,7 +44,7 @@ async function worldFor(options: SimServeOptions, { io, actions }: Pick<CommandC
   if (options.world) {
     const file = path.resolve(io.cwd, options.world);
     const text = await readFile(file, 'utf8').catch(() => {
-      throw new DrctlError('sim.world-unreadable', `the world file ${options.world} cannot be read`, 'Check the path; `drctl sim world <runbook> --out world.yaml` writes one to start from.', { exitCode: ExitCode.invalidInput });
+      throw new DrctlError('sim.world-unreadable', `the world file ${options.world} cannot be read`, 'Check the path; `drctl sim world <runbook> --out-file world.yaml` writes one to start from.', { exitCode: ExitCode.invalidInput });
     });
     return sim.loadWorld(text, options.world);
   }

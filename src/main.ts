@@ -12,6 +12,7 @@ import type { CliIO } from './core/io';
 import { Arguments, COMMAND_GROUPS, COMMAND_TABLE, type DrctlCommand } from '../commands/cli/command-table';
 import { optionsTakenBy, requestedFormat, type CommandName, type OptionName, type TakenOption } from '../commands/cli/options';
 import type { GivenOptions } from '../commands/cli/parse-options';
+import { helpFooter } from '../commands/cli/help-text';
 
 type Commander = typeof import('commander');
 
@@ -124,7 +125,9 @@ function commandFor(program: Command, groups: Map<string, Command>, name: string
   return parent.command(sub);
 }
 
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function main(given: string[], io: CliIO = processIO()): Promise<number> {
+  // -V, commander's own spelling, still prints the version beside -v (bin/drctl answers both itself).
+  const argv = given[0] === '-V' ? ['--version', ...given.slice(1)] : given;
   const errors: ErrorFormat = { format: requestedFormat(argv) };
   const plain = plainInvocation(argv);
   if (plain) return runDeclared(plain.declaration, [plain.paths], plain.typed, io, errors).catch((error: unknown) => handleError(error, io, errors.format));
@@ -132,7 +135,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   let exitCode: number = ExitCode.ok;
   const program = new commander.Command('drctl')
     .description('Multi-region disaster recovery runbooks for AWS: validate, dry-run, execute, measure RTO/RPO.')
-    .version(VERSION, '-V, --version', 'print the drctl version')
+    .version(VERSION, '-v, --version', 'print the drctl version')
+    .addHelpText('afterAll', helpFooter())
     .showSuggestionAfterError(true)
     .exitOverride()
     // Under -o json the parser's own errors are written as JSON by handleError instead.

@@ -67,7 +67,8 @@ export const OPTIONS = {
   step: { flags: '--step', shape: 'flag', commands: SESSION, help: 'ask before every step (walk the runbook one step at a time)' },
   output: { flags: '-o, --output <format>', shape: 'value', choices: OUTPUT_FORMATS, default: 'text', picksOutput: 'only', commands: [...SESSION, 'plan', 'status', 'health', 'explain'], help: 'output format (docs/output.md)' },
   validateOutput: { flags: '-o, --output <format>', shape: 'value', choices: ['text', 'json', 'junit'], default: 'text', picksOutput: 'only', commands: ['validate'], help: 'output format (docs/output.md)' },
-  rollback: { flags: '--no-rollback', shape: 'negatable', commands: SESSION, help: 'do not run the rollback steps when a step fails' },
+  // Not for `drctl rollback`, which runs nothing but the rollback steps.
+  rollback: { flags: '--no-rollback', shape: 'negatable', commands: ['run', 'resume', 'failover', 'drill'], help: 'do not run the rollback steps when a step fails' },
   maxParallel: { flags: '--max-parallel <n>', shape: 'value', parse: 'positiveWholeNumber', commands: SESSION, help: 'steps that may run at the same time (default 50)' },
   deadline: { flags: '--deadline <duration>', shape: 'value', parse: 'duration', commands: SESSION, help: 'the whole run must finish within this, e.g. 20m' },
   approvalTimeout: { flags: '--approval-timeout <duration>', shape: 'value', parse: 'duration', commands: SESSION, help: 'how long an approval waits for an answer (default 30m)' },
@@ -86,8 +87,16 @@ export const OPTIONS = {
   mode: { flags: '--mode <mode>', shape: 'value', choices: FAILOVER_MODES, badChoice: 'failover.bad-argument', default: 'planned', commands: ['failover'], help: 'planned (no data loss), unplanned (region down, AllowDataLoss) or detach (last resort)' },
   maxLag: { flags: '--max-lag <duration>', shape: 'value', parse: 'text', commands: ['failover'], help: 'unplanned or detach: refuse when the replication lag (the data lost) is above this' },
 
-  format: { flags: '-f, --format <format>', shape: 'value', choices: REPORT_FORMATS, default: 'text', picksOutput: 'also', commands: ['report'], help: `report format (--history: ${HISTORY_FORMATS.join(', ')})` },
-  out: { flags: '--out <file>', shape: 'value', parse: 'text', commands: ['report', 'sim world'], help: 'write to this file instead of stdout' },
+  format: {
+    flags: '-o, --output <format>', shape: 'value', choices: REPORT_FORMATS, default: 'text', picksOutput: 'also', commands: ['report'], help: `report format (--history: ${HISTORY_FORMATS.join(', ')})`,
+    renamedFrom: ['-f', '--format'],
+    renamedBecause: 'every command names its output format -o/--output',
+  },
+  out: {
+    flags: '--out-file <file>', shape: 'value', parse: 'text', commands: ['report', 'sim world'], help: 'write to this file instead of stdout',
+    renamedFrom: ['--out'],
+    renamedBecause: '--out-file and --out-dir name where, -o/--output names the format',
+  },
   history: { flags: '--history', shape: 'flag', commands: ['report'], help: 'RTO and RPO per drill over time, as a table and a chart' },
 
   failback: { flags: '--failback [runbook]', shape: 'optional-value', parse: 'text', commands: ['drill'], help: "fail back afterwards: with this runbook, the runbook's `failback` label, or the same runbook with from/to swapped" },
@@ -164,7 +173,7 @@ export function longFlag(option: OptionDeclaration): string {
  */
 export function requestedFormat(argv: readonly string[]): string {
   const pickers = (Object.values(OPTIONS) as OptionDeclaration[]).filter((option) => option.picksOutput);
-  const spellings = pickers.flatMap((option) => option.flags.split(/[ ,]+/).filter((word) => word.startsWith('-')));
+  const spellings = pickers.flatMap((option) => [...option.flags.split(/[ ,]+/).filter((word) => word.startsWith('-')), ...(option.renamedFrom ?? [])]);
   let found = 'text';
   argv.forEach((word, index) => {
     for (const spelling of spellings) {

@@ -10,8 +10,17 @@ export interface CliIO {
   cwd: string;
 }
 
-/** True on an interactive terminal outside CI: the only place drctl prompts or draws a live view. */
-export function isInteractive(io: CliIO): boolean {
+/** Why drctl does not prompt or draw a live view here: CI is set, or there is no terminal. */
+export type NotInteractive = { because: 'ci'; ci: string } | { because: 'no-terminal' };
+
+/** undefined on an interactive terminal outside CI: the only place drctl prompts or draws a live view. */
+export function whyNotInteractive(io: CliIO): NotInteractive | undefined {
   const ci = io.env.CI;
-  return Boolean(io.stdout.isTTY && io.stdin.isTTY) && !(ci && ci !== 'false' && ci !== '0');
+  // CI first: a CI runner may well give drctl a terminal, and the message must name the real reason.
+  if (ci && ci !== 'false' && ci !== '0') return { because: 'ci', ci };
+  return io.stdout.isTTY && io.stdin.isTTY ? undefined : { because: 'no-terminal' };
+}
+
+export function isInteractive(io: CliIO): boolean {
+  return whyNotInteractive(io) === undefined;
 }

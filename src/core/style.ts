@@ -1,4 +1,5 @@
-// Terminal styling with no dependency: ANSI colours only on a TTY, never when NO_COLOR is set.
+// Terminal styling with no dependency: ANSI colours only on a TTY, never when NO_COLOR is set or the
+// terminal says it has none (TERM=dumb, as Emacs shells and some CI runners set); FORCE_COLOR wins.
 export interface Style {
   red(text: string): string;
   green(text: string): string;
@@ -25,5 +26,5 @@ export const plainStyle: Style = { red: identity, green: identity, yellow: ident
 export function styleFor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): Style {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return plainStyle;
   if (env.FORCE_COLOR && env.FORCE_COLOR !== '0') return colored;
-  return stream.isTTY ? colored : plainStyle;
+  return stream.isTTY && env.TERM !== 'dumb' ? colored : plainStyle;
 }

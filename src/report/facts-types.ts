@@ -1,6 +1,6 @@
 // The facts of one run, computed from its journal alone (facts.ts) and shown by every renderer. Times
 // are epoch milliseconds in run time (simulated time under --sim); offsets count from the RTO clock's
-// start. This shape is also the JSON format (`drctl report --format json`), so it only grows.
+// start. This shape is also the JSON format (`drctl report -o json`), so it only grows.
 import type { ApiCallRecord } from '../core/api-calls';
 import type { ProblemRecord } from '../core/errors';
 import type { ApprovalGate, RunMode, StepDecision, StepState } from '../core/events';

@@ -8,7 +8,7 @@
 // shape in `type`. Errors and notices go to stderr, as JSON lines under -o json.
 import type { NoticeCode } from '../core/codes';
 import type { EventSink } from '../core/events';
-import { isInteractive, type CliIO } from '../core/io';
+import { isInteractive, whyNotInteractive, type CliIO, type NotInteractive } from '../core/io';
 import { styleFor, type Style } from '../core/style';
 import { errorJson, errorText, exitCodeOf } from './error-output';
 import { writeJsonDocument, writeJsonLine, writeNoticeLine } from './json-lines';
@@ -55,6 +55,19 @@ export class Output {
     return isInteractive(this.io);
   }
 
+  /** Why not interactive (CI, or no terminal), for the messages that refuse to ask. */
+  get whyNotInteractive(): NotInteractive | undefined {
+    return whyNotInteractive(this.io);
+  }
+
+  /**
+   * The terminal can redraw in place (the live view, health --watch): an interactive one that is not
+   * TERM=dumb, which has no cursor movement. A dumb terminal still gets questions, as plain prompts.
+   */
+  get redraws(): boolean {
+    return this.interactive && this.io.env.TERM !== 'dumb';
+  }
+
   /** The colours of stderr, where errors, notices and questions go. */
   get errorStyle(): Style {
     return styleFor(this.io.stderr, this.io.env);
@@ -86,7 +99,7 @@ export class Output {
   async runReporter(live?: LiveContext): Promise<ChosenReporter> {
     const done = async () => undefined;
     if (this.format === 'json') return { reporter: new JsonReporter(this.io), close: done };
-    if (live && this.interactive) {
+    if (live && this.redraws) {
       // ink is loaded here only: plain and JSON output never pay for it.
       const { createLiveReporter } = await import('./live-reporter');
       const view = createLiveReporter(this.io, live);
@@ -100,7 +113,7 @@ export class Output {
   /** Redrawn in place on a terminal, a block per reading otherwise, a JSON line per reading under json. */
   watch<T>(view: View<T>): Watch<T> {
     if (this.format === 'json') return { show: (value) => writeJsonLine(this.io.stdout, { type: view.type, ...view.json(value) }) };
-    const screen = new WatchScreen(this.io, this.interactive);
+    const screen = new WatchScreen(this.io, this.redraws);
     return { show: (value, footer) => screen.show(`${view.text(value, this.screen)}\n${this.screen.style.dim(footer)}`) };
   }
 

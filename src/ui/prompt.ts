@@ -3,25 +3,34 @@
 // prompts: it fails at once and names the flag to pass.
 import { createInterface, type Interface } from 'node:readline';
 import type { ApprovalAnswer, ApprovalRequest, OperatorPort, StepQuestion } from '../core/operator';
-import type { CliIO } from '../core/io';
+import type { CliIO, NotInteractive } from '../core/io';
 import type { StepDecision } from '../core/events';
 import { DrctlError, ExitCode } from '../core/errors';
 import { formatDuration } from '../core/duration';
 import type { Style } from '../core/style';
 
-export function needsYes(what: string): DrctlError {
-  return new DrctlError('cli.needs-yes', `${what}, and there is no terminal to ask on`, 'Pass --yes to approve in automation (approvals are journaled as given by "--yes"), or run it in a terminal.', {
+/** ", and there is no terminal to ask on", or that CI is set (a CI runner may give drctl a terminal). */
+function cannotAsk(why: NotInteractive | undefined): { reason: string; instead: string } {
+  if (why?.because === 'ci') return { reason: `CI is set (CI=${why.ci}), and drctl asks no questions in CI`, instead: 'or, at a terminal of your own, unset CI to be asked' };
+  return { reason: 'there is no terminal to ask on', instead: 'or run it in a terminal' };
+}
+
+export function needsYes(what: string, why: NotInteractive | undefined): DrctlError {
+  const { reason, instead } = cannotAsk(why);
+  return new DrctlError('cli.needs-yes', `${what}, and ${reason}`, `Pass --yes to approve in automation (approvals are journaled as given by "--yes"), ${instead}.`, {
     exitCode: ExitCode.invalidInput,
   });
 }
 
-export function needsTty(): DrctlError {
-  return new DrctlError('cli.needs-tty', '--step asks before every step and needs an interactive terminal', 'Run it in a terminal, or leave out --step.', { exitCode: ExitCode.invalidInput });
+export function needsTty(why: NotInteractive | undefined): DrctlError {
+  const { reason, instead } = cannotAsk(why);
+  return new DrctlError('cli.needs-tty', `--step asks before every step, and ${reason}`, `Leave out --step, ${instead}.`, { exitCode: ExitCode.invalidInput });
 }
 
-/** Whether a person is at the terminal, and the colours of its stderr: the output host says. */
+/** Whether a person is at the terminal (and why not), and the colours of its stderr: the output host says. */
 export interface Terminal {
   interactive: boolean;
+  whyNot?: NotInteractive;
   style: Style;
 }
 
@@ -31,11 +40,11 @@ export function chooseOperator(io: CliIO, yes: boolean, terminal: Terminal): Ope
   return {
     approve: async (request, signal) => {
       if (yes) return { approved: true, by: '--yes' };
-      if (!prompt) throw needsYes(`"${request.stepId}" needs an approval`);
+      if (!prompt) throw needsYes(`"${request.stepId}" needs an approval`, terminal.whyNot);
       return prompt.approve(request, signal);
     },
     confirmStep: async (question, signal) => {
-      if (!prompt) throw needsTty();
+      if (!prompt) throw needsTty(terminal.whyNot);
       return prompt.confirmStep(question, signal);
     },
   };

@@ -130,7 +130,7 @@ describe('drctl drill --sim', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Drill history');
     for (const series of ['shop-region-failover (failover)', 'shop-region-failback (failback)', 'shop-unplanned (failover)', 'orders-too-tight (failover)']) expect(text.stdout).toContain(`RTO · ${series}`);
-    const html = await drctl(['report', '--history', '--format', 'html', '--journal-dir', path.join(dir, '.drctl')]);
+    const html = await drctl(['report', '--history', '-o', 'html', '--journal-dir', path.join(dir, '.drctl')]);
     expect(html.stdout).toContain('<svg id="history-rto-1" class="chart"');
   });
 
@@ -138,7 +138,7 @@ describe('drctl drill --sim', () => {
     const journalDir = path.join(dir, '.drctl');
     const after = await drctl(['run', 'runbooks/aurora-global-failover.yaml', '--sim', '--yes', '--journal-dir', journalDir]);
     expect(after.code, after.stderr).toBe(0);
-    const report = await drctl(['report', '--format', 'json', '--journal-dir', journalDir]);
+    const report = await drctl(['report', '-o', 'json', '--journal-dir', journalDir]);
     expect((JSON.parse(report.stdout) as ReportFacts).run.runbook).toBe('aurora-global-failover');
   });
 

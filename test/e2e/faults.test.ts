@@ -25,7 +25,7 @@ describe('fault kinds, as the operator sees them', () => {
   };
   const journal = () => path.join(dir, '.drctl');
   const run = (runbook: string, worldFile: string, ...args: string[]) => drctl(['run', runbook, '--sim', worldFile, '--yes', '--journal-dir', journal(), ...args], { cwd: dir });
-  const report = async () => JSON.parse((await drctl(['report', '--format', 'json', '--journal-dir', journal()], { cwd: dir })).stdout) as ReportFacts;
+  const report = async () => JSON.parse((await drctl(['report', '-o', 'json', '--journal-dir', journal()], { cwd: dir })).stdout) as ReportFacts;
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'drctl-e2e-faults-'));

@@ -95,13 +95,13 @@ describe('one-shot answers: one JSON document', () => {
   it('report --format json: the facts of a run', async () => {
     const journal = path.join(dir, 'report-journal');
     await drctl(['run', 'aurora-global-failover.yaml', '--sim', '--yes', '--journal-dir', journal], { cwd: dir });
-    const result = await drctl(['report', '-f', 'json', '--journal-dir', journal], { cwd: dir });
+    const result = await drctl(['report', '-o', 'json', '--journal-dir', journal], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     expect(document(result.stdout)).toMatchObject({ schema: 'drctl.report/v1', run: { runbook: 'aurora-global-failover', outcome: 'succeeded' }, rto: { verdict: 'met' }, objectivesMet: true });
   }, TIMEOUT);
 
   it('report --history --format json: the drill history', async () => {
-    const result = await drctl(['report', '--history', '-f', 'json', '--journal-dir', path.join(dir, 'no-drills')], { cwd: dir });
+    const result = await drctl(['report', '--history', '-o', 'json', '--journal-dir', path.join(dir, 'no-drills')], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     expect(document(result.stdout)).toMatchObject({ schema: 'drctl.drill-history/v1', drills: [] });
   });

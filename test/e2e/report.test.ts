@@ -33,7 +33,7 @@ describe('drctl report', () => {
 
   it('writes each format to --out', async () => {
     for (const [format, file] of [['md', 'out/report.md'], ['html', 'out/report.html'], ['json', 'out/report.json'], ['junit', 'out/report.xml']] as const) {
-      const result = await report(RUN_ID, '--format', format, '--out', file);
+      const result = await report(RUN_ID, '-o', format, '--out-file', file);
       expect(result.code).toBe(0);
       // --format json asks for JSON: the notice is a JSON line on stderr too (docs/output.md).
       const notice = format === 'json' ? `${JSON.stringify({ type: 'notice', code: 'report.written', message: `Report written to ${file}` })}\n` : `Report written to ${file}\n`;
@@ -53,7 +53,7 @@ describe('drctl report', () => {
   });
 
   it('refuses a format it does not have, an unknown run, and a bad incident start, with exit 2', async () => {
-    const format = await report('--format', 'pdf');
+    const format = await report('-o', 'pdf');
     expect(format.code).toBe(2);
     const run = await report('20990101-000000-nope-0000');
     expect(run.code).toBe(2);

@@ -49,7 +49,7 @@ describe('a game day through one drctl sim serve', () => {
       expect(failback.code, failback.stdout + failback.stderr).toBe(0);
       expect(failback.stdout).toMatch(/ok\s+preflight replication-lag-below/);
 
-      const report = await drctl(['report', '--format', 'json', '--journal-dir', path.join(dir, '.drctl')], { cwd: dir });
+      const report = await drctl(['report', '-o', 'json', '--journal-dir', path.join(dir, '.drctl')], { cwd: dir });
       const facts = JSON.parse(report.stdout) as ReportFacts;
       expect(facts.run.runbook).toBe('shop-region-failback');
       expect(facts.run.outcome).toBe('succeeded');

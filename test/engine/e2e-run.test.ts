@@ -87,7 +87,7 @@ describe.skipIf(!built)('drctl run / resume / plan against the simulator', () =>
     const resumed = await drctl(['resume', runId, '--yes', ...FAST], { cwd: dir });
     expect(resumed.code, resumed.stdout).toBe(0);
     const elapsed = /succeeded, elapsed (\S+) of RTO/.exec(resumed.stdout)?.[1];
-    const report = await drctl(['report', runId, '--format', 'json'], { cwd: dir });
+    const report = await drctl(['report', runId, '-o', 'json'], { cwd: dir });
     const facts = JSON.parse(report.stdout) as ReportFacts;
     expect(facts.run.simulated).toBe(true);
     expect(facts.run.sessions.map((session) => session.session)).toEqual(['start', 'resume']);

@@ -10,6 +10,6 @@ export const warningsRaised = warningCodes({
 
 export const noticesRaised = noticeCodes({
   'engine.nothing-to-do': { meaning: 'Every step was already done or under way; no change was made.', action: 'Nothing: the resources are already where the runbook puts them.' },
-  'report.written': { meaning: 'The report was written to the file given with --out.', action: 'Nothing: open the file.' },
+  'report.written': { meaning: 'The report was written to the file given with --out-file.', action: 'Nothing: open the file.' },
   'drill.failback-wait': { meaning: 'The drill waits for replication to settle before it fails back (--failback-after).', action: 'Nothing; pass --failback-after to wait longer or shorter.' },
 });
