@@ -2,13 +2,15 @@
 // options.ts (each lists the commands that take it). The composition root builds the command line from
 // this table; a command's code is loaded only when it runs, so `drctl --version` loads none of it.
 import type { CommandContext } from '../context';
-import type { CommandName, OptionsOf } from './options';
+import type { CommandName, Completion, OptionsOf } from './options';
+
+/** An argument: as commander writes it ('<runbook>', '[run]', '<paths...>'), its help, what a shell completes it with. */
+export type ArgumentDeclaration = [syntax: string, help: string, completes?: Completion];
 
 interface CommandDeclaration<C extends CommandName> {
   name: C;
   description: string;
-  /** As commander writes them: '<runbook>', '[run]', '<paths...>'. */
-  args: Array<[syntax: string, help: string]>;
+  args: ArgumentDeclaration[];
   /**
    * Read without commander when typed with its one variadic argument and value options only (the root's
    * plainInvocation): for the command CI runs on every change, where loading commander costs more than
@@ -25,7 +27,7 @@ export type OptionParser = <C extends CommandName>(command: C) => OptionsOf<C>;
 export interface DrctlCommand {
   name: CommandName;
   description: string;
-  args: Array<[syntax: string, help: string]>;
+  args: ArgumentDeclaration[];
   plain?: boolean;
   run(args: Arguments, parse: OptionParser, context: CommandContext): Promise<number>;
 }
@@ -61,38 +63,38 @@ export const COMMAND_TABLE: DrctlCommand[] = [
   declare({
     name: 'validate',
     description: 'check runbooks: every problem at once, with file:line:col and a hint',
-    args: [['<paths...>', 'runbook files, directories or globs']],
+    args: [['<paths...>', 'runbook files, directories or globs', 'file']],
     plain: true,
     run: async (args, _options, context) => (await import('../validate')).validateCommand(args.list(0), context),
   }),
   declare({
     name: 'plan',
     description: 'dry run: preflight, then what every step would do, in order, without changing anything',
-    args: [['<runbook>', 'the runbook file']],
+    args: [['<runbook>', 'the runbook file', 'file']],
     run: async (args, options, context) => (await import('../plan')).planCommand(args.text(0), options, context),
   }),
   declare({
     name: 'run',
     description: 'execute a runbook: preflight, approvals, steps in parallel where they can be, rollback on failure',
-    args: [['<runbook>', 'the runbook file']],
+    args: [['<runbook>', 'the runbook file', 'file']],
     run: async (args, options, context) => (await import('../run')).runCommand(args.text(0), options, context),
   }),
   declare({
     name: 'resume',
     description: 'continue an interrupted or failed run; finished steps stay finished, no failover is repeated',
-    args: [['<run-id>', 'the run to continue (see .drctl/runs/)']],
+    args: [['<run-id>', 'the run to continue (see .drctl/runs/)', 'run-id']],
     run: async (args, options, context) => (await import('../resume')).resumeCommand(args.text(0), options, context),
   }),
   declare({
     name: 'rollback',
     description: "run a runbook's rollback steps for an earlier run",
-    args: [['<run-id>', 'the run to roll back']],
+    args: [['<run-id>', 'the run to roll back', 'run-id']],
     run: async (args, options, context) => (await import('../rollback')).rollbackCommand(args.text(0), options, context),
   }),
   declare({
     name: 'status',
     description: 'where everything is now: writers, members, sync, replication lag, health, and what is not ready for failover',
-    args: [['[runbook]', "the runbook whose resources to show (its objectives.rpo is the lag threshold)"]],
+    args: [['[runbook]', "the runbook whose resources to show (its objectives.rpo is the lag threshold)", 'file']],
     run: async (args, options, context) => (await import('../status')).statusCommand(args.optional(0), options, context),
   }),
   declare({
@@ -105,7 +107,7 @@ export const COMMAND_TABLE: DrctlCommand[] = [
     name: 'failover',
     description: 'fail over one global resource now, no runbook file: the same engine, view, journal, lock and report as `drctl run`',
     args: [
-      ['<type>', 'aurora, docdb or elasticache'],
+      ['<type>', 'aurora, docdb or elasticache', ['aurora', 'docdb', 'elasticache']],
       ['<id>', 'the global cluster or global datastore id'],
     ],
     run: async (args, options, context) => (await import('../failover')).failoverCommand(args.text(0), args.text(1), options, context),
@@ -113,13 +115,13 @@ export const COMMAND_TABLE: DrctlCommand[] = [
   declare({
     name: 'report',
     description: 'RTO/RPO report of a run from its journal, or the drill history with --history',
-    args: [['[run]', 'run id, run directory or journal.jsonl (default: the newest run); with --history, a runbook name to filter by']],
+    args: [['[run]', 'run id, run directory or journal.jsonl (default: the newest run); with --history, a runbook name to filter by', 'run-id']],
     run: async (args, options, context) => (await import('../report')).reportCommand(args.optional(0), options, context),
   }),
   declare({
     name: 'drill',
     description: 'game day: run a runbook, verify the end state, optionally fail back, write every report, record the drill',
-    args: [['<runbook>', 'the runbook file']],
+    args: [['<runbook>', 'the runbook file', 'file']],
     run: async (args, options, context) => (await import('../drill')).drillCommand(args.text(0), options, context),
   }),
   declare({
@@ -131,7 +133,7 @@ export const COMMAND_TABLE: DrctlCommand[] = [
   declare({
     name: 'sim world',
     description: 'write the world --sim would generate for a runbook, as YAML to edit',
-    args: [['<runbook>', 'the runbook file']],
+    args: [['<runbook>', 'the runbook file', 'file']],
     run: async (args, options, context) => (await import('../sim')).simWorldCommand(args.text(0), options, context),
   }),
   declare({
@@ -143,7 +145,13 @@ export const COMMAND_TABLE: DrctlCommand[] = [
   declare({
     name: 'explain',
     description: 'what an error, warning or status code means and what to do about it (--list: every code)',
-    args: [['[code]', 'a code drctl printed, e.g. runbook.unknown-key']],
+    args: [['[code]', 'a code drctl printed, e.g. runbook.unknown-key', 'code']],
     run: async (args, options, context) => (await import('../explain')).explainCommand(args.optional(0), options, context),
+  }),
+  declare({
+    name: 'completion',
+    description: 'print the shell completion script for bash, zsh or fish, e.g. eval "$(drctl completion bash)"',
+    args: [['<shell>', 'bash, zsh or fish', ['bash', 'zsh', 'fish']]],
+    run: async (args, _options, context) => (await import('../completion')).completionCommand(args.text(0), context),
   }),
 ];

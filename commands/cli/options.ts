@@ -13,7 +13,7 @@ import type { HistoryFormat, ReportFormat } from '../../src/report/formats';
 import type { FailoverMode } from '../../src/runbook/failover-kinds';
 import type { Parser, ParserName, PARSERS } from './option-values';
 
-export const COMMAND_NAMES = ['validate', 'plan', 'run', 'resume', 'rollback', 'status', 'health', 'failover', 'report', 'drill', 'sim serve', 'sim world', 'schema', 'explain'] as const;
+export const COMMAND_NAMES = ['validate', 'plan', 'run', 'resume', 'rollback', 'status', 'health', 'failover', 'report', 'drill', 'sim serve', 'sim world', 'schema', 'explain', 'completion'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export interface OptionDeclaration {
@@ -36,9 +36,17 @@ export interface OptionDeclaration {
   renamedFrom?: readonly string[];
   /** Why it was renamed, said in that notice. */
   renamedBecause?: string;
+  /** What the shell completes its value with (`drctl completion`); `choices` complete themselves. */
+  completes?: Completion;
   /** only: picks the command's output format and is not passed to the command; also: picks it and is passed. */
   picksOutput?: 'only' | 'also';
 }
+
+/**
+ * What a shell completes a value or an argument with: a path, a region, a profile of the AWS config
+ * files, a run id under .drctl/runs, a code of `drctl explain`, or a fixed list.
+ */
+export type Completion = 'file' | 'directory' | 'region' | 'profile' | 'run-id' | 'code' | readonly string[];
 
 /** The commands that talk to AWS (or the simulator). */
 const AWS = ['plan', 'run', 'resume', 'rollback', 'status', 'health', 'failover', 'drill'] as const;
@@ -52,14 +60,14 @@ const REPORT_FORMATS = ['text', 'md', 'json', 'junit', 'html'] as const satisfie
 const HISTORY_FORMATS = ['text', 'md', 'json', 'html'] as const satisfies readonly HistoryFormat[];
 
 export const OPTIONS = {
-  sim: { flags: '--sim [world]', shape: 'optional-value', parse: 'text', commands: AWS, help: 'use the embedded simulator (optionally with a world file) instead of AWS' },
+  sim: { flags: '--sim [world]', shape: 'optional-value', parse: 'text', completes: 'file', commands: AWS, help: 'use the embedded simulator (optionally with a world file) instead of AWS' },
   pace: {
     flags: '--pace <n>', shape: 'value', parse: 'pace', commands: AWS, help: 'with --sim: watch at n simulated seconds per real second (default: as fast as possible; figures are the same)',
     renamedFrom: ['--time-scale'],
     renamedBecause: 'simulated time is virtual and runs as fast as drctl can; --pace is how fast to watch it',
   },
-  profile: { flags: '--profile <name>', shape: 'value', parse: 'text', commands: AWS, help: 'AWS named profile (otherwise the standard credential chain)' },
-  region: { flags: '--region <region>', shape: 'value', parse: 'text', commands: AWS, help: 'default AWS region' },
+  profile: { flags: '--profile <name>', shape: 'value', parse: 'text', completes: 'profile', commands: AWS, help: 'AWS named profile (otherwise the standard credential chain)' },
+  region: { flags: '--region <region>', shape: 'value', parse: 'text', completes: 'region', commands: AWS, help: 'default AWS region' },
   endpointUrl: { flags: '--endpoint-url <url>', shape: 'value', parse: 'text', commands: AWS, help: 'send every AWS call to this endpoint (e.g. `drctl sim serve`)' },
 
   inputs: { flags: '-i, --input <name=value>', shape: 'list', parse: 'text', commands: ['plan', 'run', 'drill'], help: 'a runbook input (repeatable)' },
@@ -73,7 +81,7 @@ export const OPTIONS = {
   deadline: { flags: '--deadline <duration>', shape: 'value', parse: 'duration', commands: SESSION, help: 'the whole run must finish within this, e.g. 20m' },
   approvalTimeout: { flags: '--approval-timeout <duration>', shape: 'value', parse: 'duration', commands: SESSION, help: 'how long an approval waits for an answer (default 30m)' },
   incidentStart: { flags: '--incident-start <time>', shape: 'value', parse: 'text', commands: [...SESSION, 'report'], help: 'when the outage began (ISO time with zone, or "10m ago"), for the RTO clock; report: overrides what the run recorded' },
-  journalDir: { flags: '--journal-dir <dir>', shape: 'value', parse: 'text', commands: [...SESSION, 'report'], help: 'where runs, locks and drills are kept (default .drctl)' },
+  journalDir: { flags: '--journal-dir <dir>', shape: 'value', parse: 'text', completes: 'directory', commands: [...SESSION, 'report'], help: 'where runs, locks and drills are kept (default .drctl)' },
   dryRun: { flags: '--dry-run', shape: 'flag', commands: ['run', 'failover'], help: 'show the plan (same as `drctl plan`) and change nothing' },
 
   resources: { flags: '-r, --resource <type:id>', shape: 'list', parse: 'text', commands: ['status'], help: 'a resource to show (repeatable): aurora:<id>, docdb:<id>, elasticache:<id>, health-check:<id>' },
@@ -83,7 +91,7 @@ export const OPTIONS = {
   interval: { flags: '--interval <duration>', shape: 'value', parse: 'duration', commands: ['health'], help: 'time between refreshes with --watch, at least 10s (default 10s)' },
   failOnUnhealthy: { flags: '--fail-on-unhealthy', shape: 'flag', commands: ['health'], help: 'exit 1 when any check is unhealthy (for scripts and CI)' },
 
-  to: { flags: '--to <region>', shape: 'value', parse: 'text', required: true, commands: ['failover'], help: 'the region whose secondary takes over' },
+  to: { flags: '--to <region>', shape: 'value', parse: 'text', completes: 'region', required: true, commands: ['failover'], help: 'the region whose secondary takes over' },
   mode: { flags: '--mode <mode>', shape: 'value', choices: FAILOVER_MODES, badChoice: 'failover.bad-argument', default: 'planned', commands: ['failover'], help: 'planned (no data loss), unplanned (region down, AllowDataLoss) or detach (last resort)' },
   maxLag: { flags: '--max-lag <duration>', shape: 'value', parse: 'text', commands: ['failover'], help: 'unplanned or detach: refuse when the replication lag (the data lost) is above this' },
 
@@ -93,21 +101,21 @@ export const OPTIONS = {
     renamedBecause: 'every command names its output format -o/--output',
   },
   out: {
-    flags: '--out-file <file>', shape: 'value', parse: 'text', commands: ['report', 'sim world'], help: 'write to this file instead of stdout',
+    flags: '--out-file <file>', shape: 'value', parse: 'text', completes: 'file', commands: ['report', 'sim world'], help: 'write to this file instead of stdout',
     renamedFrom: ['--out'],
     renamedBecause: '--out-file and --out-dir name where, -o/--output names the format',
   },
   history: { flags: '--history', shape: 'flag', commands: ['report'], help: 'RTO and RPO per drill over time, as a table and a chart' },
 
-  failback: { flags: '--failback [runbook]', shape: 'optional-value', parse: 'text', commands: ['drill'], help: "fail back afterwards: with this runbook, the runbook's `failback` label, or the same runbook with from/to swapped" },
+  failback: { flags: '--failback [runbook]', shape: 'optional-value', parse: 'text', completes: 'file', commands: ['drill'], help: "fail back afterwards: with this runbook, the runbook's `failback` label, or the same runbook with from/to swapped" },
   failbackInputs: { flags: '--failback-input <name=value>', shape: 'list', parse: 'text', commands: ['drill'], help: 'an input of the failback run (repeatable)' },
   failbackAfter: { flags: '--failback-after <duration>', shape: 'value', parse: 'duration', default: '2m', commands: ['drill'], help: 'let replication settle this long before failing back' },
   formats: { flags: '--formats <list>', shape: 'value', parse: 'text', commands: ['drill'], help: 'report formats to write: text,md,json,junit,html (default: all)' },
-  outDir: { flags: '--out-dir <dir>', shape: 'value', parse: 'text', commands: ['drill'], help: 'also write the reports here, e.g. a CI artifact directory' },
+  outDir: { flags: '--out-dir <dir>', shape: 'value', parse: 'text', completes: 'directory', commands: ['drill'], help: 'also write the reports here, e.g. a CI artifact directory' },
   verify: { flags: '--no-verify', shape: 'negatable', commands: ['drill'], help: 'do not read the end state back after each run' },
 
-  runbook: { flags: '--runbook <file>', shape: 'value', parse: 'text', commands: ['sim serve'], help: 'generate the world from this runbook' },
-  world: { flags: '--world <file>', shape: 'value', parse: 'text', commands: ['sim serve'], help: 'a world file (see `drctl sim world`)' },
+  runbook: { flags: '--runbook <file>', shape: 'value', parse: 'text', completes: 'file', commands: ['sim serve'], help: 'generate the world from this runbook' },
+  world: { flags: '--world <file>', shape: 'value', parse: 'text', completes: 'file', commands: ['sim serve'], help: 'a world file (see `drctl sim world`)' },
   port: { flags: '--port <port>', shape: 'value', parse: 'port', commands: ['sim serve'], help: 'port to listen on (default: a free one)' },
   host: { flags: '--host <host>', shape: 'value', parse: 'text', commands: ['sim serve'], help: 'address to listen on (default 127.0.0.1)' },
   timeScale: { flags: '--time-scale <n>', shape: 'value', parse: 'timeScale', commands: ['sim serve'], help: 'the served world runs n times faster: every span it declares lasts 1/n as long; times stay on the wall clock (default 30)' },
