@@ -21,6 +21,8 @@ export interface AwsContextOptions {
   profile?: string;
   region?: string;
   endpointUrl?: string;
+  /** The environment: AWS_PROFILE, AWS_REGION, AWS_DEFAULT_REGION and where the shared config files are. */
+  env?: Readonly<Record<string, string | undefined>>;
   readOnly: boolean;
   resources: Record<string, Resource>;
   onCall?: (record: ApiCallRecord) => void;
@@ -32,6 +34,11 @@ export interface AwsContext {
   ports: AwsPorts;
   clock: Clock;
   simulated: boolean;
+  /**
+   * The region to ask about a resource without a region hint, as the AWS CLI picks it: --region, then
+   * AWS_REGION, AWS_DEFAULT_REGION, then the profile's `region`.
+   */
+  defaultRegion?: string;
   /** The simulator's endpoint under --sim, for messages. */
   endpoint?: string;
   /** Under --sim: run the clock at real time until the release is called (while a person answers). */
@@ -46,13 +53,17 @@ export interface AwsContext {
 const MINUTE_MS = 60_000;
 
 export async function openAwsContext(options: AwsContextOptions): Promise<AwsContext> {
-  const { createAwsPorts } = await import('../src/aws/index');
+  const { createAwsPorts, readSharedProfile } = await import('../src/aws/index');
   if (!options.sim) {
     if (options.pace !== undefined) {
       throw new DrctlError('cli.pace-needs-sim', '--pace only applies to the simulator', 'Add --sim, or drop --pace: against AWS every second is a real one.', { exitCode: ExitCode.invalidInput });
     }
-    const ports = createAwsPorts({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl, readOnly: options.readOnly, onCall: options.onCall });
-    return { ports, clock: systemClock, simulated: false, close: async () => ports.close() };
+    const env = options.env ?? {};
+    // Before any call: an unknown profile is named once, not once per failed call.
+    const profile = await readSharedProfile(options.profile, env);
+    const defaultRegion = options.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || profile?.region);
+    const ports = createAwsPorts({ profile: options.profile, region: defaultRegion, endpointUrl: options.endpointUrl, readOnly: options.readOnly, onCall: options.onCall });
+    return { ports, clock: systemClock, simulated: false, ...(defaultRegion ? { defaultRegion } : {}), close: async () => ports.close() };
   }
   if (options.endpointUrl || options.profile) {
     throw new DrctlError('cli.sim-and-aws', '--sim cannot be combined with --endpoint-url or --profile', 'Use --sim for the embedded simulator, or --endpoint-url to reach `drctl sim serve` or another endpoint.', { exitCode: ExitCode.invalidInput });
@@ -69,10 +80,12 @@ export async function openAwsContext(options: AwsContextOptions): Promise<AwsCon
   // The order ARC's cluster endpoints are tried in comes from the world's seed too: a drill replays exactly.
   const endpointOrder = sim.mulberry32(world.spec.seed ^ 0xa2c);
   const ports = createAwsPorts({ endpointUrl: running.endpoint, credentials: sim.SIM_CREDENTIALS, region: options.region ?? 'us-east-1', readOnly: options.readOnly, onCall: options.onCall, holdClock, clockNow: () => clock.now(), random: endpointOrder });
+  const defaultRegion = options.region ?? (options.env?.AWS_REGION || options.env?.AWS_DEFAULT_REGION || undefined);
   return {
     ports,
     clock,
     simulated: true,
+    ...(defaultRegion ? { defaultRegion } : {}),
     endpoint: running.endpoint,
     atHumanPace: () => clock.atHumanPace(),
     holdClock,

@@ -26,7 +26,7 @@ import { drillView } from '../src/ui/drill-view';
 import type { OptionsOf } from './cli/options';
 import { failbackInputs, loadFailback, movedRegions, type RunbookToRun } from './drill-failback';
 import { checkOperator, runSession } from './session';
-import { awsOptionsOf, defaultRegionOf, journalDirOf, runbookPath } from './run-options';
+import { awsOptionsOf, journalDirOf, runbookPath } from './run-options';
 
 // --failback-after defaults to 2m: a new secondary publishes replication lag only once CloudWatch closes
 // its first minute, so a failback's lag preflight before then finds no data. Teams wait before going
@@ -61,7 +61,7 @@ class Drill {
     const facts = reportFacts(events, { tornTail });
     if (this.options.verify !== false && result.outcome === 'succeeded') {
       const resources = runbook.document.spec.resources ?? {};
-      facts.verification = redact(await verifyEndState({ facts, resources, ports: context.ports, clock: context.clock, defaultRegion: defaultRegionOf(this.command.io, this.options), getCheck: this.command.actions.getCheck }));
+      facts.verification = redact(await verifyEndState({ facts, resources, ports: context.ports, clock: context.clock, defaultRegion: context.defaultRegion, getCheck: this.command.actions.getCheck }));
     }
     const drillRun = { role, result, facts };
     this.runs.push(drillRun);

@@ -62,6 +62,6 @@ export async function failoverCommand(kind: string, id: string, options: Failove
 async function checkTarget(context: AwsContext, document: RunbookDocument, request: InlineFailover, options: FailoverCommandOptions, io: CliIO) {
   const resources = document.spec.resources ?? {};
   const [name = ''] = Object.keys(resources);
-  const from = await checkFailoverTarget({ ports: context.ports, clock: context.clock, defaultRegion: readRegion(io, options, context) }, resources, name, request.to);
+  const from = await checkFailoverTarget({ ports: context.ports, clock: context.clock, defaultRegion: readRegion(context) }, resources, name, request.to);
   return { ...(from ? { from } : {}), to: request.to, mode: request.mode };
 }

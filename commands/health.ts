@@ -10,7 +10,7 @@ import { healthCheckResources } from '../src/status/targets';
 import { healthView } from '../src/ui/health-view';
 import type { Output } from '../src/ui/output';
 import type { OptionsOf } from './cli/options';
-import { awsOptionsOf, defaultRegionOf } from './run-options';
+import { awsOptionsOf } from './run-options';
 import { listenForInterrupts } from './interrupts';
 
 export type HealthCommandOptions = OptionsOf<'health'>;
@@ -41,7 +41,7 @@ export async function healthCommand(ids: string[], options: HealthCommandOptions
   const context = await openAwsContext({ ...aws, pace, readOnly: true, resources: healthCheckResources(ids) });
   const interrupts = listenForInterrupts();
   try {
-    const deps = { ports: context.ports, clock: context.clock, defaultRegion: defaultRegionOf(io, options), signal: interrupts.stop };
+    const deps = { ports: context.ports, clock: context.clock, defaultRegion: context.defaultRegion, signal: interrupts.stop };
     const first = await readHealthChecks(deps, ids);
     if (!options.watch) {
       output.answer(healthView, { reports: first, checkedAt: context.clock.now() });

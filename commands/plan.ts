@@ -10,7 +10,7 @@ import { loadRunbookFile } from '../src/runbook/load';
 import type { RunbookDocument } from '../src/runbook/schema';
 import { planView } from '../src/ui/plan-view';
 import type { OptionsOf } from './cli/options';
-import { awsOptionsOf, defaultRegionOf, runbookPath, type AwsOptions } from './run-options';
+import { awsOptionsOf, runbookPath, type AwsOptions } from './run-options';
 import { listenForInterrupts } from './interrupts';
 
 export type PlanCommandOptions = OptionsOf<'plan'>;
@@ -40,7 +40,7 @@ export async function planDocument({ io, actions, output }: CommandContext, opti
   try {
     const inputs = await request.inputsFor(context);
     const runId = newRunId(context.clock.now(), document.metadata.name);
-    const deps = { clock: context.clock, ports: context.ports, sink: output.events(), actions, stopSignal: interrupts.stop, defaultRegion: defaultRegionOf(io, options) };
+    const deps = { clock: context.clock, ports: context.ports, sink: output.events(), actions, stopSignal: interrupts.stop, defaultRegion: context.defaultRegion };
     const result = await planRunbook({ runId, file, document, inputs }, deps);
     output.result(planView, { result, runCommand: request.runCommand });
     return interrupts.stop.aborted ? ExitCode.aborted : result.exitCode;

@@ -30,14 +30,9 @@ export function engineSettings(options: SessionCommandOptions, now: number) {
   };
 }
 
-/** What the AWS context needs; it checks --sim / --pace itself. */
+/** What the AWS context needs; it checks --sim / --pace itself, and picks the default region (AwsContext.defaultRegion). */
 export function awsOptionsOf(io: CliIO, options: AwsOptions) {
-  return { sim: options.sim, pace: options.pace, profile: options.profile, region: options.region, endpointUrl: options.endpointUrl, cwd: io.cwd };
-}
-
-/** The region actions ask last about a global resource: --region, then the environment. */
-export function defaultRegionOf(io: CliIO, options: AwsOptions): string | undefined {
-  return options.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION;
+  return { sim: options.sim, pace: options.pace, profile: options.profile, region: options.region, endpointUrl: options.endpointUrl, cwd: io.cwd, env: io.env };
 }
 
 /** The runbook path as the command's working directory sees it. */

@@ -13,7 +13,7 @@ import { summarizeRun } from '../src/engine/summary';
 import type { RunOptions, RunResult } from '../src/engine/run-contract';
 import type { RunEvent, SessionKind } from '../src/core/events';
 import type { RunbookDocument } from '../src/runbook/schema';
-import { type SessionCommandOptions, defaultRegionOf, engineSettings, journalDirOf, awsOptionsOf } from './run-options';
+import { type SessionCommandOptions, engineSettings, journalDirOf, awsOptionsOf } from './run-options';
 import { acquireRunLock } from '../src/journal/lock';
 import { readJournal } from '../src/journal/reader';
 import { writeSnapshot } from '../src/journal/snapshot';
@@ -81,7 +81,7 @@ export async function runSession(request: SessionRequest, aws: OpenedAws): Promi
       apiCalls: aws.calls,
       stopSignal: interrupts.stop,
       forceSignal: interrupts.force,
-      defaultRegion: defaultRegionOf(io, options),
+      defaultRegion: aws.context.defaultRegion,
       random: aws.context.random,
     };
     const ran = request.session === 'start' ? await runRunbook(runOptions, deps) : await resumeRun({ ...runOptions, prior: request.prior, session: request.session }, deps);

@@ -21,3 +21,5 @@ export async function preloadSdkModules(): Promise<void> {
   const { loadSdkModule } = await import('./sdk-modules');
   await Promise.all(SERVICE_IDS.map((service) => loadSdkModule(service)));
 }
+
+export { readSharedProfile, type SharedProfile } from './profile';

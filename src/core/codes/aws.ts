@@ -11,5 +11,6 @@ export const awsCodes = errorCodes({
   'aws.unreachable': { meaning: 'The AWS endpoint did not answer (network, DNS, or the region is down).', action: 'Check the network and --endpoint-url; if the region is down, use an unplanned failover sent to the target region.' },
   'aws.invalid-request': { meaning: 'AWS rejected the request as invalid.', action: 'Check the parameters in the runbook for this resource; if they look right, report a drctl bug.' },
   'aws.service': { meaning: 'AWS failed on its side (an internal error or unavailable service).', action: 'Run again in a moment; if it persists, check the AWS Health Dashboard for the region.' },
+  'aws.unknown-profile': { meaning: 'The AWS profile named by --profile or AWS_PROFILE is in neither shared config file.', action: 'Check the name against the profiles listed, create it with `aws configure --profile <name>`, or set AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE.' },
   'aws.read-only': { meaning: 'A call that changes AWS was refused because drctl is in read-only mode (dry run).', action: 'Use `drctl run` to make changes; if `drctl plan` got here, report a drctl bug.' },
 });

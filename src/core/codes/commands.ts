@@ -16,6 +16,7 @@ export const cliCodes = errorCodes({
 
 export const commandCodes = errorCodes({
   'status.nothing-to-show': { meaning: '`drctl status` was given neither a runbook nor a --resource.', action: 'Pass a runbook, or --resource aurora:<id> (repeatable).' },
+  'status.nothing-read': { meaning: '`drctl status` could read none of the resources (exit 1): no credentials, no access, or AWS unreachable.', action: 'Fix what the first error says (its code and hint are printed), then run again.' },
   'status.bad-resource': { meaning: 'A --resource is not type:id with a type drctl knows.', action: 'Write it as aurora:<id>, docdb:<id>, elasticache:<id> or health-check:<id>.' },
   'health.interval-too-short': { meaning: '--interval is shorter than 10 s; Route 53 health status is not meant for high query rates.', action: 'Pass --interval 10s or more.' },
   'failover.bad-argument': { meaning: "`drctl failover`'s type or --mode is not one drctl knows.", action: 'Use one of the values in the hint.' },
