@@ -7,26 +7,38 @@ import type { View } from './output';
 
 export interface ValidationResult {
   file: string;
+  /** What the file was checked as: a runbook, or a simulator world (`kind: SimWorld`). */
+  kind: 'Runbook' | 'SimWorld';
   problems: Problem[];
+}
+
+const noun = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** "3 runbooks", or "2 runbooks and 1 world" when there are worlds. */
+function counted(results: readonly ValidationResult[]): string {
+  const worlds = results.filter((result) => result.kind === 'SimWorld').length;
+  const runbooks = noun(results.length - worlds, 'runbook');
+  return worlds === 0 ? runbooks : `${runbooks} and ${noun(worlds, 'world')}`;
 }
 
 export function validationText(results: ValidationResult[], style: Style): string {
   const lines: string[] = [];
   for (const result of results) {
+    const name = `${result.file}${result.kind === 'SimWorld' ? ' (simulator world)' : ''}`;
     if (result.problems.length === 0) {
-      lines.push(`${style.green('✓')} ${result.file}`);
+      lines.push(`${style.green('✓')} ${name}`);
       continue;
     }
-    lines.push(`${style.red('✗')} ${result.file}`);
+    lines.push(`${style.red('✗')} ${name}`);
     for (const problem of result.problems) lines.push(formatProblem(problem, style, '  '));
   }
   const invalid = results.filter((result) => result.problems.length > 0);
   const problemCount = invalid.reduce((sum, result) => sum + result.problems.length, 0);
-  const noun = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const worlds = results.some((result) => result.kind === 'SimWorld');
   lines.push(
     invalid.length === 0
-      ? style.green(`${noun(results.length, 'runbook')} valid`)
-      : style.red(`${noun(invalid.length, 'runbook')} of ${results.length} invalid (${noun(problemCount, 'problem')})`),
+      ? style.green(`${counted(results)} valid`)
+      : style.red(`${noun(invalid.length, worlds ? 'file' : 'runbook')} of ${results.length} invalid (${noun(problemCount, 'problem')})`),
   );
   const codes = new Set(invalid.flatMap((result) => result.problems.map((problem) => problem.code)));
   if (codes.size > 0) lines.push(explainPointer([...codes][0] ?? '', codes.size > 1, style).trimStart());
@@ -36,7 +48,7 @@ export function validationText(results: ValidationResult[], style: Style): strin
 function validationJson(results: ValidationResult[]) {
   return {
     valid: results.every((result) => result.problems.length === 0),
-    runbooks: results.map((result) => ({ file: result.file, valid: result.problems.length === 0, problems: result.problems })),
+    runbooks: results.map((result) => ({ file: result.file, kind: result.kind, valid: result.problems.length === 0, problems: result.problems })),
   };
 }
 

@@ -69,6 +69,32 @@ describe('drctl validate (real binary)', () => {
   });
 });
 
+describe('drctl validate on a directory that also holds simulator worlds', () => {
+  const worlds = mkdtempSync(path.join(tmpdir(), 'drctl-e2e-worlds-'));
+
+  it('checks each world file as a world (kind: SimWorld), not as a runbook, and says which is which', async () => {
+    writeFileSync(path.join(worlds, 'orders.yaml'), readFileSync(path.join(ROOT, 'runbooks/aurora-global-failover.yaml'), 'utf8'));
+    const written = await drctl(['sim', 'world', 'orders.yaml', '--out-file', 'orders-world.yaml'], { cwd: worlds });
+    expect(written.code, written.stderr).toBe(0);
+    const result = await drctl(['validate', '.'], { cwd: worlds });
+    expect(result.stdout).toBe('✓ orders-world.yaml (simulator world)\n✓ orders.yaml\n1 runbook and 1 world valid\n');
+    expect(result.code).toBe(0);
+  });
+
+  it("reports a broken world's problems with the world's own codes, file:line:col and hint", async () => {
+    const world = readFileSync(path.join(worlds, 'orders-world.yaml'), 'utf8');
+    writeFileSync(path.join(worlds, 'broken-world.yaml'), world.replace('seed: 1', 'seed: 1\n  sed: 2'));
+    const result = await drctl(['validate', '.'], { cwd: worlds });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('✗ broken-world.yaml (simulator world)');
+    expect(result.stdout).toMatch(/broken-world\.yaml:\d+:\d+ error .*sed.* \[sim\.unknown-key\]/);
+    expect(result.stdout).not.toContain('runbook.bad-kind');
+    expect(result.stdout).toContain('1 file of 3 invalid (1 problem)');
+    const json = JSON.parse((await drctl(['validate', '-o', 'json', '.'], { cwd: worlds })).stdout) as { runbooks: Array<{ file: string; kind: string; valid: boolean }> };
+    expect(json.runbooks.map(({ file, kind, valid }) => [file, kind, valid])).toEqual([['broken-world.yaml', 'SimWorld', false], ['orders-world.yaml', 'SimWorld', true], ['orders.yaml', 'Runbook', true]]);
+  });
+});
+
 describe('drctl shell (real binary)', () => {
   it('prints the version from package.json', async () => {
     const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
