@@ -129,6 +129,7 @@ export async function drillCommand(file: string, options: DrillCommandOptions, c
     await context.close();
   }
 
+  // Absolute, so the path printed works from any directory (a CI step's artifact path, another shell).
   const dir = drillDir(journalDir, drillId);
   const dirs = options.outDir ? [dir, path.resolve(io.cwd, options.outDir)] : [dir];
   const runs = await Promise.all(drill.runs.map(async (run) => runRecord(run.role, run.facts, await writeRunReports(run.role, run.facts, formats, dirs))));
@@ -138,6 +139,6 @@ export async function drillCommand(file: string, options: DrillCommandOptions, c
 
   const shortfalls = drill.runs.flatMap((run) => run.facts.shortfalls.map((line) => `${run.role}: ${line}`));
   const wrong = drill.runs.flatMap((run) => (run.facts.verification ?? []).filter((check) => !check.ok).map((check) => check.message));
-  output.result(drillView, { record, details: { shortfalls, wrong, notes, reportsDir: path.relative(io.cwd, options.outDir ? dirs[1] ?? dir : dir) || '.' } });
+  output.result(drillView, { record, details: { shortfalls, wrong, notes, reportsDir: options.outDir ? dirs[1] ?? dir : dir } });
   return exitCode;
 }

@@ -40,6 +40,43 @@ function cells(row: HistoryRow): string[] {
 
 const HEAD = ['when (UTC)', 'drill', 'runbook (role)', 'where', 'RTO', 'Δ', 'objective', 'RPO', 'Δ', 'objective', 'result'];
 
+/** A figure, with its objective when it is not the one the section's heading states. */
+function against(value: string, objectiveMs: number | undefined, headingMs: number | undefined): string {
+  return objectiveMs === headingMs ? value : `${value} (of ${objective(objectiveMs)})`;
+}
+
+/** "e2ab" of "20261127-103817-shop-region-failover-e2ab": the time and the runbook are in their own columns. */
+const shortDrillId = (drillId: string) => drillId.slice(drillId.lastIndexOf('-') + 1);
+
+/**
+ * The text history fits 100 columns: a section per runbook and role, its objectives in the heading (a
+ * row says its own only when it differs), the drill by the end of its id, then that section's charts.
+ */
+function textSections(rows: readonly HistoryRow[]): string[][] {
+  return [...groupBySeries(rows)].map(([series, group], index) => {
+    const last = group[group.length - 1]?.run;
+    const rtoObjective = last?.rtoObjectiveMs;
+    const rpoObjective = last?.rpoObjectiveMs;
+    const body = group.map((row) => [
+      clockTime(row.drill.startedAt).slice(0, 16),
+      shortDrillId(row.drill.drillId),
+      row.drill.simulated ? 'sim' : 'aws',
+      against(duration(row.run.rtoMs), row.run.rtoObjectiveMs, rtoObjective),
+      change(row.rtoDeltaMs),
+      against(rpoText(row), row.run.rpoObjectiveMs, rpoObjective),
+      change(row.rpoDeltaMs),
+      resultWord(row.run),
+    ]);
+    const [rto = [], rpo = []] = charts(group, true);
+    return [
+      `${index === 0 ? 'Drill history · ' : ''}${series} · objectives RTO ${objective(rtoObjective)}, RPO ${objective(rpoObjective)}`,
+      ...table([['when (UTC)', 'drill', 'where', 'RTO', 'Δ', 'RPO', 'Δ', 'result'], ...body]),
+      ...rto.map((line) => `  ${line}`),
+      ...rpo.map((line) => `  ${line}`),
+    ];
+  });
+}
+
 /** One bar per drill, the objective marked with "|" at its column. */
 export function barChart(title: string, points: Array<{ label: string; valueMs?: number; missed: boolean }>, objectiveMs: number | undefined): string[] {
   const max = Math.max(1, objectiveMs ?? 0, ...points.map((point) => point.valueMs ?? 0));
@@ -55,13 +92,15 @@ export function barChart(title: string, points: Array<{ label: string; valueMs?:
   return lines;
 }
 
-function charts(rows: readonly HistoryRow[]): string[][] {
+/** An RTO and an RPO chart per runbook and role; titled with it unless `untitled` (under its own heading). */
+function charts(rows: readonly HistoryRow[], untitled = false): string[][] {
   return [...groupBySeries(rows)].flatMap(([series, group]) => {
     const last = group[group.length - 1]?.run;
     const label = (row: HistoryRow) => clockTime(row.drill.startedAt).slice(0, 16);
+    const of = untitled ? '' : ` · ${series}`;
     return [
-      barChart(`RTO · ${series}`, group.map((row) => ({ label: label(row), valueMs: row.run.rtoMs, missed: row.run.rtoVerdict === 'missed' })), last?.rtoObjectiveMs),
-      barChart(`RPO · ${series}`, group.map((row) => ({ label: label(row), valueMs: knownRpo(row.run), missed: row.run.rpoVerdict === 'missed' })), last?.rpoObjectiveMs),
+      barChart(`RTO${of}`, group.map((row) => ({ label: label(row), valueMs: row.run.rtoMs, missed: row.run.rtoVerdict === 'missed' })), last?.rtoObjectiveMs),
+      barChart(`RPO${of}`, group.map((row) => ({ label: label(row), valueMs: knownRpo(row.run), missed: row.run.rpoVerdict === 'missed' })), last?.rpoObjectiveMs),
     ];
   });
 }
@@ -81,6 +120,6 @@ export function renderHistory(history: DrillHistory, format: HistoryFormat, runb
     const chartBlocks = charts(rows).map((lines) => ['```text', ...lines, '```'].join('\n'));
     return `${['# DR drill history', '', ...mdTable(HEAD, rows.map(cells)), '', ...chartBlocks.flatMap((block) => [block, '']), ...unreadableNote(history)].join('\n').trimEnd()}\n`;
   }
-  const sections = [['Drill history', ...table([HEAD, ...rows.map(cells)])], ...charts(rows), unreadableNote(history)];
+  const sections = [...textSections(rows), unreadableNote(history)];
   return `${sections.filter((section) => section.length).map((section) => section.join('\n')).join('\n\n')}\n`;
 }

@@ -125,11 +125,21 @@ describe('drctl drill --sim', () => {
     TIMEOUT,
   );
 
+  it('prints where the reports are as a path that works from any directory', async () => {
+    const result = await drctl(['drill', path.resolve('runbooks/aurora-global-failover.yaml'), ...SIM, '--formats', 'json', '--out-dir', 'relative-out', '--journal-dir', path.join(dir, '.drctl')], { cwd: dir, timeoutMs: TIMEOUT });
+    expect(result.code, result.stderr).toBe(0);
+    const where = /Reports in (\S+): failover\.json/.exec(result.stdout)?.[1] ?? '';
+    expect(where).toBe(path.join(dir, 'relative-out'));
+    expect(await readdir(where)).toContain('failover.json');
+  }, TIMEOUT);
+
   it('shows RTO and RPO per drill over time', async () => {
     const text = await drctl(['report', '--history', '--journal-dir', path.join(dir, '.drctl')]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Drill history');
-    for (const series of ['shop-region-failover (failover)', 'shop-region-failback (failback)', 'shop-unplanned (failover)', 'orders-too-tight (failover)']) expect(text.stdout).toContain(`RTO · ${series}`);
+    for (const series of ['shop-region-failover (failover)', 'shop-region-failback (failback)', 'shop-unplanned (failover)', 'orders-too-tight (failover)']) expect(text.stdout).toMatch(new RegExp(`^(Drill history · )?${series.replace(/[()]/g, '\\$&')} · objectives RTO `, 'm'));
+    // It fits a 100-column terminal (it was about 170 wide).
+    expect(text.stdout.split('\n').filter((line) => [...line].length > 100)).toEqual([]);
     const html = await drctl(['report', '--history', '-o', 'html', '--journal-dir', path.join(dir, '.drctl')]);
     expect(html.stdout).toContain('<svg id="history-rto-1" class="chart"');
   });

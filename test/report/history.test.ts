@@ -75,12 +75,14 @@ describe('drill history rows', () => {
 describe('drill history rendering', () => {
   const history = { records: [drill(0, 180_000, 250), drill(1, 200_000, 300), drill(2, 330_000, undefined)], unreadable: [] };
 
-  it('shows a table with the trend and a chart per figure', () => {
+  it('shows a section per runbook and role: the trend in a table within 100 columns, and a chart per figure', () => {
     const text = renderHistory(history, 'text');
-    expect(text).toMatch(/2026-01-06 09:00:00Z\s+d1\s+shop-region-failover \(failover\)\s+sim\s+3m20s\s+\+20s\s+5m\s+300ms\s+\+50ms\s+1\.0s\s+met/);
-    expect(text).toMatch(/d2 .* 5m30s\s+\+2m10s\s+5m\s+unknown\s+1\.0s\s+MISSED/);
-    expect(text).toContain('RTO · shop-region-failover (failover) · objective 5m at |');
+    expect(text).toContain('Drill history · shop-region-failover (failover) · objectives RTO 5m, RPO 1.0s');
+    expect(text).toMatch(/^ {2}2026-01-06 09:00\s+d1\s+sim\s+3m20s\s+\+20s\s+300ms\s+\+50ms\s+met$/m);
+    expect(text).toMatch(/^ {2}2026-01-07 09:00\s+d2\s+sim\s+5m30s\s+\+2m10s\s+unknown\s+MISSED$/m);
+    expect(text).toContain('  RTO · objective 5m at |');
     expect(text).toMatch(/2026-01-07 09:00\s+█+\|█+\s+5m30s\s+MISSED/);
+    expect(text.split('\n').filter((line) => [...line].length > 100)).toEqual([]);
   });
 
   it('writes Markdown with the chart in a code block', () => {
