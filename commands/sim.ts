@@ -16,7 +16,10 @@ export async function simServeCommand(options: SimServeOptions, { io, actions, o
   const timeScale = options.timeScale ?? sim.DEFAULT_SIM_TIME_SCALE;
   const running = await sim.startSimulator({ world, port: options.port ?? 0, host: options.host, timeScale });
   const { style } = output.screen;
-  output.write(simBanner(running.endpoint, timeScale, sim.awsCliExample(running.endpoint), running.world.summary(), style));
+  const summary = running.world.summary();
+  // Start where the writers are: the region an operator would have configured before the failover.
+  const region = summary.globalClusters[0]?.writerRegion ?? summary.datastores[0]?.primaryRegion ?? 'us-east-1';
+  output.write(simBanner({ endpoint: running.endpoint, credentials: sim.SIM_CREDENTIALS, region, runbook: options.runbook }, timeScale, summary, style));
   const unsubscribe = running.world.onMilestone((operation, what) => output.write(simMilestone(running.clock.now(), operation.resource, operation.operation, what, style)));
   await stop;
   unsubscribe();

@@ -60,14 +60,6 @@ export async function startSimulator(options: StartSimulatorOptions): Promise<Ru
   };
 }
 
-/** Shell lines that show how to reach a running simulator with the AWS CLI. */
-export function awsCliExample(endpoint: string, region = 'us-west-2'): string[] {
-  return [
-    `export AWS_ACCESS_KEY_ID=${SIM_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${SIM_CREDENTIALS.secretAccessKey} AWS_DEFAULT_REGION=${region}`,
-    `aws rds describe-global-clusters --endpoint-url ${endpoint}`,
-  ];
-}
-
 export { createWallClock, DEFAULT_SIM_TIME_SCALE, ManualClock, type SimClock } from './clock';
 export { VirtualClock, type VirtualClockOptions } from './virtual-clock';
 export { mulberry32 } from './random';

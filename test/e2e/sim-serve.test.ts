@@ -2,13 +2,14 @@
 // the AWS CLI live on wall time, so everything the served world says about time must agree with the
 // client's clock: the failover, `drctl status`, `drctl health`, then the failback (whose preflight reads
 // the lag the old primary publishes as the new secondary), then the report of the newest run.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ReportFacts } from '../../src/report/facts-types';
 import { start } from '../status/e2e-helpers';
-import { drctl, ROOT } from './drctl';
+import { BIN, drctl, ROOT } from './drctl';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'drctl-serve-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,4 +60,30 @@ describe('a game day through one drctl sim serve', () => {
       await serve.exit;
     }
   }, 240_000);
+});
+
+describe("drctl sim serve's banner", () => {
+  it('gives steps that work when copied in order into another shell, whatever profile that shell had', async () => {
+    const serve = start(['sim', 'serve', '--runbook', 'runbooks/shop-region-failover.yaml'], { cwd: ROOT, timeoutMs: 120_000 });
+    try {
+      const banner = await serve.waitFor(/World:/);
+      const steps = /run these in order[^\n]*\n((?: {2}.*\n)+)/.exec(banner)?.[1] ?? '';
+      expect(steps).toContain('drctl status runbooks/shop-region-failover.yaml --endpoint-url http://127.0.0.1:');
+      // The credentials come before the first command that needs them.
+      expect(steps.indexOf('AWS_ACCESS_KEY_ID')).toBeLessThan(steps.indexOf('drctl status'));
+      const hasAws = spawnSync('aws', ['--version']).status === 0;
+      const script = steps.split('\n').filter((line) => hasAws || !line.trim().startsWith('aws ')).join('\n');
+      // A shell with `drctl` on its PATH and a profile of its own that the simulator does not know.
+      const bin = mkdtempSync(path.join(tmpdir(), 'drctl-bin-'));
+      writeFileSync(path.join(bin, 'drctl'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+      chmodSync(path.join(bin, 'drctl'), 0o755);
+      const shell = spawnSync('bash', ['-e', '-c', script], { cwd: ROOT, encoding: 'utf8', env: { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: dir, AWS_PROFILE: 'work-sso', NO_COLOR: '1' } });
+      expect(shell.stderr).toBe('');
+      expect(shell.status).toBe(0);
+      expect(shell.stdout).toMatch(/^orders-db\s+aurora shop-orders: writer in us-east-1, available$/m);
+    } finally {
+      serve.interrupt();
+      await serve.exit;
+    }
+  }, 120_000);
 });
