@@ -1,7 +1,7 @@
 // A healthy two-region world derived from a runbook's resources, so `--sim` works with no world file:
 // every global cluster and datastore gets a writer in its first region and a secondary in each other one;
 // each health check watches its region's endpoint; each record set gets a PRIMARY/SECONDARY failover pair
-// (a CNAME, the name applications use for a writer, one simple record).
+// in the runbook's two regions (a CNAME, the name applications use for a writer, one simple record).
 // ARC: each cluster serves its routing controls from its endpoints' regions, the control of the primary
 // region On and the others Off, with an ASSERTION rule that one stays On; each control with a region gets
 // a RECOVERY_CONTROL health check, which a region's failover record uses when it has no endpoint check.
@@ -40,9 +40,26 @@ function recordValues(type: string, label: string, region: string, primary: bool
   }
 }
 
+/**
+ * The two regions of a world without hints of its own: the runbook's, read from the first resource that
+ * names two regions, else from its health checks' regions, else us-east-1 and us-west-2. A European
+ * runbook gets a European world: its DNS records and checks must not sit in regions it never uses.
+ */
+function runbookRegions(resources: Record<string, Resource>): [string, string] | undefined {
+  const all = Object.values(resources);
+  for (const resource of all) {
+    const [first, second] = 'regions' in resource ? (resource.regions ?? []) : [];
+    if (first && second) return [first, second];
+  }
+  const checked = [...new Set(all.flatMap((resource) => (resource.type === 'route53-health-check' && resource.region ? [resource.region] : [])))];
+  const [first, second] = checked;
+  return first && second ? [first, second] : undefined;
+}
+
 export function generateWorld(resources: Record<string, Resource>, options: GenerateOptions = {}): WorldSpec {
-  const primary = options.primaryRegion ?? 'us-east-1';
-  const secondary = options.secondaryRegion ?? (primary === 'us-west-2' ? 'us-east-1' : 'us-west-2');
+  const found = runbookRegions(resources);
+  const primary = options.primaryRegion ?? found?.[0] ?? 'us-east-1';
+  const secondary = options.secondaryRegion ?? (found && found[1] !== primary ? found[1] : primary === 'us-west-2' ? 'us-east-1' : 'us-west-2');
   const body: Body & Required<Pick<Body, 'aurora' | 'docdb' | 'elasticache' | 'healthChecks' | 'hostedZones'>> = {
     seed: options.seed ?? 1,
     aurora: [],

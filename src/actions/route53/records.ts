@@ -127,3 +127,25 @@ export function toApiRecordSet(record: RecordSetView): Record<string, unknown> {
       : { TTL: record.ttl, ResourceRecords: record.values.map((value) => ({ Value: value })) }),
   };
 }
+
+/** Two records of one failover role (two PRIMARY, or two SECONDARY) that an UPSERT would leave side by side. */
+export interface FailoverClash {
+  role: 'PRIMARY' | 'SECONDARY';
+  /** Their set identifiers; `now` for a record Route 53 holds that the UPSERT does not replace. */
+  records: Array<{ setIdentifier: string; now: boolean }>;
+}
+
+/**
+ * What Route 53 would hold after UPSERTing `upserts` over `current` (a record is replaced by the one with
+ * its set identifier), checked for a failover role held twice. Failover routing answers with one PRIMARY
+ * and one SECONDARY per name and type; an UPSERT cannot delete, so records left from another region stay.
+ */
+export function failoverClash(current: readonly RecordSetView[], upserts: readonly RecordSetView[]): FailoverClash | undefined {
+  const replaced = (record: RecordSetView) => upserts.some((upsert) => (upsert.setIdentifier ?? '') === (record.setIdentifier ?? '') && sameName(upsert.name, record.name) && upsert.type === record.type);
+  const after = [...current.filter((record) => !replaced(record)).map((record) => ({ record, now: true })), ...upserts.map((record) => ({ record, now: false }))];
+  for (const role of ['PRIMARY', 'SECONDARY'] as const) {
+    const holders = after.filter(({ record }) => record.failover === role);
+    if (holders.length > 1) return { role, records: holders.map(({ record, now }) => ({ setIdentifier: record.setIdentifier ?? '', now })) };
+  }
+  return undefined;
+}

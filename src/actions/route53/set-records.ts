@@ -8,7 +8,8 @@ import { resourceNamed } from '../shared/resolve';
 import type { ActionContext, ActionPlan, PollResult } from '../../core/action';
 import { need } from '../../core/dependencies';
 import { ROUTE53_REGION } from './health-actions';
-import { checkRecordSet, describeRecord, RecordSpec, sameRecord, toApiRecordSet, toRecordSetView } from './records';
+import { checkRecordSet, describeRecord, failoverClash, RecordSpec, sameRecord, toApiRecordSet, toRecordSetView } from './records';
+import { DrctlError } from '../../core/errors';
 
 const SetRecordsParams = z
   .strictObject({
@@ -48,12 +49,28 @@ export async function listCurrent(ctx: ActionContext, state: Pick<SetRecordsStat
   );
 }
 
+/**
+ * Refused, not warned about: two records of one failover role leave Route 53's answer to chance, and a
+ * run must not reach that state half-way through a failover. The plan stops before any call is made.
+ */
+function refuseFailoverClash(where: { resource: string; name: string; type: string }, current: RecordSetView[], upserts: RecordSetView[]): void {
+  const clash = failoverClash(current, upserts);
+  if (!clash) return;
+  const named = clash.records.map(({ setIdentifier, now }) => `${setIdentifier} (${now ? 'there now' : 'this step'})`);
+  throw new DrctlError(
+    'action.duplicate-failover-role',
+    `${where.resource}: after this UPSERT, ${where.name} ${where.type} would have two ${clash.role} failover records: ${named.join(' and ')}`,
+    `Failover routing wants one PRIMARY and one SECONDARY per name. UPSERT the records that are there (the same setIdentifier), or delete the old ones first: drctl does not delete records.`,
+  );
+}
+
 async function plan(ctx: ActionContext, params: SetRecordsParams): Promise<ActionPlan<SetRecordsState>> {
   const resource = resourceNamed(ctx, params.resource, ['route53-record-set']);
   const desired = desiredRecords(ctx, params, resource.name, resource.recordType);
   const where = { resource: params.resource, hostedZoneId: resource.hostedZoneId, name: desired[0]?.name ?? resource.name, type: resource.recordType };
   const current = await listCurrent(ctx, where);
   const upserts = desired.filter((record) => !current.some((existing) => sameRecord(existing, record)));
+  refuseFailoverClash(where, current, upserts);
   const state: SetRecordsState = { ...where, upserts, comment: params.comment };
   const ttl = Math.max(0, ...desired.map((record) => record.ttl ?? 0));
   return {

@@ -16,6 +16,7 @@ export const actionCodes = errorCodes({
   'action.lag-above-limit': { meaning: 'Replication lag is above the step\'s maxLag, so the data-losing call was not made.', action: 'Wait for the lag to fall and run the step again, or raise maxLag if that loss is acceptable.' },
   'action.operation-cancelled': { meaning: 'AWS ended the operation without the target becoming primary.', action: "Read the service's events for the resource, fix the cause, then run the step again." },
   'action.target-left': { meaning: 'The target left the global cluster or datastore during the operation.', action: 'Someone changed it during the run: check `drctl status` before doing anything else.' },
+  'action.duplicate-failover-role': { meaning: 'A route53.set-records UPSERT would leave two PRIMARY (or two SECONDARY) failover records for one name; drctl refuses before any call.', action: 'UPSERT the records that are there (same setIdentifier), or delete the old ones first.' },
   'action.health-check-unsupported': { meaning: 'A CALCULATED health check has no checker status to watch.', action: 'Watch one of its child health checks instead.' },
   'action.health-check-changed': { meaning: 'Someone changed the health check after drctl read it, so drctl did not invert it.', action: 'Agree who is in charge, then run the step again: it re-reads the current version.' },
   'action.health-assertion-failed': { meaning: 'A health check was not in the state the step asserts.', action: 'Look at the endpoint it watches (`drctl health`), or wait for it with route53.wait-healthy.' },
