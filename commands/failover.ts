@@ -15,7 +15,7 @@ import type { RunbookDocument } from '../src/runbook/schema';
 import { requireOneOf } from '../src/runbook/suggest';
 import { checkFailoverTarget } from '../src/status/failover-target';
 import type { OptionsOf } from './cli/options';
-import { awsOptionsOf } from './run-options';
+import { awsFlagsOf, awsOptionsOf } from './run-options';
 import { checkOperator, runSession, type SessionRequest } from './session';
 import { readRegion } from './status';
 import { planDocument } from './plan';
@@ -39,7 +39,7 @@ export async function failoverCommand(kind: string, id: string, options: Failove
   const file = failoverCommandLine(request);
   if (options.dryRun) {
     const inputsFor = (context: AwsContext) => checkTarget(context, document, request, options, io);
-    return planDocument(command, options, { file, document, inputsFor, runCommand: file });
+    return planDocument(command, options, { file, document, inputsFor, runCommand: [file, ...awsFlagsOf(options)].join(' ') });
   }
   const session: SessionRequest = { ...command, options, runId: newRunId(Date.now(), document.metadata.name), file, document, inputs: {}, session: 'start', prior: [], command: 'failover' };
   // What runSession does, with one read in between: a wrong id or region is refused before a run exists.

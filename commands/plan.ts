@@ -10,7 +10,7 @@ import { loadRunbookFile } from '../src/runbook/load';
 import type { RunbookDocument } from '../src/runbook/schema';
 import { planView } from '../src/ui/plan-view';
 import type { OptionsOf } from './cli/options';
-import { awsOptionsOf, runbookPath, type AwsOptions } from './run-options';
+import { awsFlagsOf, awsOptionsOf, runbookPath, shellWord, type AwsOptions } from './run-options';
 import { listenForInterrupts } from './interrupts';
 
 export type PlanCommandOptions = OptionsOf<'plan'>;
@@ -19,7 +19,8 @@ export async function planCommand(file: string, options: PlanCommandOptions, com
   const { io, actions } = command;
   const { document } = await loadRunbookFile(runbookPath(io, file), actions);
   const inputs = resolveInputs(document, parseInputFlags(options.inputs));
-  return planDocument(command, options, { file, document, inputsFor: async () => inputs, runCommand: `drctl run ${file}` });
+  const runCommand = ['drctl run', shellWord(file), ...options.inputs.map((input) => `--input ${shellWord(input)}`), ...awsFlagsOf(options)].join(' ');
+  return planDocument(command, options, { file, document, inputsFor: async () => inputs, runCommand });
 }
 
 export interface PlanRequest {

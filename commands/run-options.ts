@@ -35,6 +35,24 @@ export function awsOptionsOf(io: CliIO, options: AwsOptions) {
   return { sim: options.sim, pace: options.pace, profile: options.profile, region: options.region, endpointUrl: options.endpointUrl, cwd: io.cwd, env: io.env };
 }
 
+/** A word for a POSIX shell: as it is when the shell would keep it whole, else single-quoted. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The flags that decide which AWS a command acts on, as typed, to repeat in the command a plan says to
+ * run next (--pace only sets how fast to watch, so it is left out).
+ */
+export function awsFlagsOf(options: AwsOptions): string[] {
+  const flags: string[] = [];
+  if (options.sim !== undefined) flags.push(options.sim === true ? '--sim' : `--sim ${shellWord(String(options.sim))}`);
+  if (options.profile !== undefined) flags.push(`--profile ${shellWord(options.profile)}`);
+  if (options.region !== undefined) flags.push(`--region ${shellWord(options.region)}`);
+  if (options.endpointUrl !== undefined) flags.push(`--endpoint-url ${shellWord(options.endpointUrl)}`);
+  return flags;
+}
+
 /** The runbook path as the command's working directory sees it. */
 export function runbookPath(io: CliIO, file: string): string {
   return path.resolve(io.cwd, file);
