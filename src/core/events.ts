@@ -36,6 +36,11 @@ export interface StepInfo {
   resource?: string;
   mutating: boolean;
   phase: 'main' | 'rollback';
+  /**
+   * Known at the start: its `if:` reads only inputs and resources and is false, so it will be skipped
+   * when reached (the engine still decides it then). Views show it as such, not as waiting.
+   */
+  decidedSkip?: string;
 }
 
 interface Base {

@@ -22,9 +22,11 @@ export interface ApprovalAnswer {
 export interface StepQuestion {
   stepId: string;
   uses: string;
-  /** One line: what the step will do. */
+  /** One line: what the step will do (its name, its parameters), without the action, which is `uses`. */
   summary: string;
   phase: 'main' | 'rollback';
+  /** Something to know before answering: a change this step depends on was skipped by the operator. */
+  warning?: string;
 }
 
 /** The operator: a TTY prompt, --yes, or a test. The signal aborts when the question is no longer needed. */

@@ -32,7 +32,7 @@ export class Approvals {
   /** --step: asks before a step starts. */
   async confirmStep(question: StepQuestion, signal: AbortSignal): Promise<StepDecision> {
     const { stepId } = question;
-    const message = `run step "${stepId}" (${question.uses}): ${question.summary}?`;
+    const message = `run step "${stepId}" (${question.uses}): ${question.summary}?${question.warning ? ` Warning: ${question.warning}.` : ''}`;
     this.emitter.emit({ type: 'approval.requested', stepId, message, gate: 'step', timeoutMs: this.defaultTimeoutMs });
     const decision = await this.withTimeout(stepId, this.defaultTimeoutMs, signal, (questionSignal) => this.operator.confirmStep(question, questionSignal));
     const approved = decision === 'run' || decision === 'continue';

@@ -6,7 +6,7 @@ import type { DryRunStep } from './dry-run';
 import { badParams, toProblem, unknownAction } from './errors';
 import { needsOf } from './graph';
 import { PREFLIGHT_TIMEOUT_MS, readOnlyContext, type PreflightEngine } from './preflight';
-import { conditionReferences, outputReferences, resolveWith } from './scope';
+import { conditionReferences, outputReferences, resolveWith, skipReason } from './scope';
 import { abortAfter, raceAbort } from './signals';
 import { DrctlError, ExitCode } from '../core/errors';
 
@@ -25,7 +25,7 @@ export async function planStep(engine: PreflightEngine, step: Step, scope: Expre
   if (step.if !== undefined && !undecided) {
     try {
       if (!evaluateCondition(step.if, scope)) {
-        const reason = `condition is false: ${step.if}`;
+        const reason = skipReason(step);
         emitter.emit({ type: 'step.skipped', stepId: step.id, reason });
         return { ...base, status: 'skipped', reason };
       }

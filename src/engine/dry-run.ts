@@ -83,7 +83,7 @@ export async function planRunbook(options: PlanOptions, deps: PlanDeps): Promise
   const startedAt = deps.clock.now();
   emitter.emit({
     type: 'run.started', runId: options.runId, runbook: document.metadata.name, file: options.file, mode: 'dry-run', inputs: options.inputs,
-    objectives: objectivesOf(document), steps: stepInfos(document, actions), session: 'start',
+    objectives: objectivesOf(document), steps: stepInfos(document, actions, options.inputs), session: 'start',
   });
   const stop = deps.stopSignal ?? new AbortController().signal;
   const resources = document.spec.resources ?? {};

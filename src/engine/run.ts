@@ -15,7 +15,7 @@ import { needsOf } from './graph';
 import { runMainThenRollback, runRollbackOnly, verdictAfterRollback, type PhaseSetup, type Verdict } from './phases';
 import { readOnlyPorts } from './read-only-ports';
 import { RunSignals } from './run-signals';
-import { scopeOf } from './scope';
+import { decidedSkip, scopeOf } from './scope';
 import { replay, type RunState } from './state';
 import type { EngineDeps, ResumeOptions, RunOptions, RunResult } from './run-contract';
 import type { ActionLookup } from '../core/define-action';
@@ -138,7 +138,7 @@ function runStarted(options: RunOptions, actions: ActionLookup, session: Session
     mode: 'run' as const,
     inputs: options.inputs,
     objectives: objectivesOf(document),
-    steps: stepInfos(document, actions),
+    steps: stepInfos(document, actions, options.inputs),
     resumedFrom: session === 'start' ? undefined : options.runId,
     incidentStart: options.incidentStart,
     session,
@@ -146,15 +146,20 @@ function runStarted(options: RunOptions, actions: ActionLookup, session: Session
   };
 }
 
-export function stepInfos(document: RunbookDocument, actions: ActionLookup): StepInfo[] {
-  const info = (phase: 'main' | 'rollback') => (step: Step): StepInfo => ({
-    id: step.id,
-    uses: step.uses,
-    needs: needsOf(step),
-    resource: typeof step.with?.resource === 'string' ? step.with.resource : undefined,
-    mutating: actions.getAction(step.uses)?.mutating === true,
-    phase,
-  });
+export function stepInfos(document: RunbookDocument, actions: ActionLookup, inputs: Record<string, unknown> = {}): StepInfo[] {
+  const resources = (document.spec.resources ?? {}) as Record<string, unknown>;
+  const info = (phase: 'main' | 'rollback') => (step: Step): StepInfo => {
+    const skip = decidedSkip(step, inputs, resources);
+    return {
+      id: step.id,
+      uses: step.uses,
+      needs: needsOf(step),
+      resource: typeof step.with?.resource === 'string' ? step.with.resource : undefined,
+      mutating: actions.getAction(step.uses)?.mutating === true,
+      phase,
+      ...(skip ? { decidedSkip: skip } : {}),
+    };
+  };
   const infos = [...document.spec.steps.map(info('main')), ...(document.spec.rollback ?? []).map(info('rollback'))];
   const seen = new Set<string>();
   for (const { id } of infos) {

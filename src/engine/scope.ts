@@ -59,6 +59,27 @@ export function outputReferences(value: unknown): string[] {
   return [...found];
 }
 
+/**
+ * The reason a step will be skipped, when its `if:` reads only inputs and resources (nothing a run
+ * decides) and is false with these inputs; undefined when it runs, or cannot be known before it is reached.
+ */
+export function decidedSkip(step: Step, inputs: Record<string, unknown>, resources: Record<string, unknown>): string | undefined {
+  if (step.if === undefined) return undefined;
+  const source = step.if.includes('${{') ? step.if : `\${{ ${step.if} }}`;
+  const roots = scanTemplate(source).flatMap((part) => (part.expression ? collectReferences(part.expression).map((ref) => ref.path[0]) : ['?']));
+  if (!roots.every((root) => root === 'inputs' || root === 'resources')) return undefined;
+  try {
+    return evaluateCondition(step.if, { inputs, resources, steps: {} }) ? undefined : skipReason(step);
+  } catch {
+    return undefined; // the step reports a broken expression itself when it is reached
+  }
+}
+
+/** Why a step whose `if:` is false is skipped: the same words at the start and when it is reached. */
+export function skipReason(step: Step): string {
+  return `condition is false: ${step.if ?? ''}`;
+}
+
 /** `if:` may be a bare expression; wrap it so the scanner sees it. */
 export function conditionReferences(step: Step): string[] {
   if (step.if === undefined) return [];

@@ -6,9 +6,10 @@ import { parseDuration } from '../core/duration';
 import type { EngineContext } from './context';
 import { hasCode, isRetryable, toProblem, unknownAction } from './errors';
 import { backoffDelay, retryPolicyOf } from './retry';
-import { conditionHolds, resolveWith, scopeOf } from './scope';
+import { conditionHolds, resolveWith, scopeOf, skipReason } from './scope';
 import { runAttempt, type AttemptResult } from './step-attempt';
 import { StepRun } from './step-run';
+import { OPERATOR_SKIP_REASON, skippedChangesUpstream, stepQuestion } from './step-question';
 
 export interface StepEnd {
   stepId: string;
@@ -25,14 +26,16 @@ export async function runStep(engine: EngineContext, step: Step, phase: Phase): 
   if (!action) return failBeforeStart(engine, step, unknownAction(step.id, step.uses));
   try {
     if (!conditionHolds(step, scopeOf(emitter.state, engine.resources))) {
-      emitter.emit({ type: 'step.skipped', stepId: step.id, reason: `condition is false: ${step.if}` });
+      emitter.emit({ type: 'step.skipped', stepId: step.id, reason: skipReason(step) });
       return { stepId: step.id, outcome: 'skipped' };
     }
   } catch (error) {
     return failBeforeStart(engine, step, error);
   }
-  if (engine.gates.stepMode && step.uses !== 'approval') {
-    const gate = await askStepMode(engine, step, phase);
+  // Asked under --step, and also after "run all remaining" when a change this step depends on was skipped.
+  const skippedUpstream = skippedChangesUpstream(emitter.state, step);
+  if ((engine.gates.stepMode || skippedUpstream.length > 0) && step.uses !== 'approval') {
+    const gate = await askStepMode(engine, step, phase, skippedUpstream);
     if (gate) return gate;
   }
   const timeoutMs = step.timeout === undefined ? action.defaultTimeoutMs : (parseDuration(step.timeout) ?? action.defaultTimeoutMs);
@@ -64,22 +67,22 @@ async function runAttempts(run: StepRun): Promise<AttemptResult> {
 }
 
 /** Returns how the step ended when the operator did not say "run it". */
-async function askStepMode(engine: EngineContext, step: Step, phase: Phase): Promise<StepEnd | undefined> {
-  let summary = step.name ?? step.uses;
+async function askStepMode(engine: EngineContext, step: Step, phase: Phase, skippedUpstream: string[]): Promise<StepEnd | undefined> {
+  let params: Record<string, unknown> | undefined;
   try {
-    summary = `${summary} ${JSON.stringify(resolveWith(step, scopeOf(engine.emitter.state, engine.resources)))}`;
+    params = resolveWith(step, scopeOf(engine.emitter.state, engine.resources));
   } catch {
     // The attempt reports a broken expression properly; the question only needs a summary.
   }
   let decision;
   try {
-    decision = await engine.approvals.confirmStep({ stepId: step.id, uses: step.uses, summary, phase }, AbortSignal.any([engine.stop, engine.hard]));
+    decision = await engine.approvals.confirmStep(stepQuestion(step, phase, params, skippedUpstream), AbortSignal.any([engine.stop, engine.hard]));
   } catch (error) {
     return endWithError(engine, step, error);
   }
   if (decision === 'continue') engine.gates.stepMode = false;
   if (decision === 'skip') {
-    engine.emitter.emit({ type: 'step.skipped', stepId: step.id, reason: 'skipped by the operator (--step)' });
+    engine.emitter.emit({ type: 'step.skipped', stepId: step.id, reason: OPERATOR_SKIP_REASON });
     return { stepId: step.id, outcome: 'skipped' };
   }
   if (decision === 'quit') {

@@ -3,7 +3,7 @@
 // the first start of the run; the full RTO/RPO report (per resource) is the report module's job.
 import type { ProblemRecord } from '../core/errors';
 import type { RunOutcome, StepState } from '../core/events';
-import { displayState, type RunState } from './state';
+import { displayState, type RunState, type StepRecord } from './state';
 
 export interface StepSummary {
   id: string;
@@ -13,6 +13,8 @@ export interface StepSummary {
   durationMs?: number;
   attempts: number;
   note?: string;
+  /** Stopped (Ctrl-C) after AWS accepted its change: the operations that go on in AWS. `resume` joins them. */
+  underWayInAws?: string[];
   error?: ProblemRecord;
 }
 
@@ -31,15 +33,25 @@ export interface RunSummary {
   error?: ProblemRecord;
 }
 
+/**
+ * For a step stopped (Ctrl-C) after AWS accepted its change: the operations it sent, which go on in AWS
+ * without drctl watching. A cancelled step is not an undone change.
+ */
+export function operationsUnderWay(step: StepRecord): string[] | undefined {
+  if (step.state !== 'cancelled' || step.appliedAt === undefined) return undefined;
+  return step.intent?.calls.map((call) => call.operation) ?? [];
+}
+
 export function summarizeRun(state: RunState): RunSummary {
   const steps = state.order.flatMap((id) => {
     const step = state.steps[id];
     // Rollback steps that never ran are not part of this run's story.
     if (!step || (step.phase === 'rollback' && step.state === 'pending')) return [];
     const shown = displayState(step, state);
-    const note = step.alreadyDone ? 'already done' : step.joined ? 'joined an operation under way' : step.continued ? 'continue-on-error' : step.reason;
+    const underWay = operationsUnderWay(step);
+    const note = underWay ? `${step.reason ?? 'stopped'}; still under way in AWS` : (step.alreadyDone ? 'already done' : step.joined ? 'joined an operation under way' : step.continued ? 'continue-on-error' : step.reason);
     const durationMs = step.startedAt !== undefined && step.finishedAt !== undefined ? step.finishedAt - step.startedAt : undefined;
-    return [{ id, uses: step.uses, phase: step.phase, state: shown, durationMs, attempts: step.attempts, note, error: step.error }];
+    return [{ id, uses: step.uses, phase: step.phase, state: shown, durationMs, attempts: step.attempts, note, ...(underWay ? { underWayInAws: underWay } : {}), error: step.error }];
   });
   const counts: RunSummary['counts'] = {};
   for (const step of steps) counts[step.state] = (counts[step.state] ?? 0) + 1;

@@ -8,17 +8,21 @@ import { formatDuration } from '../core/duration';
 import type { RunReporter } from './run-reporter';
 import { explainPointer, formatProblem } from '../core/problem-text';
 import { styleFor, type Style } from '../core/style';
+import { approvalVerdict } from './approval-words';
 
 export class PlainReporter implements RunReporter {
   private readonly style: Style;
   private startedAt: number | undefined;
   private width = 8;
+  /** Steps whose change AWS accepted: stopped now, that change still goes on. */
+  private readonly applied = new Set<string>();
 
   constructor(private readonly io: CliIO) {
     this.style = styleFor(io.stdout, io.env);
   }
 
   emit(event: RunEvent): void {
+    if (event.type === 'step.applied') this.applied.add(event.stepId);
     if (event.type === 'run.started') {
       this.startedAt ??= event.at;
       this.width = Math.max(8, ...event.steps.map((step) => step.id.length));
@@ -64,14 +68,14 @@ export class PlainReporter implements RunReporter {
       case 'step.skipped':
         return `${step(event.stepId)} skipped: ${event.reason}`;
       case 'step.cancelled':
-        return `${step(event.stepId)} ${style.yellow('cancelled')}: ${event.reason}`;
+        return `${step(event.stepId)} ${style.yellow('cancelled')}: ${event.reason}${this.applied.has(event.stepId) ? style.yellow('; its change was accepted and is still under way in AWS') : ''}`;
       case 'step.unplanned':
         return `${step(event.stepId)} known after apply: ${event.reason}`;
       case 'approval.requested':
         return event.gate === 'step' ? undefined : `${step(event.stepId)} ${style.yellow('waiting for approval')}: ${event.message}`;
       case 'approval.answered':
         if (event.gate === 'step') return `${step(event.stepId)} --step: ${event.decision ?? (event.approved ? 'run' : 'skip')}`;
-        return `${step(event.stepId)} ${event.approved ? style.green('approved') : style.red('not approved')} by ${event.by}${event.reason ? ` (${event.reason})` : ''}`;
+        return `${step(event.stepId)} ${(event.approved ? style.green : style.red)(approvalVerdict(event))}`;
       case 'metric.read':
         return `${step(event.stepId ?? '-')} ${event.reading.metricName} in ${event.reading.region}: ${event.reading.missing ? 'no data' : formatDuration(event.reading.valueMs ?? 0)}`;
       case 'rollback.started':
@@ -116,6 +120,11 @@ export function summaryText(summary: RunSummary, style: Style, next?: string): s
       .filter(Boolean)
       .join('; ');
     lines.push(`  ${step.id.padEnd(width)}  ${colour(step.state)}  ${duration.padStart(7)}  ${style.dim(note)}`.trimEnd());
+  }
+  const underWay = summary.steps.filter((step) => step.underWayInAws);
+  if (underWay.length > 0) {
+    const which = underWay.map((step) => `${step.id} (${step.underWayInAws?.join(', ') || 'its change'})`).join(', ');
+    lines.push(style.yellow(`  still under way in AWS, though drctl stopped watching: ${which}. \`drctl status\` shows them; \`drctl resume\` waits for them and sends nothing twice.`));
   }
   lines.push(`  ${rtoLine(summary, style)}`);
   lines.push(`  AWS calls: ${summary.apiCalls} (${summary.mutatingCalls} changing)`);

@@ -8,6 +8,7 @@ import type { StepDecision } from '../core/events';
 import { DrctlError, ExitCode } from '../core/errors';
 import { formatDuration } from '../core/duration';
 import type { Style } from '../core/style';
+import { DENIED } from './approval-words';
 
 /** ", and there is no terminal to ask on", or that CI is set (a CI runner may give drctl a terminal). */
 function cannotAsk(why: NotInteractive | undefined): { reason: string; instead: string } {
@@ -71,14 +72,15 @@ export class TerminalPrompt {
       this.io.stderr.write(`\n${style.yellow('?')} ${style.bold(request.message)}${limit}\n`);
       const answer = (await ask(request.confirmText ? `  Type ${style.bold(request.confirmText)} to approve, anything else to refuse: ` : '  Approve? [y/N] ')).trim();
       const approved = request.confirmText ? answer === request.confirmText : /^y(es)?$/i.test(answer);
-      return { approved, by: this.operatorName(), reason: approved ? undefined : 'denied' };
+      return { approved, by: this.operatorName(), reason: approved ? undefined : DENIED };
     });
   }
 
   confirmStep(question: StepQuestion, signal: AbortSignal): Promise<StepDecision> {
     return this.withReadline(signal, async (ask) => {
       const { style } = this;
-      this.io.stderr.write(`\n${style.yellow('?')} ${style.bold(`step ${question.stepId}`)} ${question.summary}\n`);
+      this.io.stderr.write(`\n${style.yellow('?')} ${style.bold(`step ${question.stepId}`)} (${question.uses}): ${question.summary}\n`);
+      if (question.warning) this.io.stderr.write(`${style.red(`  ! ${question.warning}`)}\n`);
       for (;;) {
         const decision = DECISIONS[(await ask('  Run it? [y]es / [n]o, skip it / [c]ontinue without asking / [q]uit: ')).trim().toLowerCase()];
         if (decision) return decision;

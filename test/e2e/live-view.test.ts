@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Pane } from '../status/e2e-helpers';
 import { BIN, drctl, ROOT } from './drctl';
 
 const RUNBOOK = path.join(ROOT, 'runbooks/shop-region-failover.yaml');
@@ -64,6 +65,68 @@ describe('the live view in a real terminal', () => {
       expect(screen, context).toMatch(/succeeded, elapsed \S+ of RTO 6m/);
     },
     90_000,
+  );
+});
+
+describe('the live view in a real terminal says what is true', () => {
+  it.skipIf(!hasTmux)(
+    '--step: asks in words, shows the steps its inputs skip as such, marks a skip with a dash, and warns before a step that needs a skipped switchover',
+    async () => {
+      const cwd = mkdtempSync(path.join(tmpdir(), 'drctl-step-'));
+      const pane = new Pane(['run', RUNBOOK, '--sim', '--step'], cwd, { columns: 120, rows: 50 });
+      try {
+        // Before the approval is answered, the steps the inputs skip are already shown as skipped.
+        let screen = await pane.waitFor(/type us-west-2 and press Enter/);
+        expect(screen).toMatch(/- orders-failover +will be skipped: condition is false: inputs\.mode == 'unplanned'/);
+        expect(screen).not.toMatch(/orders-failover +waits for/);
+        pane.keys('us-west-2', 'Enter');
+        screen = await pane.waitFor(/\? run step/);
+        // Answer each question as it comes: skip the orders switchover, run the rest, until the DNS step asks.
+        for (let asked = 0; asked < 6 && !/\? run step drain-east/.test(screen); asked++) {
+          const question = /\? run step (\S+) \((\S+)\): (.*)\?/.exec(screen);
+          expect(question, screen).not.toBeNull();
+          expect(question?.[3]).not.toContain('{');
+          expect(question?.[3]).not.toContain(question?.[2] ?? '');
+          pane.keys(question?.[1] === 'orders-switchover' ? 's' : 'y');
+          screen = await pane.waitFor(new RegExp(`\\? run step (?!${question?.[1] ?? ''} )`), 60_000);
+        }
+        expect(screen).toMatch(/\? run step drain-east \(route53\.invert-health-check\)/);
+        expect(screen).toContain('! it depends on orders-switchover, which was skipped at a --step question: that change was not made');
+        expect(screen).toContain('y run anyway');
+        expect(screen).toMatch(/^- orders-switchover: skip \(answered by operator\)/m);
+        expect(screen).not.toMatch(/✗ orders-switchover/);
+        pane.keys('q');
+        screen = await pane.waitFor(/\[drctl exited \d+\]/, 60_000);
+        expect(pane.exitCode(screen)).toBe(3);
+      } finally {
+        pane.close();
+        rmSync(cwd, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
+
+  it.skipIf(!hasTmux)(
+    'Ctrl-C: counts the cancelled steps apart, and says the switchovers AWS accepted are still under way there',
+    async () => {
+      const cwd = mkdtempSync(path.join(tmpdir(), 'drctl-ctrlc-'));
+      // In real time, so the switchovers are still running when Ctrl-C arrives, however slow the machine.
+      const pane = new Pane(['run', RUNBOOK, '--sim', '--yes', '--pace', '1'], cwd, { columns: 120, rows: 50 });
+      try {
+        await pane.waitFor(/shop-orders: pending us-east-1 -> us-west-2/);
+        pane.keys('C-c');
+        const screen = await pane.waitFor(/\[drctl exited \d+\]/, 60_000);
+        expect(pane.exitCode(screen)).toBe(3);
+        expect(screen).toMatch(/took \S+ · RTO .* · \d+\/\d+ done · \d+ cancelled/);
+        expect(screen).not.toMatch(/(\d+)\/\1 finished/);
+        expect(screen).toContain('its SwitchoverGlobalCluster was accepted and is still under way in AWS');
+        expect(screen).toMatch(/still under way in AWS, though drctl stopped watching: .*orders-switchover \(SwitchoverGlobalCluster\)/);
+      } finally {
+        pane.close();
+        rmSync(cwd, { recursive: true, force: true });
+      }
+    },
+    120_000,
   );
 });
 

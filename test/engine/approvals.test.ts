@@ -129,6 +129,60 @@ describe('--step mode', () => {
   });
 });
 
+describe('--step questions, as the operator reads them', () => {
+  const answers = (...decisions: StepDecision[]) => {
+    const queue = [...decisions];
+    return operator(undefined, () => queue.shift() ?? 'run');
+  };
+
+  it('say what the step will do in words: the action once, its parameters as key value, no JSON', async () => {
+    const ops = answers('run');
+    await start(harness(runbook([move('move')]), { world: world(), operator: ops, options: { inputs, stepMode: true } }));
+    expect(ops.stepQuestions[0]).toMatchObject({ stepId: 'move', uses: 'fake.move', summary: 'resource db, to us-west-2, durationMs 10000' });
+    const asked = questionWords(ops);
+    expect(asked).not.toContain('{');
+    expect(asked.split('fake.move')).toHaveLength(2);
+  });
+
+  // A DNS flip that needs a switchover the operator skipped: the flip is asked about, with a warning,
+  // even after "run all remaining"; and answering "s" there too leaves traffic where the data is.
+  const flip = () => runbook([move('switchover'), step('wait', 'fake.sleep', { ms: 1 }, { needs: 'switchover' }), step('dns', 'fake.sleep', { ms: 1 }, { needs: 'wait' })]);
+
+  it('warn before a step that depends on a change the operator skipped, even after "run all remaining"', async () => {
+    const ops = answers('skip', 'continue', 'skip');
+    const result = await start(harness(flip(), { world: world(), operator: ops, options: { inputs, stepMode: true } }));
+    expect(ops.stepQuestions.map((question) => [question.stepId, question.warning])).toEqual([
+      ['switchover', undefined],
+      ['wait', 'it depends on switchover, which was skipped at a --step question: that change was not made'],
+      ['dns', 'it depends on switchover, which was skipped at a --step question: that change was not made'],
+    ]);
+    expect(result.state.steps.dns).toMatchObject({ state: 'skipped' });
+  });
+
+  it('do not warn about a step skipped by its condition, or a read-only one skipped', async () => {
+    const ops = answers('run', 'skip', 'run');
+    const chain = runbook([step('a', 'fake.sleep', { ms: 1 }), step('b', 'fake.sleep', { ms: 1 }, { needs: 'a' }), step('c', 'fake.sleep', { ms: 1 }, { needs: 'b' })]);
+    await start(harness(chain, { operator: ops, options: { stepMode: true } }));
+    expect(ops.stepQuestions.map((question) => question.warning)).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+/** Every question's words, as the journal keeps them. */
+function questionWords(ops: { stepQuestions: Array<{ uses: string; summary: string }> }): string {
+  return ops.stepQuestions.map((question) => `(${question.uses}): ${question.summary}`).join('\n');
+}
+
+describe('steps an if: on inputs decides', () => {
+  it('are marked at the start, with the reason they will be skipped when reached', async () => {
+    const steps = [step('planned', 'fake.sleep', { ms: 1 }, { if: "inputs.mode == 'planned'" }), step('unplanned', 'fake.sleep', { ms: 1 }, { if: "inputs.mode == 'unplanned'" }), step('after', 'fake.sleep', { ms: 1 }, { if: "steps.planned.outcome == 'success'" })];
+    const h2 = harness(runbook(steps, { inputs: { mode: { type: 'string', default: 'planned' } } }), { options: { inputs: { mode: 'planned' } } });
+    const result = await start(h2);
+    const started = h2.sink.of('run.started')[0];
+    expect(started?.steps.map((info) => [info.id, info.decidedSkip])).toEqual([['planned', undefined], ['unplanned', "condition is false: inputs.mode == 'unplanned'"], ['after', undefined]]);
+    expect(result.state.steps.unplanned).toMatchObject({ state: 'skipped', reason: "condition is false: inputs.mode == 'unplanned'" });
+  });
+});
+
 function stateOf(events: readonly { type: string; stepId?: string }[]): string | undefined {
   const last = [...events].reverse().find((event) => event.stepId === 'approve');
   return last?.type === 'approval.requested' ? 'waiting-approval' : last?.type;

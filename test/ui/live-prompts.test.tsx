@@ -55,7 +55,7 @@ describe('approval prompts in the view', () => {
     await view.feed(untilApproval);
     const first = view.operator.approve(request, new AbortController().signal);
     await view.press('\u001b');
-    await expect(first).resolves.toEqual({ approved: false, by: 'alice', reason: 'denied by the operator' });
+    await expect(first).resolves.toEqual({ approved: false, by: 'alice', reason: 'denied' });
     const second = view.operator.approve(request, new AbortController().signal);
     await view.press('n');
     await expect(second).resolves.toMatchObject({ approved: false });

@@ -20,7 +20,7 @@ describe('the live view', () => {
     view.clock.set(25);
     const frame = lines(await view.feed(running));
     expect(frame).toContain('shop-region-failover · run · planned · us-east-1 -> us-west-2');
-    expect(frame).toContain('elapsed 25s · RTO 25s / 5m (8%) · █░░░░░░░░░░░ · 1/5 finished');
+    expect(frame).toContain('elapsed 25s · RTO 25s / 5m (8%) · █░░░░░░░░░░░ · 1/5 done');
     expect(frame).toContain('┌ ⠋ orders    switch over shop-orders us-east-1 -> us-west-2                 16s');
     expect(frame).toContain('│     shop-orders: switching-over us-east-1 -> us-west-2');
     expect(frame.at(-1)).toBe('Ctrl-C stop after calls in flight · Ctrl-C again to force');
@@ -33,7 +33,7 @@ describe('the live view', () => {
       "✓ preflight healthy: api-west is healthy (3 of 3 checkers)
       ✓ approve   approved by alice                                               8.0s
       shop-region-failover · run · planned · us-east-1 -> us-west-2
-      elapsed 25s · RTO 25s / 5m (8%) · █░░░░░░░░░░░ · 1/5 finished
+      elapsed 25s · RTO 25s / 5m (8%) · █░░░░░░░░░░░ · 1/5 done
       ┌ ⠋ orders    switch over shop-orders us-east-1 -> us-west-2                 16s
       │     shop-orders: switching-over us-east-1 -> us-west-2
       ├ ⠋ catalog   switch over shop-catalog (us-east-1 -> us-west-2)              16s
@@ -78,7 +78,7 @@ describe('the live view', () => {
     const view = renderView();
     view.clock.set(130);
     const frame = lines(await view.feed(succeeded));
-    expect(frame).toContain('took 2m10s · RTO 2m10s / 5m (43%) · █████░░░░░░░ · 5/5 finished');
+    expect(frame).toContain('took 2m10s · RTO 2m10s / 5m (43%) · █████░░░░░░░ · 5/5 done');
     const summary = summarizeRun(replay(succeeded));
     expect(summary).toMatchObject({ withinRto: true, elapsedMs: 130_000 });
     const shared = lines(summaryText(summary, plainStyle));
@@ -91,7 +91,7 @@ describe('the live view', () => {
     const view = renderView();
     view.clock.set(360);
     const frame = lines(await view.feed(failed));
-    expect(frame).toContain('took 6m · RTO 6m / 5m (120%) · ████████████ · 5/5 finished');
+    expect(frame).toContain('took 6m · RTO 6m / 5m (120%) · ████████████ · 3/5 done · 1 failed · 1 cancelled');
     const summary = summarizeRun(replay(failed));
     expect(summary).toMatchObject({ withinRto: false, elapsedMs: 360_000, rtoMs: 300_000 });
     const start = frame.findIndex((line) => line.startsWith('Summary of'));
@@ -121,7 +121,7 @@ describe('the live view', () => {
       "✓ preflight healthy: api-west is healthy (3 of 3 …
       ✓ approve   approved by alice                 8.0s
       shop-region-failover · us-east-1 -> us-west-2
-      elapsed 25s · RTO 25s / 5m (8%) · 1/5 finished
+      elapsed 25s · RTO 25s / 5m (8%) · 1/5 done
       ┌ ⠋ orders    switch over shop-orders us-east… 16s
       │     shop-orders: switching-over us-east-1 -> us…
       ├ ⠋ catalog   switch over shop-catalog (us-ea… 16s
@@ -218,7 +218,7 @@ describe('a resumed run', () => {
     expect(frame).toContain('shop-region-failover · resume · planned · us-east-1 -> us-west-2');
     expect(frame.some((line) => line.startsWith('✗ orders'))).toBe(true);
     expect(frame.some((line) => line.startsWith('✓ catalog'))).toBe(true);
-    expect(frame).toContain('elapsed 6m40s · RTO 6m40s / 5m (133%) · ████████████ · 4/5 finished');
+    expect(frame).toContain('elapsed 6m40s · RTO 6m40s / 5m (133%) · ████████████ · 3/5 done · 1 cancelled');
     expect(frame.some((line) => /^ {2}⠋ orders .* 0ms$/.test(line))).toBe(true);
   });
 });

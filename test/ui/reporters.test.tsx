@@ -1,15 +1,14 @@
 // One scenario, every reporter (listr2's habit): the same failed shop failover through the live view,
 // the plain line reporter and the JSON lines reporter, each snapshotted to a file a reviewer can read.
 // All three end with the same summary.
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import type { CliIO } from '../../src/core/io';
 import { replay } from '../../src/engine/state';
 import { summarizeRun } from '../../src/engine/summary';
 import { JsonReporter } from '../../src/ui/json-reporter';
 import { PlainReporter, summaryText } from '../../src/ui/plain-reporter';
 import { plainStyle } from '../../src/core/style';
+import { memoryIO } from '../helpers/memory-io';
 import { lines, renderView } from './harness';
 import { FAILS, RUNNING, stamp } from './scenario';
 
@@ -23,12 +22,6 @@ const events = stamp([
 const summary = summarizeRun(replay(events));
 const NEXT = 'fix the cause, then: drctl resume r-20250301-0300';
 
-function memoryIO(): { io: CliIO; out: () => string } {
-  let out = '';
-  const sink = () => new Writable({ write: (chunk, _encoding, done) => ((out += chunk.toString()), done()) });
-  const io = { stdout: sink(), stderr: sink(), stdin: process.stdin, env: {}, cwd: '/' } as CliIO;
-  return { io, out: () => out };
-}
 
 describe('one failed failover through all three reporters', () => {
   it('live view: the final frame', async () => {

@@ -3,19 +3,29 @@
 import { formatDuration } from '../../core/duration';
 import { formatProblem } from '../../core/problem-text';
 import type { Style } from '../../core/style';
-import { fitText, stateIcon, wrapText } from './text';
+import { fitText, STATE_ICONS, stateIcon, wrapText } from './text';
+import { approvalVerdict } from '../approval-words';
+import { operationsUnderWay } from '../../engine/summary';
 import type { FinishedItem, LiveStore } from './live-store';
 import { finishedRow, type LineContext } from './step-lines';
 
 const DECISIONS = { run: 'run', skip: 'skip', continue: 'run all remaining', quit: 'abort' } as const;
 
+/** A --step answer's mark: a skip is not a failure (no red ✗); an abort is a stop. */
+function decisionMark(decision: keyof typeof DECISIONS, style: Style): string {
+  if (decision === 'skip') return style.dim(STATE_ICONS.skipped);
+  return decision === 'quit' ? style.yellow(STATE_ICONS.cancelled) : style.green(STATE_ICONS.succeeded);
+}
+
 function answerLine(item: Extract<FinishedItem, { kind: 'answer' }>, style: Style): string {
   const { event } = item;
+  if (event.gate === 'step') {
+    const decision = event.decision ?? (event.approved ? 'run' : 'skip');
+    return `${decisionMark(decision, style)} ${event.stepId}: ${DECISIONS[decision]} (answered by ${event.by})`;
+  }
   const mark = event.approved ? style.green('✓') : style.red('✗');
-  if (event.gate === 'step') return `${mark} ${event.stepId}: ${DECISIONS[event.decision ?? (event.approved ? 'run' : 'skip')]} (answered by ${event.by})`;
   const what = event.gate === 'run' ? 'start of the run' : event.stepId;
-  const verdict = event.approved ? 'approved' : `not approved${event.reason ? ` (${event.reason})` : ''}`;
-  return `${mark} ${what}: ${verdict} by ${event.by}`;
+  return `${mark} ${what}: ${approvalVerdict(event)}`;
 }
 
 export function finishedLines(item: FinishedItem, store: LiveStore, context: LineContext): string[] {
@@ -26,6 +36,9 @@ export function finishedLines(item: FinishedItem, store: LiveStore, context: Lin
       if (!step) return [];
       const lines = [finishedRow(step, store.targets.get(step.id), store.approvedBy.get(step.id), stateIcon(step.state, style), context)];
       if (step.state === 'failed' && step.error) lines.push(...wrapText(formatProblem(step.error, style, '    '), width));
+      // Ctrl-C stops drctl, not AWS: a change already accepted goes on, and must not read as undone.
+      const underWay = operationsUnderWay(step);
+      if (underWay) lines.push(...wrapText(style.yellow(`    its ${underWay.join(', ') || 'change'} was accepted and is still under way in AWS`), width));
       return lines;
     }
     case 'preflight': {

@@ -2,7 +2,7 @@
 // banners that must not be missed (DRY RUN, stopping). Each line fits the terminal: less important
 // pieces are dropped first when the terminal is narrow, rather than wrapping.
 import type { SessionKind } from '../../core/events';
-import type { RunState } from '../../engine/state';
+import type { RunState, StepRecord } from '../../engine/state';
 import { formatDuration } from '../../core/duration';
 import type { Style } from '../../core/style';
 import { firstFitting } from './text';
@@ -64,13 +64,23 @@ function clockLine(input: HeaderInput): string {
   const clock = rtoClock(state, now, options.rtoMs);
   if (!clock) return style.dim('starting…');
   const steps = Object.values(state.steps).filter((step) => step.phase === 'main');
-  const done = steps.filter((step) => step.finishedAt !== undefined).length;
   const elapsed = `${state.finishedAt === undefined ? 'elapsed' : 'took'} ${formatDuration(clock.runElapsedMs)}`;
   const rto = rtoPiece(clock, style);
   const bar = clock.ratio === undefined ? undefined : paint(clock, rtoBar(clock.ratio, 12), style);
-  const progress = `${done}/${steps.length} finished`;
+  const progress = progressText(steps);
   const join = (...pieces: Array<string | undefined>) => pieces.filter(Boolean).join(' · ');
   return firstFitting([join(elapsed, rto, bar, progress), join(elapsed, rto, progress), join(elapsed, rto), rto], width);
+}
+
+/**
+ * "3/5 done · 1 failed · 1 cancelled": done is succeeded or skipped; what ended otherwise is counted
+ * apart, so a stopped run never reads as "5/5 finished".
+ */
+function progressText(steps: readonly StepRecord[]): string {
+  const count = (state: StepRecord['state']) => steps.filter((step) => step.state === state).length;
+  const done = count('succeeded') + count('skipped');
+  const others = (['failed', 'cancelled'] as const).filter((state) => count(state) > 0).map((state) => `${count(state)} ${state}`);
+  return [`${done}/${steps.length} done`, ...others].join(' · ');
 }
 
 export function headerLines(input: HeaderInput): string[] {

@@ -27,13 +27,18 @@ function isShown(step: StepRecord, state: RunState): boolean {
 }
 
 function waitingFor(step: StepRecord, state: RunState): string {
-  const open = step.needs.filter((id) => state.steps[id]?.finishedAt === undefined);
+  // A need that will be skipped is not waited for: it finishes as soon as it is reached.
+  const open = step.needs.filter((id) => state.steps[id]?.finishedAt === undefined && !state.steps[id]?.decidedSkip);
   return open.length ? `waits for ${open.join(', ')}` : 'next';
 }
 
 function rowFor(step: StepRecord, input: LiveRowsInput, observations: boolean): string[] {
   const { state, style, now, spinner } = input;
   const target = input.targets.get(step.id);
+  if (step.state === 'pending' && step.decidedSkip) {
+    // Known from the inputs at the start: it will not run, whatever it waits for.
+    return [style.dim(stepRow(stateIcon('skipped', style), step.id, `will be skipped: ${step.decidedSkip}`, '', input))];
+  }
   if (step.state === 'pending') {
     const detail = step.plan ? stepDetail(step, target) : waitingFor(step, state);
     return [style.dim(stepRow(stateIcon('pending', style), step.id, detail, '', input))];

@@ -26,13 +26,15 @@ function approvalPrompt(question: Extract<Question, { kind: 'approval' }>, width
 }
 
 function stepPrompt(question: Extract<Question, { kind: 'step' }>, width: number, style: Style): PromptLines {
-  const { stepId, uses, summary, phase } = question.question;
+  const { stepId, uses, summary, phase, warning } = question.question;
   const rollback = phase === 'rollback' ? ' (rollback)' : '';
+  const run = warning ? 'run anyway' : 'run';
   const keys = [
-    `  ${style.bold('y')} run · ${style.bold('s')} skip · ${style.bold('a')} run all remaining · ${style.bold('q')} abort`,
-    '  y run · s skip · a all · q abort',
+    `  ${style.bold('y')} ${run} · ${style.bold('s')} skip · ${style.bold('a')} run all remaining · ${style.bold('q')} abort`,
+    `  y ${run} · s skip · a all · q abort`,
   ];
-  return { question: `${style.yellow('?')} run step ${style.bold(stepId)}${rollback} (${uses}): ${summary}?`, rest: [firstFitting(keys, width)] };
+  const said = `${style.yellow('?')} run step ${style.bold(stepId)}${rollback} (${uses}): ${summary}?`;
+  return { question: warning ? `${said}\n${style.red(`  ! ${warning}`)}` : said, rest: [firstFitting(keys, width)] };
 }
 
 export function promptLines(questions: readonly Question[], width: number, style: Style): PromptLines | undefined {

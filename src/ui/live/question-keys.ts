@@ -4,6 +4,7 @@
 import type { ApprovalAnswer } from '../../core/operator';
 import type { StepDecision } from '../../core/events';
 import type { Question } from './live-store';
+import { DENIED } from '../approval-words';
 
 /** The subset of ink's Key the prompts read. */
 export interface KeyPress {
@@ -27,7 +28,7 @@ const printable = (input: string) => [...input].filter((char) => char >= ' ' && 
 
 function approvalKey(question: Extract<Question, { kind: 'approval' }>, input: string, key: KeyPress, by: string): KeyOutcome {
   const approve: KeyOutcome = { kind: 'approval', answer: { approved: true, by } };
-  const deny: KeyOutcome = { kind: 'approval', answer: { approved: false, by, reason: 'denied by the operator' } };
+  const deny: KeyOutcome = { kind: 'approval', answer: { approved: false, by, reason: DENIED } };
   const expected = question.request.confirmText;
   if (key.escape) return deny;
   if (expected === undefined) {
