@@ -14,6 +14,8 @@ export class PlainReporter implements RunReporter {
   private readonly style: Style;
   private startedAt: number | undefined;
   private width = 8;
+  /** The latest time printed so far. */
+  private printedAt: number | undefined;
   /** Steps whose change AWS accepted: stopped now, that change still goes on. */
   private readonly applied = new Set<string>();
 
@@ -92,8 +94,14 @@ export class PlainReporter implements RunReporter {
     }
   }
 
+  /**
+   * A log's times never go back. An intent reaches the reporter only once its fsync is done, after
+   * events other steps emitted meanwhile; its line shows when it was printed, that is, journaled.
+   * (The journal and JSON keep every event's own time.)
+   */
   private clock(at: number): string {
-    const seconds = Math.max(0, Math.round((at - (this.startedAt ?? at)) / 1000));
+    this.printedAt = Math.max(this.printedAt ?? at, at);
+    const seconds = Math.max(0, Math.round((this.printedAt - (this.startedAt ?? at)) / 1000));
     const minutes = Math.floor(seconds / 60);
     return `[${String(minutes).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}]`;
   }

@@ -8,6 +8,7 @@ import { replay } from '../../src/engine/state';
 import { summarizeRun } from '../../src/engine/summary';
 import { PlainReporter, summaryText } from '../../src/ui/plain-reporter';
 import { plainStyle } from '../../src/core/style';
+import { teeSink } from '../../src/journal/tee';
 import { memoryIO } from '../helpers/memory-io';
 import { lines, renderView } from './harness';
 import { RUNNING, SHOP_STEPS, runStarted, stamp } from './scenario';
@@ -119,5 +120,33 @@ describe('answers, as the view prints them', () => {
     expect(frame).toContain('  y run anyway · s skip · a run all remaining · q abort');
     await view.press('s');
     await expect(answer).resolves.toBe('skip');
+  });
+});
+
+describe('plain lines, in the order they are printed', () => {
+  it('never go back in time, though an intent is shown only once its fsync is done', async () => {
+    const { io, out } = memoryIO();
+    let made: () => void = () => undefined;
+    // A journal whose fsync takes a while (a loaded disk): the intent reaches the reporter after the
+    // observations other steps made meanwhile.
+    const journal = { emit: () => undefined, commit: () => new Promise<void>((resolve) => (made = resolve)) };
+    const sink = teeSink(journal, new PlainReporter(io));
+    const events = stamp([
+      [0, runStarted()],
+      [11, intent('orders', 'SwitchoverGlobalCluster')],
+      [13, { type: 'step.observation', stepId: 'catalog', message: 'shop-catalog: switching-over' }],
+    ]);
+    sink.emit(events[0]!);
+    const committed = sink.commit!(events[1]!);
+    sink.emit(events[2]!);
+    made();
+    await committed;
+    const seconds = out()
+      .split('\n')
+      .map((line) => /^\[(\d\d):(\d\d)\]/.exec(line))
+      .flatMap((match) => (match ? [Number(match[1]) * 60 + Number(match[2])] : []));
+    expect(seconds).toHaveLength(3);
+    expect(seconds).toEqual([...seconds].sort((a, b) => a - b));
+    expect(out()).toContain('orders   call rds SwitchoverGlobalCluster in us-east-1 (intent journaled)');
   });
 });
