@@ -1,6 +1,6 @@
 // The documentation for users (the README, docs/, the bench's README) points only at files that are in
 // the repository: every Markdown link to a local
-// file, and every file name ending in .md that a page mentions, resolves (from the page, or from the
+// file, and every file name ending in .md that a page mentions outside its code blocks, resolves (from the page, or from the
 // repository's root). The README once sent readers to a DESIGN.md that was never here.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,9 @@ function pages(): string[] {
   return ['README.md', ...docs, 'bench/README.md'];
 }
 
-function references(text: string): string[] {
+/** Links, and .md names outside fenced code blocks (where they are files a command writes). */
+function references(page: string): string[] {
+  const text = page.replace(/^```[\s\S]*?^```/gm, '');
   const links = [...text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((match) => match[1] ?? '').filter((target) => !/^[a-z]+:/.test(target));
   const mentioned = [...text.matchAll(/(?<![\w/.-])([\w./-]*[A-Za-z0-9_-]\.md)\b/g)].map((match) => match[1] ?? '');
   return [...new Set([...links, ...mentioned])];
