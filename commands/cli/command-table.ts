@@ -152,6 +152,6 @@ export const COMMAND_TABLE: DrctlCommand[] = [
     name: 'completion',
     description: 'print the shell completion script for bash, zsh or fish, e.g. eval "$(drctl completion bash)"',
     args: [['<shell>', 'bash, zsh or fish', ['bash', 'zsh', 'fish']]],
-    run: async (args, _options, context) => (await import('../completion')).completionCommand(args.text(0), context),
+    run: async (args, _options, context) => (await import('../completion')).completionCommand(args.text(0), context, { commands: COMMAND_TABLE, groups: COMMAND_GROUPS }),
   }),
 ];

@@ -3,7 +3,7 @@
 // generators (completion-bash.ts, -zsh.ts, -fish.ts) only spell this model in each shell's language.
 import { CODES } from '../../src/core/codes';
 import { KNOWN_REGIONS } from '../../src/core/regions';
-import { COMMAND_GROUPS, COMMAND_TABLE } from './command-table';
+import type { DrctlCommand } from './command-table';
 import { optionsTakenBy, type Completion } from './options';
 
 export interface CompletedOption {
@@ -51,8 +51,14 @@ function optionOf(flags: string, help: string, shape: string, completes: Complet
   };
 }
 
-export function completionModel(): CompletionModel {
-  const commands = COMMAND_TABLE.map((command): CompletedCommand => ({
+/** The command table and its groups, handed over by the table itself (importing it here would be a cycle). */
+export interface CommandLine {
+  commands: readonly DrctlCommand[];
+  groups: Readonly<Record<string, string>>;
+}
+
+export function completionModel({ commands: table, groups }: CommandLine): CompletionModel {
+  const commands = table.map((command): CompletedCommand => ({
     name: command.name,
     description: command.description,
     options: [
@@ -66,7 +72,7 @@ export function completionModel(): CompletionModel {
   for (const command of commands) {
     const [group, sub] = command.name.split(' ');
     if (!sub) words.push({ word: command.name, description: command.description });
-    else if (group && !words.some((word) => word.word === group)) words.push({ word: group, description: COMMAND_GROUPS[group] ?? '' });
+    else if (group && !words.some((word) => word.word === group)) words.push({ word: group, description: groups[group] ?? '' });
   }
   return { commands, words, regions: KNOWN_REGIONS, codes: Object.keys(CODES).sort() };
 }
