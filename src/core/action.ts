@@ -38,14 +38,23 @@ export interface ActionContext {
 
 export interface MetricReading {
   resource: string;
-  /** rpo-lag for replication lag read just before cutover. */
+  /** replication-lag: read just before a cutover (what it could lose). */
   kind: 'replication-lag' | 'health';
   metricName: string;
   region: string;
+  /** The exact dimension set the datapoint was published under. */
+  dimensions?: Record<string, string>;
   /** In milliseconds for lag, whatever the service's unit on the wire. */
   valueMs?: number;
   /** The metric had no data points (said plainly in the report). */
   missing?: boolean;
+  /** The datapoint's own timestamp, and its age when read. */
+  pointAt?: number;
+  ageMs?: number;
+  /** The datapoint was older than staleAfterMs: shown, never counted as a measurement. */
+  stale?: boolean;
+  staleAfterMs?: number;
+  /** When it was read. */
   at: number;
 }
 

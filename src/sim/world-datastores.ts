@@ -36,6 +36,7 @@ export class GlobalDatastores {
       status: spec.replicationGroups.length > 1 ? 'available' : 'primary-only',
       members: [],
     };
+    const source = spec.replicationGroups.find((group) => group.primary)?.region;
     for (const group of spec.replicationGroups) {
       const replicationGroup: ReplicationGroup = {
         id: group.id,
@@ -44,7 +45,7 @@ export class GlobalDatastores {
         nodes: group.nodes,
         globalDatastoreId: datastore.id,
         lagMs: group.lag ? (parseDuration(group.lag) ?? DEFAULT_LAG_MS) : DEFAULT_LAG_MS,
-        secondaryPeriods: group.primary ? [] : [{ from: since }],
+        secondaryPeriods: group.primary ? [] : [{ from: since, source }],
       };
       this.groups.set(groupKey(group.region, group.id), replicationGroup);
       const inRegion = this.byRegion.get(group.region) ?? [];
@@ -114,8 +115,9 @@ export class GlobalDatastores {
       for (const member of datastore.members) {
         const group = this.group(member.region, member.replicationGroupId);
         const role = member === target ? 'PRIMARY' : 'SECONDARY';
-        if (member.role === 'PRIMARY' && role === 'SECONDARY') group.secondaryPeriods.push({ from: now });
-        if (member.role === 'SECONDARY' && role === 'PRIMARY') closePeriod(group, now);
+        // Every secondary now replicates from the target's region: a new period, with its SourceRegion.
+        if (member.role === 'SECONDARY') closePeriod(group, now);
+        if (role === 'SECONDARY') group.secondaryPeriods.push({ from: now, source: target.region });
         member.role = role;
       }
       this.core.milestone(record, `primary is ${target.replicationGroupId} in ${target.region}`);

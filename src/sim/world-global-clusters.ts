@@ -55,6 +55,7 @@ export class GlobalClusters {
       status: 'available',
       members: [],
     };
+    const source = spec.clusters.find((member) => member.writer)?.region;
     for (const member of spec.clusters) {
       const arn = clusterArn(member.region, member.id);
       const cluster: DbCluster = {
@@ -70,7 +71,7 @@ export class GlobalClusters {
         resourceId: resourceId(this.core.seed, 'cluster-', arn),
         createdAt: since,
         lagMs: member.lag ? (parseDuration(member.lag) ?? defaults.lagMs) : defaults.lagMs,
-        secondaryPeriods: member.writer ? [] : [{ from: since }],
+        secondaryPeriods: member.writer ? [] : [{ from: since, source }],
       };
       this.clusters.set(arn, cluster);
       const inRegion = this.byRegion.get(member.region) ?? [];

@@ -145,8 +145,9 @@ export class GlobalClusterTransitions {
       const cluster = this.model.clusterByArn(member.clusterArn);
       const wasWriter = member.isWriter;
       member.isWriter = member.clusterArn === target.arn;
-      if (wasWriter && !member.isWriter) cluster.secondaryPeriods.push({ from: now });
-      if (!wasWriter && member.isWriter) closePeriod(cluster, now);
+      // Every secondary now replicates from the target's region: a new period, with its SourceRegion.
+      if (!wasWriter) closePeriod(cluster, now);
+      if (!member.isWriter) cluster.secondaryPeriods.push({ from: now, source: target.region });
     }
     this.core.milestone(record, `writer is ${target.id} in ${target.region}`);
   }

@@ -1,13 +1,16 @@
 // CloudWatch in the simulated world. Replication-lag series exist only in a secondary's own region and
 // only while it is a secondary (AWS-API.md section 6.1): one point per minute, the member's base lag with
 // seeded jitter, raised by lag-spike faults. Aurora and DocumentDB report milliseconds, ElastiCache
-// SECONDS. Route 53 health metrics live in us-east-1. PutMetricData adds custom series.
+// SECONDS. The world file says which dimension sets they are published under (MetricsSpec): with
+// SourceRegion, a secondary has one series per primary region it replicated from. Route 53 health metrics
+// live in us-east-1. PutMetricData adds custom series.
 import { seededUnit } from './random';
 import { faults } from './sim-fault';
 import type { WorldCore } from './world-core';
 import { memberClusterIds, type GlobalDatastores } from './world-datastores';
 import type { GlobalClusters } from './world-global-clusters';
 import type { HealthChecks } from './world-health-checks';
+import type { MetricsSpec } from './world-spec';
 import type { DbCluster, Period, ReplicationGroup } from './world-state';
 
 export const MINUTE = 60_000;
@@ -50,7 +53,16 @@ export class Metrics {
     private readonly globalClusters: GlobalClusters,
     private readonly datastores: GlobalDatastores,
     private readonly healthChecks: HealthChecks,
+    private readonly spec: MetricsSpec = { lagDimensions: 'exact' },
   ) {}
+
+  private get exact(): boolean {
+    return this.spec.lagDimensions !== 'extra';
+  }
+
+  private get extra(): boolean {
+    return this.spec.lagDimensions !== 'exact';
+  }
 
   /** Every series that exists in a region (lag series of clusters that have ever been secondaries). */
   seriesIn(region: string): Series[] {
@@ -84,7 +96,15 @@ export class Metrics {
     const names = aurora ? ['AuroraGlobalDBReplicationLag', 'AuroraGlobalDBRPOLag', 'AuroraGlobalDBProgressLag'] : ['GlobalClusterReplicationLag'];
     const lag = { resource: cluster.globalClusterId ?? cluster.id, member: cluster.id, baseMs: cluster.lagMs, periods: cluster.secondaryPeriods, unit: 1 };
     const namespace = aurora ? 'AWS/RDS' : 'AWS/DocDB';
-    return names.map((metricName) => this.lag(cluster.region, namespace, metricName, { DBClusterIdentifier: cluster.id }, lag));
+    const identifying = { DBClusterIdentifier: cluster.id };
+    const sets: Array<{ dimensions: Record<string, string>; periods: Period[] }> = this.exact ? [{ dimensions: identifying, periods: lag.periods }] : [];
+    if (this.extra) {
+      // One series per source region: the set {DBClusterIdentifier, SourceRegion} exists for each.
+      for (const source of new Set(lag.periods.map((period) => period.source ?? ''))) {
+        sets.push({ dimensions: { ...identifying, SourceRegion: source }, periods: lag.periods.filter((period) => (period.source ?? '') === source) });
+      }
+    }
+    return names.flatMap((metricName) => sets.map((set) => this.lag(cluster.region, namespace, metricName, set.dimensions, { ...lag, periods: set.periods })));
   }
 
   private groupSeries(group: ReplicationGroup): Series[] {
@@ -92,7 +112,8 @@ export class Metrics {
     // Seconds on the wire: unit 1000 turns the ms the world keeps into what ElastiCache reports.
     const lag = { resource: group.globalDatastoreId ?? group.id, member: group.id, baseMs: group.lagMs, periods: group.secondaryPeriods, unit: 1000 };
     return memberClusterIds(group).flatMap((cacheClusterId) => {
-      const dimensionSets: Array<Record<string, string>> = [{ CacheClusterId: cacheClusterId }, { CacheClusterId: cacheClusterId, CacheNodeId: '0001' }];
+      const node = { CacheClusterId: cacheClusterId, CacheNodeId: '0001' };
+      const dimensionSets: Array<Record<string, string>> = this.exact ? [{ CacheClusterId: cacheClusterId }, node] : [node];
       return dimensionSets.map((dimensions) => this.lag(group.region, 'AWS/ElastiCache', 'GlobalDatastoreReplicationLag', dimensions, lag));
     });
   }

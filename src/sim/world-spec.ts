@@ -78,6 +78,21 @@ export const HostedZoneSpec = z.strictObject({
   records: z.array(RecordSpec).default([]),
 });
 
+/**
+ * How CloudWatch publishes replication lag. AWS does not document the dimension sets (AWS-API-2.md 4.3),
+ * so a world can publish them the way drctl assumed (exact), under extra dimensions only (extra), or both.
+ */
+export const MetricsSpec = z.strictObject({
+  lagDimensions: z
+    .enum(['exact', 'extra', 'both'])
+    .default('exact')
+    .meta({
+      description:
+        'exact: {DBClusterIdentifier} (Aurora, DocumentDB), {CacheClusterId} and {CacheClusterId, CacheNodeId} (ElastiCache); ' +
+        'extra: only {DBClusterIdentifier, SourceRegion} and {CacheClusterId, CacheNodeId}; both: all of them.',
+    }),
+});
+
 export const DurationsSpec = z.strictObject(
   Object.fromEntries(DURATION_KEYS.map((key) => [key, SimDurationRange.optional()])) as Record<
     (typeof DURATION_KEYS)[number],
@@ -102,6 +117,7 @@ export const WorldSpecBody = z.strictObject({
   healthChecks: z.array(HealthCheckSpec).default([]),
   hostedZones: z.array(HostedZoneSpec).default([]),
   ...worldPartSections(),
+  metrics: MetricsSpec.default({ lagDimensions: 'exact' }),
   durations: DurationsSpec.default({}),
   faults: z.array(FaultSpec).default([]),
 });
@@ -122,3 +138,4 @@ export type ReplicationGroupSpec = z.output<typeof ReplicationGroupSpec>;
 export type HealthCheckSpec = z.output<typeof HealthCheckSpec>;
 export type HostedZoneSpec = z.output<typeof HostedZoneSpec>;
 export type RecordSpec = z.output<typeof RecordSpec>;
+export type MetricsSpec = z.output<typeof MetricsSpec>;

@@ -7,6 +7,8 @@ export type GlobalFamily = 'aurora' | 'docdb';
 export interface Period {
   from: number;
   to?: number;
+  /** For a secondary's periods: the primary's region it replicated from (CloudWatch's SourceRegion). */
+  source?: string;
 }
 
 export interface DbCluster {

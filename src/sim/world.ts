@@ -54,7 +54,7 @@ export class SimWorld {
     // A RECOVERY_CONTROL health check judges by its ARC routing control (Route 53's data plane).
     this.healthChecks = new HealthChecks(this.core, (arn, time) => this.parts.arc.stateAt(arn, time));
     this.dns = new HostedZones(this.core, this.healthChecks);
-    this.metrics = new Metrics(this.core, this.globalClusters, this.datastores, this.healthChecks);
+    this.metrics = new Metrics(this.core, this.globalClusters, this.datastores, this.healthChecks, body.metrics);
     for (const global of body.aurora) this.globalClusters.add('aurora', global);
     for (const global of body.docdb) this.globalClusters.add('docdb', global);
     for (const datastore of body.elasticache) this.datastores.add(datastore);

@@ -22,7 +22,7 @@ describe('aurora.switchover', () => {
     expect(plan.target).toEqual({ resource: 'orders-db', from: 'us-east-1', to: 'us-west-2', operation: 'switchover' });
     expect(plan.estimateMs).toBe(90_000);
     expect(plan.summary).toBe('switch over orders-db us-east-1 -> us-west-2');
-    expect(plan.observations.join('\n')).toContain('replication lag 412 ms in us-west-2 (AuroraGlobalDBRPOLag)');
+    expect(plan.observations.join('\n')).toContain('replication lag 412 ms in us-west-2 (AuroraGlobalDBRPOLag {DBClusterIdentifier=orders-west}, datapoint 1m old)');
     expect(plan.unverifiable.join('\n')).toContain('regional outage');
     expect(ctx.aws.mutatingCalls()).toEqual([]);
   });

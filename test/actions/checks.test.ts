@@ -14,10 +14,10 @@ describe('replication-lag-below', () => {
     const result = await lagBelow.run(ctx, { resources: ['orders-db', 'catalog-db', 'sessions'], max: '1s' });
     expect(result).toMatchObject({ ok: true, message: 'replication lag at most 1.0s for orders-db, catalog-db, sessions' });
     expect(result.observations).toEqual([
-      'orders-db orders-west: replication lag 412 ms in us-west-2 (AuroraGlobalDBRPOLag)',
-      'orders-db orders-eu: replication lag 730 ms in eu-west-1 (AuroraGlobalDBRPOLag)',
-      'catalog-db catalog-west: replication lag 250 ms in us-west-2 (GlobalClusterReplicationLag)',
-      'sessions sessions-west: replication lag 800 ms in us-west-2 (GlobalDatastoreReplicationLag)',
+      'orders-db orders-west: replication lag 412 ms in us-west-2 (AuroraGlobalDBRPOLag {DBClusterIdentifier=orders-west}, datapoint 1m old)',
+      'orders-db orders-eu: replication lag 730 ms in eu-west-1 (AuroraGlobalDBRPOLag {DBClusterIdentifier=orders-eu}, datapoint 1m old)',
+      'catalog-db catalog-west: replication lag 250 ms in us-west-2 (GlobalClusterReplicationLag {DBClusterIdentifier=catalog-west}, datapoint 1m old)',
+      'sessions sessions-west: replication lag 800 ms in us-west-2 (GlobalDatastoreReplicationLag {CacheClusterId=sessions-west-001}, datapoint 1m old)',
     ]);
     expect(ctx.aws.callsTo('GetMetricData').every((c) => c.region !== 'us-east-1')).toBe(true);
   });

@@ -41,7 +41,7 @@ describe('the actions of issue 4', () => {
 
   it('lists the IAM permissions each needs', () => {
     const permissions = Object.fromEntries(actions.map((a) => [a.uses, a.permissions(EXAMPLE_PARAMS[a.uses])]));
-    expect(permissions['aurora.switchover']).toEqual(['rds:SwitchoverGlobalCluster', 'rds:DescribeGlobalClusters', 'rds:DescribeDBClusters', 'cloudwatch:GetMetricData']);
+    expect(permissions['aurora.switchover']).toEqual(['rds:SwitchoverGlobalCluster', 'rds:DescribeGlobalClusters', 'rds:DescribeDBClusters', 'cloudwatch:GetMetricData', 'cloudwatch:ListMetrics']);
     expect(permissions['aurora.failover']?.[0]).toBe('rds:FailoverGlobalCluster');
     expect(permissions['aurora.detach']?.[0]).toBe('rds:RemoveFromGlobalCluster');
     expect(permissions['elasticache.failover']).toEqual([
@@ -49,6 +49,7 @@ describe('the actions of issue 4', () => {
       'elasticache:DescribeGlobalReplicationGroups',
       'elasticache:DescribeReplicationGroups',
       'cloudwatch:GetMetricData',
+      'cloudwatch:ListMetrics',
     ]);
     expect(permissions['elasticache.disassociate']?.[0]).toBe('elasticache:DisassociateGlobalReplicationGroup');
     expect(permissions['route53.wait-healthy']).toEqual(['route53:GetHealthCheck', 'route53:GetHealthCheckStatus']);

@@ -45,6 +45,6 @@ describe('docdb actions', () => {
   });
 
   it('is authorised through the rds: IAM namespace', () => {
-    expect(switchover.permissions(params)).toEqual(['rds:SwitchoverGlobalCluster', 'rds:DescribeGlobalClusters', 'rds:DescribeDBClusters', 'cloudwatch:GetMetricData']);
+    expect(switchover.permissions(params)).toEqual(['rds:SwitchoverGlobalCluster', 'rds:DescribeGlobalClusters', 'rds:DescribeDBClusters', 'cloudwatch:GetMetricData', 'cloudwatch:ListMetrics']);
   });
 });

@@ -87,7 +87,7 @@ describe('global-cluster errors', () => {
     ctx.aws.setUnreachable('us-east-1');
     const plan = await failover.plan(ctx, { resource: 'orders-db', to: 'eu-west-1' });
     expect(plan.status).toBe('ready');
-    expect(ctx.aws.calls.map((c) => c.region)).toEqual(['eu-west-1', 'eu-west-1', 'eu-west-1']);
+    expect(ctx.aws.calls.map((c) => c.region)).toEqual(['eu-west-1', 'eu-west-1', 'eu-west-1', 'eu-west-1']);
   });
 
   it('falls back from an unreachable target region to the resource\'s hint', async () => {

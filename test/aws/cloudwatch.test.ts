@@ -1,5 +1,6 @@
-// MetricsPort: GetMetricData for one series, every page, newest first.
-import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+// MetricsPort: GetMetricData for one series, every page, newest first; ListMetrics for the dimension sets a
+// metric is published under; DescribeAlarms for metric and composite alarms alike.
+import { CloudWatchClient, DescribeAlarmsCommand, GetMetricDataCommand, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MetricQuery } from '../../src/core/services/cloudwatch';
@@ -95,5 +96,46 @@ describe('cloudwatch metrics port', () => {
       code,
       details: { service: 'cloudwatch', region: 'us-west-2', operation: 'GetMetricData', awsCode: StatusCode },
     });
+  });
+
+  it('lists every dimension set holding the identifying dimension, every page, in the region asked', async () => {
+    mock
+      .on(ListMetricsCommand)
+      .resolvesOnce({
+        Metrics: [{ Namespace: 'AWS/RDS', MetricName: 'AuroraGlobalDBRPOLag', Dimensions: [{ Name: 'DBClusterIdentifier', Value: 'orders-west' }, { Name: 'SourceRegion', Value: 'us-east-1' }] }],
+        NextToken: 'more',
+      })
+      .resolvesOnce({ Metrics: [{ Namespace: 'AWS/RDS', MetricName: 'AuroraGlobalDBRPOLag', Dimensions: [{ Name: 'DBClusterIdentifier', Value: 'orders-west' }] }] });
+    const sets = await ports.cloudwatch.listMetrics('us-west-2', { namespace: 'AWS/RDS', metricName: 'AuroraGlobalDBRPOLag', dimensions: { DBClusterIdentifier: 'orders-west' } });
+    expect(sets.map((set) => set.dimensions)).toEqual([{ DBClusterIdentifier: 'orders-west', SourceRegion: 'us-east-1' }, { DBClusterIdentifier: 'orders-west' }]);
+    const calls = mock.commandCalls(ListMetricsCommand);
+    expect(inputOf(calls[0]!)).toEqual({ Namespace: 'AWS/RDS', MetricName: 'AuroraGlobalDBRPOLag', Dimensions: [{ Name: 'DBClusterIdentifier', Value: 'orders-west' }] });
+    expect(inputOf(calls[1]!)).toMatchObject({ NextToken: 'more' });
+    expect(await regionOfCall(calls[0]!)).toBe('us-west-2');
+  });
+
+  it('describes alarms by name with both alarm types, so a composite alarm is not silently left out', async () => {
+    const changed = new Date('2026-01-02T03:04:05Z');
+    mock.on(DescribeAlarmsCommand).resolves({
+      MetricAlarms: [{ AlarmName: 'api-5xx-west', StateValue: 'OK', StateReason: 'Threshold Crossed: no datapoint above 5', StateTransitionedTimestamp: changed }],
+      CompositeAlarms: [{ AlarmName: 'shop-healthy-west', StateValue: 'ALARM', StateTransitionedTimestamp: changed, StateUpdatedTimestamp: new Date('2026-01-02T04:00:00Z') }],
+    });
+    const alarms = await ports.cloudwatch.describeAlarms('us-west-2', ['api-5xx-west', 'shop-healthy-west', 'no-such-alarm']);
+    expect(inputOf(mock.commandCalls(DescribeAlarmsCommand)[0]!)).toEqual({
+      AlarmNames: ['api-5xx-west', 'shop-healthy-west', 'no-such-alarm'],
+      AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
+    });
+    // A name AWS does not know is absent: the caller diffs. "OK for N seconds" counts from the transition.
+    expect(alarms).toEqual([
+      { name: 'api-5xx-west', kind: 'metric', state: 'OK', reason: 'Threshold Crossed: no datapoint above 5', transitionedAt: changed },
+      { name: 'shop-healthy-west', kind: 'composite', state: 'ALARM', transitionedAt: changed },
+    ]);
+  });
+
+  it('asks for at most 100 alarm names a call', async () => {
+    mock.on(DescribeAlarmsCommand).resolves({});
+    const names = Array.from({ length: 150 }, (_, index) => `alarm-${index}`);
+    await ports.cloudwatch.describeAlarms('us-west-2', names);
+    expect(mock.commandCalls(DescribeAlarmsCommand).map((call) => (inputOf(call) as { AlarmNames: string[] }).AlarmNames.length)).toEqual([100, 50]);
   });
 });

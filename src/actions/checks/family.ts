@@ -34,7 +34,7 @@ const replicationLagBelow = defineCheck({
     to: Region.optional().meta({ description: 'Only check the secondary in this region (the failover target).' }),
   }),
   resourceParams: { resources: GLOBAL_TYPES },
-  permissions: () => [...GLOBAL_DESCRIBES, 'cloudwatch:GetMetricData'],
+  permissions: () => [...GLOBAL_DESCRIBES, 'cloudwatch:GetMetricData', 'cloudwatch:ListMetrics'],
   // The lag of the secondary in `to`, or of every secondary (each in its own region).
   dependencies: (params, resources) => [
     ...params.resources.map((name) => describeNeeds(resources, name, params.to)),
@@ -55,6 +55,7 @@ const replicationLagBelow = defineCheck({
         const lag = await readMemberLag(ctx, read, member);
         observations.push(describeLag(`${name} ${member.id}`, lag));
         if (lag.missing) missing.push(`${name}: no lag data in ${lag.region} (${lag.metricName})`);
+        else if (lag.stale) missing.push(`${name}: the newest lag datapoint in ${lag.region} is ${formatDuration(lag.ageMs ?? 0)} old (stale: not a measurement)`);
         else if ((lag.valueMs ?? 0) > maxMs) above.push(`${name}: ${Math.round(lag.valueMs ?? 0)} ms in ${lag.region}, above ${params.max}`);
       }
     }
@@ -63,7 +64,7 @@ const replicationLagBelow = defineCheck({
     }
     const hints = [
       missing.length
-        ? 'CloudWatch publishes replication lag only in the secondary\'s region, about once a minute: check that the secondary is replicating and that the role may call cloudwatch:GetMetricData there.'
+        ? 'CloudWatch publishes replication lag only in the secondary\'s region, about once a minute: check that the secondary is replicating and that the role may call cloudwatch:GetMetricData and cloudwatch:ListMetrics there.'
         : '',
       above.length ? 'Wait for the lag to fall before a cutover (it is the data a failover would lose), or raise `max` if the RPO allows it.' : '',
     ];

@@ -23,7 +23,7 @@ const DisassociateParams = z.strictObject({
 
 // Every 5 s at first: a global failover takes about a minute; one describe per poll.
 const POLL_INTERVAL_MS = 5_000;
-const DESCRIBES = ['elasticache:DescribeGlobalReplicationGroups', 'elasticache:DescribeReplicationGroups', 'cloudwatch:GetMetricData'];
+const DESCRIBES = ['elasticache:DescribeGlobalReplicationGroups', 'elasticache:DescribeReplicationGroups', 'cloudwatch:GetMetricData', 'cloudwatch:ListMetrics'];
 const DESCRIBE_OPERATIONS = ['DescribeGlobalReplicationGroups', 'DescribeReplicationGroups'];
 
 export const elasticacheFamily: ActionFamily = {

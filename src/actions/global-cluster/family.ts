@@ -38,7 +38,7 @@ const POLL_INTERVAL_MS = 5_000;
 
 /** DocumentDB's global-cluster API is authorised through the rds: IAM namespace too. */
 function permissions(operation: Operation): string[] {
-  return [`rds:${API_OPERATION[operation]}`, 'rds:DescribeGlobalClusters', 'rds:DescribeDBClusters', 'cloudwatch:GetMetricData'];
+  return [`rds:${API_OPERATION[operation]}`, 'rds:DescribeGlobalClusters', 'rds:DescribeDBClusters', 'cloudwatch:GetMetricData', 'cloudwatch:ListMetrics'];
 }
 
 

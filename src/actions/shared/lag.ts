@@ -3,31 +3,35 @@
 // names the secondary: the DB cluster for Aurora/DocumentDB, each cache cluster (node) for ElastiCache,
 // whose metric is in SECONDS. Aurora prefers AuroraGlobalDBRPOLag (what can be lost) and falls back to
 // AuroraGlobalDBReplicationLag, which older Aurora MySQL versions publish instead.
-import type { MetricsPort, MetricQuery } from '../../core/services/cloudwatch';
+import type { MetricsPort } from '../../core/services/cloudwatch';
 import type { ActionContext } from '../../core/action';
+import { formatDuration } from '../../core/duration';
+import { newestLagPoint, type LagMetric } from './lag-series';
 
-export interface LagMetric {
-  namespace: string;
-  metricName: string;
-  dimensions: Record<string, string>;
-  /** Multiplier from the metric's unit to milliseconds. */
-  toMs: number;
-}
+export type { LagMetric } from './lag-series';
+
+/**
+ * A datapoint older than this says nothing about the lag at the cutover: it is reported as stale, never as
+ * a measurement. Lag is published once a minute, a minute or two late, so a healthy series is never this old.
+ */
+export const LAG_STALE_AFTER_MS = 5 * 60_000;
 
 export interface LagReading {
   region: string;
   /** The metric that answered, or every metric tried when none did. */
   metricName: string;
+  /** The exact dimension set of the datapoint read. */
+  dimensions?: Record<string, string>;
   valueMs?: number;
   /** When the data point was taken (ms since the epoch). */
   at?: number;
+  /** How old the datapoint was when read. */
+  ageMs?: number;
+  /** Older than LAG_STALE_AFTER_MS: shown, but not a measurement. */
+  stale?: boolean;
   missing: boolean;
 }
 
-// Standard-resolution metrics arrive once a minute, a minute or two late: look back far enough to find
-// the newest point without picking up a stale one from before a recent change.
-const LOOKBACK_MS = 10 * 60_000;
-const PERIOD_SECONDS = 60;
 // ElastiCache reports per node; a replication group with many shards has many. Enough to cover the shards'
 // primaries of a typical group without turning a preflight into dozens of calls.
 const MAX_CACHE_CLUSTERS = 10;
@@ -52,29 +56,16 @@ export function datastoreLagMetrics(cacheClusterIds: readonly string[]): LagMetr
   }));
 }
 
-async function newestPoint(metrics: MetricsPort, region: string, metric: LagMetric, now: number) {
-  const query: MetricQuery = {
-    namespace: metric.namespace,
-    metricName: metric.metricName,
-    dimensions: metric.dimensions,
-    stat: 'Maximum',
-    periodSeconds: PERIOD_SECONDS,
-    start: new Date(now - LOOKBACK_MS),
-    end: new Date(now),
-  };
-  const points = await metrics.getMetricSeries(region, query);
-  const newest = points.reduce<(typeof points)[number] | undefined>(
-    (best, point) => (best && best.timestamp >= point.timestamp ? best : point),
-    undefined,
-  );
-  return newest ? { valueMs: newest.value * metric.toMs, at: newest.timestamp.getTime() } : undefined;
+function readingOf(region: string, metricName: string, point: { valueMs: number; at: number; dimensions: Record<string, string> }, now: number): LagReading {
+  const ageMs = Math.max(0, now - point.at);
+  return { region, metricName, dimensions: point.dimensions, valueMs: point.valueMs, at: point.at, ageMs, stale: ageMs > LAG_STALE_AFTER_MS, missing: false };
 }
 
 /** The newest value of the first alternative that has data. */
 export async function readFirstLag(metrics: MetricsPort, region: string, alternatives: LagMetric[], now: number): Promise<LagReading> {
   for (const metric of alternatives) {
-    const point = await newestPoint(metrics, region, metric, now);
-    if (point) return { region, metricName: metric.metricName, missing: false, ...point };
+    const point = await newestLagPoint(metrics, region, metric, now);
+    if (point) return readingOf(region, metric.metricName, point, now);
   }
   return { region, metricName: alternatives.map((metric) => metric.metricName).join(', '), missing: true };
 }
@@ -84,18 +75,24 @@ export async function readLargestLag(metrics: MetricsPort, region: string, all: 
   const metricName = all[0]?.metricName ?? 'GlobalDatastoreReplicationLag';
   let largest: LagReading = { region, metricName, missing: true };
   for (const metric of all) {
-    const point = await newestPoint(metrics, region, metric, now);
-    if (point && (largest.valueMs === undefined || point.valueMs > largest.valueMs)) {
-      largest = { region, metricName, missing: false, ...point };
-    }
+    const point = await newestLagPoint(metrics, region, metric, now);
+    if (point && (largest.valueMs === undefined || point.valueMs > largest.valueMs)) largest = readingOf(region, metricName, point, now);
   }
   return largest;
 }
 
+/** "AuroraGlobalDBRPOLag {DBClusterIdentifier=orders-usw2, SourceRegion=us-east-1}" */
+export function metricWithDimensions(metricName: string, dimensions: Record<string, string> | undefined): string {
+  const entries = Object.entries(dimensions ?? {});
+  return entries.length ? `${metricName} {${entries.map(([name, value]) => `${name}=${value}`).join(', ')}}` : metricName;
+}
+
 export function describeLag(subject: string, reading: LagReading): string {
-  return reading.missing
-    ? `${subject}: no lag data in ${reading.region} (${reading.metricName})`
-    : `${subject}: replication lag ${Math.round(reading.valueMs ?? 0)} ms in ${reading.region} (${reading.metricName})`;
+  if (reading.missing) return `${subject}: no lag data in ${reading.region} (${reading.metricName})`;
+  const where = `${reading.region} (${metricWithDimensions(reading.metricName, reading.dimensions)}`;
+  const age = reading.ageMs === undefined ? '' : `, datapoint ${formatDuration(reading.ageMs)} old`;
+  const stale = reading.stale ? `; STALE: older than ${formatDuration(LAG_STALE_AFTER_MS)}, not a measurement` : '';
+  return `${subject}: replication lag ${Math.round(reading.valueMs ?? 0)} ms in ${where}${age})${stale}`;
 }
 
 /**
@@ -122,7 +119,9 @@ export async function recordLagBeforeCutover(
     kind: 'replication-lag',
     metricName: reading.metricName,
     region: reading.region,
-    ...(reading.missing ? { missing: true } : { valueMs: reading.valueMs }),
+    ...(reading.missing
+      ? { missing: true }
+      : { valueMs: reading.valueMs, dimensions: reading.dimensions, pointAt: reading.at, ageMs: reading.ageMs, ...(reading.stale ? { stale: true, staleAfterMs: LAG_STALE_AFTER_MS } : {}) }),
     at: ctx.clock.now(),
   });
   ctx.observe(describeLag(resource, reading));

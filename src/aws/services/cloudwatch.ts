@@ -1,11 +1,13 @@
-// MetricsPort: one metric series through GetMetricData, every page of it. Replication-lag metrics are
-// emitted in the secondary's region only, so an empty series is a normal answer, not an error.
-import type { GetMetricDataOutput, MetricDataResult } from '@aws-sdk/client-cloudwatch';
+// MetricsPort: one metric series through GetMetricData, every page of it; the dimension sets a metric is
+// published under (ListMetrics); alarm states (DescribeAlarms). Replication-lag metrics are emitted in the
+// secondary's region only, so an empty series is a normal answer, not an error.
+import type { DescribeAlarmsOutput, GetMetricDataOutput, ListMetricsOutput, MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import { type CallTarget, seriesStatusError } from '../classify';
 import type { ClientPool } from '../client-pool';
 import { invoke, targetOf } from '../invoke';
 import type { AwsServicePart } from './part';
-import type { MetricPoint, MetricQuery, MetricsPort } from '../../core/services/cloudwatch';
+import type { AlarmState, AlarmView, MetricIdentity, MetricPoint, MetricQuery, MetricsPort } from '../../core/services/cloudwatch';
+import { allPages } from '../pages';
 
 const service = 'cloudwatch';
 const operation = 'GetMetricData';
@@ -42,7 +44,71 @@ export function createMetricsPort(pool: ClientPool): MetricsPort {
       // Newest first, as the port promises, however the pages were cut.
       return points.sort((a, b) => b.timestamp.getTime() - a.timestamp.getTime());
     },
+
+    listMetrics(region, filter) {
+      const resource = `metrics ${filter.namespace} ${filter.metricName}${describeDimensions(filter.dimensions)}`;
+      return allPages(async (NextToken) => {
+        const output = await invoke<ListMetricsOutput>(pool, {
+          service,
+          region,
+          operation: 'ListMetrics',
+          resource,
+          input: { Namespace: filter.namespace, MetricName: filter.metricName, Dimensions: toDimensions(filter.dimensions), ...(NextToken ? { NextToken } : {}) },
+        });
+        const items = (output.Metrics ?? []).map((metric): MetricIdentity => ({
+          namespace: metric.Namespace ?? filter.namespace,
+          metricName: metric.MetricName ?? filter.metricName,
+          dimensions: Object.fromEntries((metric.Dimensions ?? []).map((dimension) => [dimension.Name ?? '', dimension.Value ?? ''])),
+        }));
+        return { items, next: output.NextToken };
+      });
+    },
+
+    async describeAlarms(region, names) {
+      const alarms: AlarmView[] = [];
+      // AlarmNames takes at most 100 names a call.
+      for (let index = 0; index < names.length; index += 100) {
+        const batch = names.slice(index, index + 100);
+        alarms.push(...(await allPages(async (NextToken) => {
+          const output = await invoke<DescribeAlarmsOutput>(pool, {
+            service,
+            region,
+            operation: 'DescribeAlarms',
+            resource: `alarms ${batch.join(', ')}`,
+            input: { AlarmNames: batch, AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], ...(NextToken ? { NextToken } : {}) },
+          });
+          const items = [
+            ...(output.MetricAlarms ?? []).map((alarm) => toAlarm(alarm, 'metric')),
+            ...(output.CompositeAlarms ?? []).map((alarm) => toAlarm(alarm, 'composite')),
+          ];
+          return { items, next: output.NextToken };
+        })));
+      }
+      return alarms;
+    },
   };
+}
+
+const ALARM_STATES: readonly string[] = ['OK', 'ALARM', 'INSUFFICIENT_DATA'] satisfies AlarmState[];
+
+interface WireAlarm {
+  AlarmName?: string;
+  StateValue?: string;
+  StateReason?: string;
+  StateTransitionedTimestamp?: Date;
+  StateUpdatedTimestamp?: Date;
+}
+
+function toAlarm(alarm: WireAlarm, kind: AlarmView['kind']): AlarmView {
+  // An unknown state is no evidence of health: read it as no data.
+  const state = ALARM_STATES.includes(alarm.StateValue ?? '') ? (alarm.StateValue as AlarmState) : 'INSUFFICIENT_DATA';
+  // StateTransitionedTimestamp is when StateValue last changed; older services only send StateUpdated.
+  const transitionedAt = alarm.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp;
+  return { name: alarm.AlarmName ?? '', kind, state, ...(alarm.StateReason ? { reason: alarm.StateReason } : {}), ...(transitionedAt ? { transitionedAt } : {}) };
+}
+
+function toDimensions(dimensions: Record<string, string>) {
+  return Object.entries(dimensions).map(([Name, Value]) => ({ Name, Value }));
 }
 
 export function metricDataInput(query: MetricQuery, nextToken: string | undefined): object {
@@ -55,7 +121,7 @@ export function metricDataInput(query: MetricQuery, nextToken: string | undefine
             Namespace: query.namespace,
             MetricName: query.metricName,
             // GetMetricData matches the exact dimension set: no more and no fewer than these.
-            Dimensions: Object.entries(query.dimensions).map(([Name, Value]) => ({ Name, Value })),
+            Dimensions: toDimensions(query.dimensions),
           },
           Period: query.periodSeconds,
           Stat: query.stat,

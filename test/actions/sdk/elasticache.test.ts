@@ -151,9 +151,9 @@ describe('elasticache.failover', () => {
     ]);
     expect(run.outputs).toStrictEqual({ primaryRegion: 'us-west-2', primaryReplicationGroupId: 'sessions-west', previousPrimaryRegion: 'us-east-1' });
 
-    // One lag read per node in the secondary's region, at plan and just before the call; the largest
-    // node's lag, converted from seconds, is the RPO.
-    expect(await callsOf(cloudwatch)).toEqual(Array.from({ length: 4 }, () => ['GetMetricData', 'us-west-2']));
+    // One lag read per node in the secondary's region (its dimension sets listed, then read), at plan and
+    // just before the call; the largest node's lag, converted from seconds, is the RPO.
+    expect(await callsOf(cloudwatch)).toEqual(Array.from({ length: 4 }, () => [['ListMetrics', 'us-west-2'], ['GetMetricData', 'us-west-2']]).flat());
     expect(ctx.metrics).toEqual([
       expect.objectContaining({ resource: 'sessions', kind: 'replication-lag', metricName: 'GlobalDatastoreReplicationLag', region: 'us-west-2', valueMs: 1_200 }),
     ]);

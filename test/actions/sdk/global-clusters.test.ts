@@ -207,10 +207,12 @@ describe.each(families)('$prefix actions through the SDK', (family) => {
       ]);
       const metricCalls = await callsOf(cloudwatch);
       expect(metricCalls).toEqual([
+        ['ListMetrics', 'us-west-2'],
         ['GetMetricData', 'us-west-2'],
+        ['ListMetrics', 'us-west-2'],
         ['GetMetricData', 'us-west-2'],
       ]);
-      expect(inputOf(cloudwatch.calls()[0]!)).toMatchObject({
+      expect(inputOf(cloudwatch.calls()[1]!)).toMatchObject({
         MetricDataQueries: [{ MetricStat: { Metric: { MetricName: family.lagMetric, Dimensions: [{ Name: 'DBClusterIdentifier', Value: id('west') }] } } }],
       });
     });

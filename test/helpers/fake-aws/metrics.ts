@@ -1,14 +1,22 @@
 // CloudWatch metric series keyed by region, namespace, metric and the exact dimension set (GetMetricData
-// matches dimensions exactly). Asking another region returns no data, as AWS does for lag metrics that
-// only the secondary's region publishes.
-import type { MetricPoint, MetricQuery, MetricsPort } from '../../../src/core/services/cloudwatch';
+// matches dimensions exactly; ListMetrics lists every set holding the dimensions asked). Asking another
+// region returns no data, as AWS does for lag metrics that only the secondary's region publishes. Alarms
+// are set by the test, per region, metric or composite.
+import type { AlarmView, MetricIdentity, MetricPoint, MetricQuery, MetricsPort } from '../../../src/core/services/cloudwatch';
 import type { FakeCore } from './core';
 
 const keyOf = (region: string, namespace: string, metricName: string, dimensions: Record<string, string>) =>
   [region, namespace, metricName, ...Object.entries(dimensions).sort().map(([name, value]) => `${name}=${value}`)].join('|');
 
+interface FakeSeries {
+  region: string;
+  identity: MetricIdentity;
+  points: MetricPoint[];
+}
+
 export class FakeMetrics implements MetricsPort {
-  private readonly series = new Map<string, MetricPoint[]>();
+  private readonly series = new Map<string, FakeSeries>();
+  private readonly alarms = new Map<string, AlarmView>();
   readonly queries: Array<{ region: string; query: MetricQuery }> = [];
 
   constructor(private readonly core: FakeCore) {}
@@ -17,12 +25,13 @@ export class FakeMetrics implements MetricsPort {
   put(region: string, namespace: string, metricName: string, dimensions: Record<string, string>, values: Array<{ value: number; ageMs?: number }>): void {
     const key = keyOf(region, namespace, metricName, dimensions);
     const points = values.map(({ value, ageMs }) => ({ value, timestamp: new Date(this.core.now() - (ageMs ?? 60_000)) }));
-    this.series.set(key, [...(this.series.get(key) ?? []), ...points]);
+    const existing = this.series.get(key);
+    this.series.set(key, { region, identity: { namespace, metricName, dimensions }, points: [...(existing?.points ?? []), ...points] });
   }
 
-  /** Aurora lag (ms) for a secondary cluster. */
-  auroraLag(region: string, clusterId: string, ms: number, metricName = 'AuroraGlobalDBRPOLag'): void {
-    this.put(region, 'AWS/RDS', metricName, { DBClusterIdentifier: clusterId }, [{ value: ms }]);
+  /** Aurora lag (ms) for a secondary cluster; `extra` dimensions publish it under a larger set. */
+  auroraLag(region: string, clusterId: string, ms: number, metricName = 'AuroraGlobalDBRPOLag', extra: Record<string, string> = {}): void {
+    this.put(region, 'AWS/RDS', metricName, { DBClusterIdentifier: clusterId, ...extra }, [{ value: ms }]);
   }
 
   docdbLag(region: string, clusterId: string, ms: number): void {
@@ -34,13 +43,37 @@ export class FakeMetrics implements MetricsPort {
     this.put(region, 'AWS/ElastiCache', 'GlobalDatastoreReplicationLag', { CacheClusterId: cacheClusterId }, [{ value: seconds }]);
   }
 
+  /** An alarm as DescribeAlarms would show it in `region`; `okForMs` is how long it has been in its state. */
+  setAlarm(region: string, name: string, state: AlarmView['state'], options: { kind?: AlarmView['kind']; forMs?: number; reason?: string } = {}): void {
+    const transitionedAt = new Date(this.core.now() - (options.forMs ?? 10 * 60_000));
+    this.alarms.set(`${region}|${name}`, { name, kind: options.kind ?? 'metric', state, transitionedAt, ...(options.reason ? { reason: options.reason } : {}) });
+  }
+
   getMetricSeries(region: string, query: MetricQuery): Promise<MetricPoint[]> {
     return this.core.call('cloudwatch', region, 'GetMetricData', { namespace: query.namespace, metricName: query.metricName, dimensions: query.dimensions }, () => {
       this.queries.push({ region, query });
-      const points = this.series.get(keyOf(region, query.namespace, query.metricName, query.dimensions)) ?? [];
+      const points = this.series.get(keyOf(region, query.namespace, query.metricName, query.dimensions))?.points ?? [];
       return points
         .filter((point) => point.timestamp >= query.start && point.timestamp < query.end)
         .sort((a, b) => b.timestamp.getTime() - a.timestamp.getTime());
     });
+  }
+
+  listMetrics(region: string, filter: MetricIdentity): Promise<MetricIdentity[]> {
+    return this.core.call('cloudwatch', region, 'ListMetrics', { ...filter }, () =>
+      [...this.series.values()]
+        .filter((series) => series.region === region && series.identity.namespace === filter.namespace && series.identity.metricName === filter.metricName)
+        .filter((series) => Object.entries(filter.dimensions).every(([name, value]) => series.identity.dimensions[name] === value))
+        .map((series) => series.identity),
+    );
+  }
+
+  describeAlarms(region: string, names: readonly string[]): Promise<AlarmView[]> {
+    return this.core.call('cloudwatch', region, 'DescribeAlarms', { names: [...names] }, () =>
+      names.flatMap((name) => {
+        const alarm = this.alarms.get(`${region}|${name}`);
+        return alarm ? [alarm] : [];
+      }),
+    );
   }
 }
