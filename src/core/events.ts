@@ -29,6 +29,13 @@ export type ApprovalGate = 'approval' | 'step' | 'run';
 /** --step answers, as in Ansible's step mode: run it, skip it, run the rest without asking, stop. */
 export type StepDecision = 'run' | 'skip' | 'continue' | 'quit';
 
+/** The runbook's objectives as a run records them; rtoEndsAt names the step whose success ends the RTO clock. */
+export interface RunObjectives {
+  rtoMs?: number;
+  rpoMs?: number;
+  rtoEndsAt?: string;
+}
+
 export interface StepInfo {
   id: string;
   uses: string;
@@ -59,7 +66,7 @@ export type RunEventBody =
       file: string;
       mode: RunMode;
       inputs: Record<string, unknown>;
-      objectives: { rtoMs?: number; rpoMs?: number };
+      objectives: RunObjectives;
       steps: StepInfo[];
       resumedFrom?: string;
       incidentStart?: number;

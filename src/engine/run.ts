@@ -9,7 +9,7 @@ import { confirmationText, mutatingSteps } from './confirm';
 import type { EngineContext } from './context';
 import { RunEmitter } from './emitter';
 import { toProblem } from './errors';
-import type { RunOutcome, SessionKind, StepInfo } from '../core/events';
+import type { RunObjectives, RunOutcome, SessionKind, StepInfo } from '../core/events';
 import { refuseUnstable } from './dependency-table';
 import { needsOf } from './graph';
 import { runMainThenRollback, runRollbackOnly, verdictAfterRollback, type PhaseSetup, type Verdict } from './phases';
@@ -123,9 +123,13 @@ function phaseSetup(options: RunOptions, deps: EngineDeps, actions: ActionLookup
   };
 }
 
-export function objectivesOf(document: RunbookDocument): { rtoMs?: number; rpoMs?: number } {
-  const { rto, rpo } = document.spec.objectives ?? {};
-  return { rtoMs: rto === undefined ? undefined : parseDuration(rto), rpoMs: rpo === undefined ? undefined : parseDuration(rpo) };
+export function objectivesOf(document: RunbookDocument): RunObjectives {
+  const { rto, rpo, rtoEndsAt } = document.spec.objectives ?? {};
+  return {
+    rtoMs: rto === undefined ? undefined : parseDuration(rto),
+    rpoMs: rpo === undefined ? undefined : parseDuration(rpo),
+    ...(rtoEndsAt === undefined ? {} : { rtoEndsAt }),
+  };
 }
 
 function runStarted(options: RunOptions, actions: ActionLookup, session: SessionKind) {

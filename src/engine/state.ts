@@ -2,7 +2,7 @@
 // so replaying a journal gives exactly the state the engine had: resume and reports rely on that.
 import type { PlannedCall, PlanStatus } from '../core/action';
 import type { ProblemRecord } from '../core/errors';
-import type { RunEvent, RunMode, RunOutcome, StepInfo, StepState } from '../core/events';
+import type { RunEvent, RunMode, RunObjectives, RunOutcome, StepInfo, StepState } from '../core/events';
 
 export interface StepRecord extends StepInfo {
   state: StepState;
@@ -29,7 +29,7 @@ export interface RunState {
   file: string;
   mode: RunMode;
   inputs: Record<string, unknown>;
-  objectives: { rtoMs?: number; rpoMs?: number };
+  objectives: RunObjectives;
   startedAt?: number;
   /** The real time of the first start (the same as startedAt unless simulated): which run is newest. */
   realStartedAt?: number;
@@ -211,6 +211,15 @@ export function displayState(step: StepRecord, state: RunState): StepState {
   const undoing = Object.values(state.steps).filter((other) => other.phase === 'rollback' && other.mutating && other.resource === step.resource);
   if (undoing.some((other) => other.state === 'running' || other.state === 'polling')) return 'rolling-back';
   return undoing.some((other) => other.state === 'succeeded') ? 'rolled-back' : step.state;
+}
+
+/**
+ * The run sent no change and joined none: a run that ends like this never started the recovery an RTO
+ * measures (a preflight failure, a refused approval), whatever its outcome.
+ */
+export function changedNothing(state: RunState): boolean {
+  if (state.mutatingCalls > 0) return false;
+  return !Object.values(state.steps).some((step) => step.intent !== undefined || step.appliedAt !== undefined || step.joined === true);
 }
 
 /** The outcome string step expressions see (GitHub Actions' vocabulary). */

@@ -3,7 +3,7 @@
 // the first start of the run; the full RTO/RPO report (per resource) is the report module's job.
 import type { ProblemRecord } from '../core/errors';
 import type { RunOutcome, StepState } from '../core/events';
-import { displayState, type RunState, type StepRecord } from './state';
+import { changedNothing, displayState, type RunState, type StepRecord } from './state';
 
 export interface StepSummary {
   id: string;
@@ -24,8 +24,10 @@ export interface RunSummary {
   outcome?: RunOutcome;
   elapsedMs?: number;
   rtoMs?: number;
-  /** undefined when the runbook sets no RTO or the run has not finished. */
+  /** undefined when the runbook sets no RTO, the run has not finished, or it never started (notStarted). */
   withinRto?: boolean;
+  /** The run ended without changing anything (preflight failed, approval refused): no RTO to judge. */
+  notStarted?: true;
   counts: Partial<Record<StepState, number>>;
   steps: StepSummary[];
   apiCalls: number;
@@ -58,6 +60,7 @@ export function summarizeRun(state: RunState): RunSummary {
   const from = state.incidentStart ?? state.startedAt;
   const elapsedMs = from !== undefined && state.finishedAt !== undefined ? state.finishedAt - from : undefined;
   const rtoMs = state.objectives.rtoMs;
+  const notStarted = state.outcome !== undefined && state.outcome !== 'succeeded' && changedNothing(state);
   return {
     runId: state.runId,
     runbook: state.runbook,
@@ -65,7 +68,8 @@ export function summarizeRun(state: RunState): RunSummary {
     elapsedMs,
     rtoMs,
     // A run that did not succeed did not recover anything, whatever the clock says.
-    withinRto: rtoMs !== undefined && elapsedMs !== undefined ? state.outcome === 'succeeded' && elapsedMs <= rtoMs : undefined,
+    withinRto: rtoMs !== undefined && elapsedMs !== undefined && !notStarted ? state.outcome === 'succeeded' && elapsedMs <= rtoMs : undefined,
+    ...(notStarted ? { notStarted: true as const } : {}),
     counts,
     steps,
     apiCalls: state.apiCalls,

@@ -1,5 +1,7 @@
 // Per-resource facts: what each step that acts on a resource did, when AWS accepted the call, when the
-// new writer was confirmed available in the target, and what could have been lost (the RPO).
+// new writer was confirmed available in the target, and what could have been lost (the RPO). A step
+// interrupted and resumed is re-planned from live state, which may already show the writer in the target:
+// the regions, acceptance and lag that count are those of the session that made the call.
 import type { MetricReading } from '../core/action';
 import type { EventOf, RunEvent } from '../core/events';
 import { displayState, type RunState, type StepRecord } from '../engine/state';
@@ -10,38 +12,55 @@ type Target = NonNullable<EventOf<'step.planned'>['target']>;
 const DATA_STORE_ACTIONS = /^(aurora|docdb|elasticache)\./;
 /** Operations after which the target stands alone: there is no replication left to be in sync. */
 const STANDALONE_OPERATIONS = new Set(['detach', 'disassociate']);
+/** Journals before the RPO went by operation recorded a completed switchover as a 0 "reading" of this name. */
+const LEGACY_SWITCHOVER_READING = 'SwitchoverGlobalCluster';
 
-/** The last target each step's plan named (a resumed step plans again; the newest plan wins). */
-function plannedTargets(events: readonly RunEvent[]): Map<string, Target> {
-  const targets = new Map<string, Target>();
-  for (const event of events) {
-    if (event.type === 'step.planned' && event.target) targets.set(event.stepId, event.target);
-  }
-  return targets;
+interface StepHistory {
+  /** The target of the plan that led to the step's last intent; else of its newest plan. */
+  target?: Target;
+  /** The replication lag read just before AWS accepted the call (apply reads it, then calls); else the newest. */
+  lag?: MetricReading;
 }
 
-function lagReadingsByStep(events: readonly RunEvent[]): Map<string, MetricReading[]> {
-  const readings = new Map<string, MetricReading[]>();
+function histories(events: readonly RunEvent[]): Map<string, StepHistory> {
+  const found = new Map<string, StepHistory & { planned?: Target; read?: MetricReading; committed?: boolean; applied?: boolean }>();
+  const of = (stepId: string) => found.get(stepId) ?? found.set(stepId, {}).get(stepId)!;
   for (const event of events) {
-    if (event.type !== 'metric.read' || event.reading.kind !== 'replication-lag' || event.stepId === undefined) continue;
-    const list = readings.get(event.stepId) ?? [];
-    list.push(event.reading);
-    readings.set(event.stepId, list);
+    if (event.type === 'step.planned' && event.target) of(event.stepId).planned = event.target;
+    if (event.type === 'metric.read' && event.stepId !== undefined && event.reading.kind === 'replication-lag' && event.reading.metricName !== LEGACY_SWITCHOVER_READING) {
+      of(event.stepId).read = event.reading;
+    }
+    if (event.type === 'step.intent') Object.assign(of(event.stepId), { target: of(event.stepId).planned, committed: true });
+    if (event.type === 'step.applied') Object.assign(of(event.stepId), { lag: of(event.stepId).read, applied: true });
   }
-  return readings;
+  for (const history of found.values()) {
+    if (!history.committed) history.target = history.planned;
+    if (!history.applied) history.lag = history.read;
+  }
+  return found;
 }
 
 /**
- * The RPO of one cutover: the last replication-lag reading the step recorded. The lag is read just
- * before the call; a completed switchover then records 0 (AWS synchronised every secondary first), so
- * the last reading is what could have been lost either way.
+ * The RPO of one cutover, by operation. A switchover synchronises every secondary before it flips the
+ * writer, so it loses nothing whatever the lag was. A failover, a detach, or ElastiCache's promotion of an
+ * asynchronous secondary could lose what had not replicated: the lag read just before the call. A
+ * datapoint too old to describe the cutover is no measurement.
  */
-export function resourceRpo(readings: readonly MetricReading[] | undefined): ResourceRpo {
-  const last = readings?.[readings.length - 1];
-  if (!last) return { source: 'none' };
-  const where = { metricName: last.metricName, region: last.region, at: last.at };
-  if (last.missing || last.valueMs === undefined) return { source: 'missing', ...where };
-  return { source: last.metricName === 'SwitchoverGlobalCluster' ? 'switchover' : 'lag', valueMs: last.valueMs, ...where };
+export function resourceRpo(operation: string | undefined, reading: MetricReading | undefined): ResourceRpo {
+  const where = reading && {
+    metricName: reading.metricName,
+    region: reading.region,
+    at: reading.at,
+    ...(reading.dimensions ? { dimensions: reading.dimensions } : {}),
+    ...(reading.pointAt === undefined ? {} : { pointAt: reading.pointAt, ageMs: reading.ageMs }),
+    ...(reading.staleAfterMs === undefined ? {} : { staleAfterMs: reading.staleAfterMs }),
+  };
+  const lag = reading?.missing || reading?.valueMs === undefined ? {} : { lagMs: reading.valueMs };
+  if (operation === 'switchover') return { source: 'switchover', valueMs: 0, ...lag, ...where };
+  if (!reading) return { source: 'none' };
+  if (reading.missing || reading.valueMs === undefined) return { source: 'missing', ...where };
+  if (reading.stale) return { source: 'stale', ...lag, ...where };
+  return { source: 'lag', valueMs: reading.valueMs, ...lag, ...where };
 }
 
 /** When AWS took the call. A crash can lose the answer; then the durable intent says when it was sent. */
@@ -58,9 +77,11 @@ function syncOf(step: StepRecord, kind: ResourceFacts['kind'], operation: string
   return /\bresyncing\b/.test(step.lastObservation ?? '') ? 'resyncing' : 'in-sync';
 }
 
-function resourceFact(step: StepRecord, state: RunState, target: Target | undefined, readings: MetricReading[] | undefined): ResourceFacts {
+function resourceFact(step: StepRecord, state: RunState, history: StepHistory): ResourceFacts {
+  const { target } = history;
   const kind: ResourceFacts['kind'] = DATA_STORE_ACTIONS.test(step.uses) ? 'data-store' : 'traffic';
-  const alreadyDone = step.alreadyDone === true;
+  // Found done by a later session after an earlier one sent the call: that call made the change.
+  const alreadyDone = step.alreadyDone === true && step.intent === undefined && step.appliedAt === undefined;
   const joined = step.joined === true;
   const { acceptedAt, acceptedIsSendTime } = acceptance(step);
   const succeeded = step.state === 'succeeded';
@@ -87,22 +108,21 @@ function resourceFact(step: StepRecord, state: RunState, target: Target | undefi
     availableAt,
     sync: syncOf(step, kind, target?.operation),
     rtoMs: acceptedAt !== undefined && availableAt !== undefined ? availableAt - acceptedAt : undefined,
-    rpo: cutover ? resourceRpo(readings) : { source: 'none' },
+    rpo: cutover ? resourceRpo(target?.operation, history.lag) : { source: 'none' },
     lastObservation: step.lastObservation,
   };
 }
 
 /** Main-phase steps that acted on or watched a resource, in declaration order. Rollback steps are on the timeline. */
 export function resourceFacts(state: RunState, events: readonly RunEvent[]): ResourceFacts[] {
-  const targets = plannedTargets(events);
-  const readings = lagReadingsByStep(events);
+  const byStep = histories(events);
   return state.order.flatMap((id) => {
     const step = state.steps[id];
     if (!step || step.phase !== 'main') return [];
-    const target = targets.get(id);
-    if (!target && !step.resource) return [];
+    const history = byStep.get(id) ?? {};
+    if (!history.target && !step.resource) return [];
     // A step skipped by its `if` or never reached did nothing to its resource.
-    if (!target && step.attempts === 0) return [];
-    return [resourceFact(step, state, target, readings.get(id))];
+    if (!history.target && step.attempts === 0) return [];
+    return [resourceFact(step, state, history)];
   });
 }

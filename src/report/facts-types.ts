@@ -7,8 +7,11 @@ import type { ApprovalGate, RunMode, StepDecision, StepState } from '../core/eve
 
 export const REPORT_SCHEMA = 'drctl.report/v1';
 
-/** met/missed: measured against an objective; unknown: could not be measured; none: no objective set. */
-export type Verdict = 'met' | 'missed' | 'unknown' | 'none';
+/**
+ * met/missed: measured against an objective; unknown: could not be measured; none: no objective set;
+ * not-started (RTO only): the run changed nothing, so it started no recovery to judge.
+ */
+export type Verdict = 'met' | 'missed' | 'unknown' | 'none' | 'not-started';
 
 export interface ReportFacts {
   schema: typeof REPORT_SCHEMA;
@@ -54,11 +57,16 @@ export interface RunFacts {
 }
 
 export interface RtoFacts {
+  /** measured: a value; not-measured: the run changed things but did not restore service; not-started: it changed nothing. */
+  status: 'measured' | 'not-measured' | 'not-started';
   /** Where the clock starts: --incident-start when given, else the run's first start. */
   clockStart?: number;
   clockStartSource: 'incident-start' | 'run-start';
-  /** The last restoring signal: the step whose success restored the last piece of service. */
-  end?: { at: number; stepId: string; signal: string };
+  /**
+   * Where the clock stops: the step the runbook names (objectives.rtoEndsAt, `declared`), else the last
+   * restoring signal (the step whose success restored the last piece of service).
+   */
+  end?: { at: number; stepId: string; signal: string; declared?: boolean };
   valueMs?: number;
   objectiveMs?: number;
   verdict: Verdict;
@@ -80,12 +88,25 @@ export interface RpoFacts {
 }
 
 export interface ResourceRpo {
-  /** lag: replication lag read before the cutover; switchover: completed switchover (0); missing: no data. */
-  source: 'lag' | 'switchover' | 'missing' | 'none';
+  /**
+   * switchover: 0 by construction (AWS synchronises before it flips the writer; the lag is information);
+   * lag: a failover or detach could lose the lag read just before the cutover (an upper bound);
+   * stale: that lag's datapoint was too old to be a measurement; missing: no data; none: not read.
+   */
+  source: 'lag' | 'switchover' | 'stale' | 'missing' | 'none';
+  /** What could have been lost; undefined when unknown. */
   valueMs?: number;
+  /** The replication lag read before the cutover (for a switchover or a stale datapoint: information only). */
+  lagMs?: number;
   metricName?: string;
+  /** The exact dimension set of the datapoint. */
+  dimensions?: Record<string, string>;
   region?: string;
+  /** When the lag was read, and the datapoint's own time and age then. */
   at?: number;
+  pointAt?: number;
+  ageMs?: number;
+  staleAfterMs?: number;
 }
 
 export interface ResourceFacts {

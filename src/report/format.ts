@@ -33,7 +33,7 @@ export function offset(at: number | undefined, start: number | undefined): strin
 }
 
 export function verdictWord(verdict: Verdict): string {
-  return { met: 'met', missed: 'MISSED', unknown: 'not measured', none: 'no objective' }[verdict];
+  return { met: 'met', missed: 'MISSED', unknown: 'not measured', none: 'no objective', 'not-started': 'not started' }[verdict];
 }
 
 export function outcomeWord(facts: ReportFacts): string {
@@ -52,11 +52,42 @@ export function syncWord(fact: ResourceFacts): string {
 
 export function resourceRpoText(rpo: ResourceRpo, cutover: boolean): string {
   if (!cutover) return NONE;
-  if (rpo.source === 'switchover') return '0 (switchover)';
-  if (rpo.source === 'lag') return `${duration(rpo.valueMs)} (${rpo.metricName} in ${rpo.region})`;
+  if (rpo.source === 'switchover') return rpo.lagMs === undefined ? '0 (switchover)' : `0 (switchover; lag ${duration(rpo.lagMs)} at the cutover, not lost)`;
+  if (rpo.source === 'lag') return `at most ${duration(rpo.valueMs)} (${rpo.metricName} in ${rpo.region})`;
+  if (rpo.source === 'stale') return `unknown: stale lag datapoint (${duration(rpo.ageMs)} old)`;
   if (rpo.source === 'missing') return `unknown: no lag data${rpo.region ? ` in ${rpo.region}` : ''}`;
   return 'unknown: lag not read';
 }
+
+/** "AuroraGlobalDBRPOLag {DBClusterIdentifier=orders-usw2, SourceRegion=us-east-1}" */
+export function metricText(metricName: string | undefined, dimensions: Record<string, string> | undefined): string {
+  const entries = Object.entries(dimensions ?? {});
+  return `${metricName ?? '?'}${entries.length ? ` {${entries.map(([name, value]) => `${name}=${value}`).join(', ')}}` : ''}`;
+}
+
+/**
+ * Where a cutover's lag came from, and what it means for that operation: the metric, its dimensions, the
+ * region, the datapoint's time and age. undefined when no lag was read.
+ */
+export function lagReadingText(rpo: ResourceRpo): string | undefined {
+  if (rpo.source === 'none' || rpo.metricName === undefined) return undefined;
+  if (rpo.source === 'missing') return `no lag data: ${rpo.metricName} in ${rpo.region ?? '?'} had no datapoint`;
+  const point = rpo.pointAt === undefined ? '' : `, datapoint ${clockTime(rpo.pointAt)}, ${duration(rpo.ageMs)} old`;
+  const read = `${duration(rpo.lagMs)}: ${metricText(rpo.metricName, rpo.dimensions)} in ${rpo.region ?? '?'}${point}`;
+  if (rpo.source === 'switchover') return `${read}; information only: a switchover synchronises before it moves the writer`;
+  if (rpo.source === 'stale') return `${read}; stale: newest datapoint ${duration(rpo.ageMs)} old (limit ${duration(rpo.staleAfterMs)}), not a measurement`;
+  return `${read}; an upper bound of what the cutover could lose`;
+}
+
+/** [resource, operation, lag text] for each cutover that read its lag: the section every format shows. */
+export function lagRows(facts: ReportFacts): Array<[string, string, string]> {
+  return facts.resources.flatMap((fact): Array<[string, string, string]> => {
+    const text = fact.cutover ? lagReadingText(fact.rpo) : undefined;
+    return text ? [[fact.resource, fact.operation ?? fact.uses, text]] : [];
+  });
+}
+
+export const LAG_SECTION_TITLE = 'Replication lag read before each cutover';
 
 export function rtoStartWords(rto: RtoFacts): string {
   return rto.clockStartSource === 'incident-start' ? 'the incident start' : 'the run start';
@@ -64,8 +95,10 @@ export function rtoStartWords(rto: RtoFacts): string {
 
 /** "3m12s, from the run start to api-west healthy", or why there is none. */
 export function rtoSentence(rto: RtoFacts): string {
+  if (rto.status === 'not-started') return rto.reason ?? 'not started';
   if (rto.valueMs === undefined) return `not measured: ${rto.reason ?? 'no restoring signal'}`;
-  return `${formatDuration(rto.valueMs)}, from ${rtoStartWords(rto)} to ${rto.end?.signal ?? 'the end of the run'}`;
+  const end = rto.end ? `${rto.end.signal} (${rto.end.declared ? `step ${rto.end.stepId}, named by the runbook` : rto.end.stepId ? `step ${rto.end.stepId}, the last to restore` : 'the end of the run'})` : 'the end of the run';
+  return `${formatDuration(rto.valueMs)}, from ${rtoStartWords(rto)} to ${end}`;
 }
 
 /** The RPO in plain words: what may have been lost, and where that figure comes from. */
@@ -77,7 +110,10 @@ export function rpoSentence(rpo: RpoFacts): string {
     return `unknown: the replication lag of ${rpo.unknownFor.join(', ')} could not be read before the cutover${bound}`;
   }
   if (!rpo.valueMs) return '0: every writer moved without data loss';
-  return `${known}: up to ${known} of writes to ${rpo.worst} made before the cutover may be lost (replication lag read just before it)`;
+  return (
+    `${known}: at most ${known} of writes to ${rpo.worst} made before the cutover may be lost ` +
+    '(upper bound: the newest one-minute Maximum of its replication lag, read just before the call)'
+  );
 }
 
 /** Shown as the objective column: "5m" or "none". */

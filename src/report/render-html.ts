@@ -1,7 +1,7 @@
 // The report as one HTML file: the two figures with their verdicts, the timeline chart, then the
 // evidence tables. Element ids (rto-value, rpo-value, timeline, ...) are stable for tests and scrapers.
 import type { ReportFacts, Verdict } from './facts-types';
-import { clockTime, duration, fromTo, objective, offset, outcomeWord, resourceRpoText, rpoSentence, rtoSentence, shownSteps, simulatedNotice, syncWord, verdictWord, NONE } from './format';
+import { clockTime, duration, fromTo, LAG_SECTION_TITLE, lagRows, objective, offset, outcomeWord, resourceRpoText, rpoSentence, rtoSentence, shownSteps, simulatedNotice, syncWord, verdictWord, NONE } from './format';
 import { htmlPage, htmlTable } from './html-page';
 import { esc } from './svg';
 import { timelineSvg } from './timeline-svg';
@@ -65,6 +65,11 @@ function resources(facts: ReportFacts): string {
   return `<h2>Resources</h2>\n${htmlTable(['resource', 'operation', 'from → to', 'call accepted', 'available in target', 'members', 'RTO', 'RPO'], rows, 'resources')}`;
 }
 
+function lagReadings(facts: ReportFacts): string {
+  const rows = lagRows(facts).map(([resource, operation, text]) => [`<code>${esc(resource)}</code>`, esc(operation), esc(text)]);
+  return rows.length ? `<h2>${esc(LAG_SECTION_TITLE)}</h2>\n${htmlTable(['resource', 'operation', 'lag, metric, region, datapoint'], rows, 'lag-readings')}` : '';
+}
+
 function steps(facts: ReportFacts): string {
   const rows = shownSteps(facts).map((step) => [
     `<code>${esc(step.id)}</code>${step.phase === 'rollback' ? ' (rollback)' : ''}`,
@@ -112,6 +117,7 @@ export function renderHtml(facts: ReportFacts): string {
     '<h2>Timeline</h2>',
     timelineSvg(facts),
     resources(facts),
+    lagReadings(facts),
     verification(facts),
     '<h2>Steps</h2>',
     steps(facts),

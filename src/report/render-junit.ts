@@ -14,6 +14,7 @@ interface Case {
 function objectiveCase(name: 'RTO' | 'RPO', verdict: Verdict, objectiveMs: number | undefined, how: string): Case {
   const title = `${name} objective${objectiveMs === undefined ? '' : ` ${formatDuration(objectiveMs)}`}`;
   if (verdict === 'none') return { name: title, seconds: 0, skipped: `the runbook sets no ${name} objective; ${name} ${how}` };
+  if (verdict === 'not-started') return { name: title, seconds: 0, skipped: `${name} ${how}` };
   if (verdict === 'met') return { name: title, seconds: 0 };
   return { name: title, seconds: 0, failure: { type: verdict === 'missed' ? 'objective-missed' : 'not-measured', message: `${name} ${how}` } };
 }

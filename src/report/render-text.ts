@@ -4,7 +4,7 @@ import type { StepState } from '../core/events';
 import { formatProblem } from '../core/problem-text';
 import { plainStyle, type Style } from '../core/style';
 import type { ReportFacts, Verdict, VerificationFact } from './facts-types';
-import { clockTime, duration, fromTo, objective, offset, outcomeWord, resourceRpoText, rpoSentence, rtoSentence, shownSteps, simulatedNotice, syncWord, verdictWord, NONE } from './format';
+import { clockTime, duration, fromTo, LAG_SECTION_TITLE, lagRows, objective, offset, outcomeWord, resourceRpoText, rpoSentence, rtoSentence, shownSteps, simulatedNotice, syncWord, verdictWord, NONE } from './format';
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
@@ -78,6 +78,12 @@ function resources(facts: ReportFacts): string[] {
   return ['Resources', ...table([['resource', 'operation', 'from -> to', 'accepted', 'available', 'sync', 'RTO', 'RPO'], ...rows])];
 }
 
+/** Each cutover's lag: which metric and dimensions, where, the datapoint and its age, and what it means. */
+function lagReadings(facts: ReportFacts): string[] {
+  const rows = lagRows(facts);
+  return rows.length ? [LAG_SECTION_TITLE, ...table(rows)] : [];
+}
+
 function timeline(facts: ReportFacts, style: Style): string[] {
   const rows = shownSteps(facts).map((step) => [
     stateIcon(step.state, style),
@@ -118,6 +124,6 @@ export function verificationLines(verification: readonly VerificationFact[] | un
 }
 
 export function renderText(facts: ReportFacts, style: Style = plainStyle): string {
-  const sections = [header(facts, style), objectives(facts, style), resources(facts), verificationLines(facts.verification, style), timeline(facts, style), approvals(facts), apiCalls(facts)];
+  const sections = [header(facts, style), objectives(facts, style), resources(facts), lagReadings(facts), verificationLines(facts.verification, style), timeline(facts, style), approvals(facts), apiCalls(facts)];
   return `${sections.filter((section) => section.length > 0).map((section) => section.join('\n')).join('\n\n')}\n`;
 }

@@ -59,6 +59,9 @@ export const Input = z
 export const Objectives = z.strictObject({
   rto: Duration.optional().meta({ description: 'Recovery time objective: the longest acceptable outage.' }),
   rpo: Duration.optional().meta({ description: 'Recovery point objective: the most data, in time, that may be lost.' }),
+  rtoEndsAt: Name.optional().meta({
+    description: 'The id of the step whose success ends the RTO clock, e.g. the one that waits for the application to be healthy in the target region. Default: the last step that restores a resource.',
+  }),
 });
 
 export const Retry = z.union([

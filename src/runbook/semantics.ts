@@ -38,8 +38,22 @@ export function checkSemantics(data: unknown, source: RunbookSource, catalogue: 
   for (const phase of [main, rollback]) problems.push(...checkNeeds(phase, source));
   for (const step of [...main, ...rollback]) problems.push(...checkStepAction(step, resources, source, catalogue));
   problems.push(...checkPreflight(asArray(spec.preflight), resources, source, catalogue));
+  problems.push(...checkRtoEnd(asRecord(spec.objectives)?.rtoEndsAt, main, source));
   problems.push(...checkExpressions({ spec, main, rollback, source, catalogue }));
   return problems;
+}
+
+/** objectives.rtoEndsAt names the main step whose success ends the RTO clock. */
+function checkRtoEnd(value: unknown, main: StepRef[], source: RunbookSource): Problem[] {
+  const id = asString(value);
+  if (id === undefined || main.some((step) => step.id === id)) return [];
+  const ids = main.map((step) => step.id);
+  return [{
+    code: 'runbook.unknown-rto-step',
+    message: `objectives.rtoEndsAt names "${id}", but there is no step with that id`,
+    hint: didYouMean(id, ids) ?? `Name the step whose success means the application is back (steps: ${ids.join(', ')}); rollback steps cannot end the RTO.`,
+    location: source.locate(['spec', 'objectives', 'rtoEndsAt']),
+  }];
 }
 
 function checkDuplicateIds(steps: StepRef[], source: RunbookSource): Problem[] {

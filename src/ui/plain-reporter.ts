@@ -144,6 +144,7 @@ export function summaryText(summary: RunSummary, style: Style, next?: string): s
 function rtoLine(summary: RunSummary, style: Style): string {
   const outcome = summary.outcome ?? 'unfinished';
   const elapsed = summary.elapsedMs === undefined ? 'elapsed -' : `elapsed ${formatDuration(summary.elapsedMs)}`;
+  if (summary.notStarted) return `${outcome}, ${elapsed}: ${style.yellow('not started')} (nothing was changed, so there is no RTO to judge)`;
   if (summary.rtoMs === undefined) return `${outcome}, ${elapsed} (no RTO objective set)`;
   const verdict = summary.withinRto ? style.green('within the RTO') : style.red(outcome === 'succeeded' ? 'over the RTO' : 'RTO not met');
   return `${outcome}, ${elapsed} of RTO ${formatDuration(summary.rtoMs)}: ${verdict}`;

@@ -43,6 +43,13 @@ describe('fault kinds, as the operator sees them', () => {
     expect(ran.code).toBe(1);
     expect(ran.stdout).toContain('FAIL preflight replication-lag-below');
     expect(ran.stdout).toContain('8000 ms in us-west-2');
+    // Nothing was changed: the run never started a recovery, so it has no RTO verdict (it once said "RTO not met").
+    expect(ran.stdout).not.toContain('RTO not met');
+    expect(ran.stdout).toContain('not started (nothing was changed, so there is no RTO to judge)');
+    const facts = await report();
+    expect(facts.rto).toMatchObject({ status: 'not-started', verdict: 'not-started' });
+    const text = await drctl(['report'], { cwd: dir });
+    expect(text.stdout).toMatch(/RTO\s+—\s+objective 6m\s+not started\s+not started: the run stopped before changing anything \(preflight failed\)/);
   });
 
   it('lag-spike: an unplanned failover during it reports that RPO, over the objective (exit 4)', async () => {

@@ -92,6 +92,10 @@ describe.skipIf(!built)('drctl run / resume / plan against the simulator', () =>
     expect(facts.run.simulated).toBe(true);
     expect(facts.run.sessions.map((session) => session.session)).toEqual(['start', 'resume']);
     expect(formatDuration(facts.rto.valueMs ?? -1)).toBe(elapsed);
+    // The switchovers the first session sent keep their regions; a switchover loses nothing, lag or not.
+    for (const resource of ['orders-db', 'catalog-db']) {
+      expect(facts.resources.find((fact) => fact.resource === resource)).toMatchObject({ from: 'us-east-1', to: 'us-west-2', cutover: true, rpo: { source: 'switchover', valueMs: 0 } });
+    }
     const steps = new Map(facts.steps.map((step) => [step.id, step]));
     // Simulated time never runs backwards: the resume continues where the first session stopped.
     expect(facts.run.sessions[1]?.at).toBeGreaterThanOrEqual(steps.get('sessions')?.finishedAt ?? Infinity);

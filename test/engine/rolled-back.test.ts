@@ -9,8 +9,8 @@ function failedAfterDrain(): Journal {
   approved(journal, 1);
   skipped(journal, 2, 'orders-failover', 'catalog-failover');
   journal
-    .cutover('orders-switchover', { start: 2, accepted: 3, done: 60 }, { resource: 'orders-db', operation: 'switchover', switchover: true })
-    .cutover('catalog-switchover', { start: 2, accepted: 3, done: 60 }, { resource: 'catalog-db', operation: 'switchover', switchover: true })
+    .cutover('orders-switchover', { start: 2, accepted: 3, done: 60 }, { resource: 'orders-db', operation: 'switchover' })
+    .cutover('catalog-switchover', { start: 2, accepted: 3, done: 60 }, { resource: 'catalog-db', operation: 'switchover' })
     .cutover('sessions', { start: 2, accepted: 3, done: 50 }, { resource: 'sessions', operation: 'failover' })
     .at(61, { type: 'step.started', stepId: 'drain-east', attempt: 1 })
     .at(62, { type: 'step.succeeded', stepId: 'drain-east', outputs: {} })

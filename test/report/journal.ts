@@ -23,7 +23,7 @@ export class Journal {
   cutover(
     stepId: string,
     times: { start: number; accepted: number; done: number },
-    target: { resource: string; operation: string; from?: string; to?: string; lagMs?: number | 'missing'; switchover?: boolean; resyncing?: boolean; service?: ApiCallRecord['service']; apiOperation?: string },
+    target: { resource: string; operation: string; from?: string; to?: string; lagMs?: number | 'missing'; resyncing?: boolean; service?: ApiCallRecord['service']; apiOperation?: string },
   ): this {
     const { resource, operation } = target;
     const from = target.from ?? 'us-east-1';
@@ -37,7 +37,6 @@ export class Journal {
     this.call(times.accepted, { service: target.service ?? 'rds', region: operation === 'switchover' ? from : to, operation: target.apiOperation ?? 'SwitchoverGlobalCluster', mutating: true, requestId: `req-${stepId}` });
     this.at(times.accepted, { type: 'step.applied', stepId });
     this.at(times.accepted, { type: 'step.polling', stepId, intervalMs: 5000 });
-    if (target.switchover) this.at(times.done, { type: 'metric.read', stepId, reading: { resource, kind: 'replication-lag', metricName: 'SwitchoverGlobalCluster', region: to, valueMs: 0, at: s(times.done) } });
     const resync = target.resyncing ? `; resyncing: ${resource}-use1 in ${from} (pending-resync)` : '';
     this.at(times.done, { type: 'step.observation', stepId, message: `${resource}: writer available in ${to}${resync}` });
     return this.at(times.done, { type: 'step.succeeded', stepId, outputs: { writerRegion: to } });
@@ -58,7 +57,7 @@ export const SHOP_STEPS: StepInfo[] = [
   info('restore-east-traffic', 'route53.invert-health-check', [], 'api-east', true, 'rollback'),
 ];
 
-export function started(journal: Journal, seconds: number, mode: 'planned' | 'unplanned', extra: { incidentStart?: number; inputs?: Record<string, unknown> } = {}): Journal {
+export function started(journal: Journal, seconds: number, mode: 'planned' | 'unplanned', extra: { incidentStart?: number; inputs?: Record<string, unknown>; rtoEndsAt?: string } = {}): Journal {
   return journal.at(seconds, {
     type: 'run.started',
     runId: '20260105-090000-shop-region-failover-1a2b',
@@ -66,7 +65,7 @@ export function started(journal: Journal, seconds: number, mode: 'planned' | 'un
     file: 'runbooks/shop-region-failover.yaml',
     mode: 'run',
     inputs: { from: 'us-east-1', to: 'us-west-2', mode, ...extra.inputs },
-    objectives: { rtoMs: 300_000, rpoMs: 1_000 },
+    objectives: { rtoMs: 300_000, rpoMs: 1_000, ...(extra.rtoEndsAt ? { rtoEndsAt: extra.rtoEndsAt } : {}) },
     steps: SHOP_STEPS,
     incidentStart: extra.incidentStart,
     session: 'start',
@@ -87,13 +86,13 @@ export function skipped(journal: Journal, seconds: number, ...ids: string[]): Jo
 }
 
 /** The planned shop failover, start to finish: 3m05s to api-west healthy, RPO 400 ms (sessions). */
-export function cleanPlannedRun(): Journal {
-  const journal = started(new Journal(), 0, 'planned');
+export function cleanPlannedRun(options: { rtoEndsAt?: string } = {}): Journal {
+  const journal = started(new Journal(), 0, 'planned', options);
   journal.at(1, { type: 'preflight.passed', check: 'available', name: 'available orders-db', message: 'orders-db: ready' });
   approved(journal, 2);
   skipped(journal, 6, 'orders-failover', 'catalog-failover');
-  journal.cutover('orders-switchover', { start: 6, accepted: 8, done: 98 }, { resource: 'orders-db', operation: 'switchover', lagMs: 120, switchover: true });
-  journal.cutover('catalog-switchover', { start: 6, accepted: 9, done: 150 }, { resource: 'catalog-db', operation: 'switchover', lagMs: 200, switchover: true, service: 'docdb' });
+  journal.cutover('orders-switchover', { start: 6, accepted: 8, done: 98 }, { resource: 'orders-db', operation: 'switchover', lagMs: 120 });
+  journal.cutover('catalog-switchover', { start: 6, accepted: 9, done: 150 }, { resource: 'catalog-db', operation: 'switchover', lagMs: 200, service: 'docdb' });
   journal.cutover('sessions', { start: 6, accepted: 7, done: 60 }, { resource: 'sessions', operation: 'failover', lagMs: 400, service: 'elasticache', apiOperation: 'FailoverGlobalReplicationGroup' });
   journal
     .at(150, { type: 'step.started', stepId: 'drain-east', attempt: 1 })

@@ -24,7 +24,7 @@ describe('text report', () => {
   });
 
   it('lists each resource with its operation, regions, times, RTO and RPO', () => {
-    expect(text).toMatch(/orders-db\s+switchover\s+us-east-1 -> us-west-2\s+\+8\.0s\s+\+1m38s\s+in sync\s+1m30s\s+0 \(switchover\)/);
+    expect(text).toMatch(/orders-db\s+switchover\s+us-east-1 -> us-west-2\s+\+8\.0s\s+\+1m38s\s+in sync\s+1m30s\s+0 \(switchover; lag 120ms at the cutover, not lost\)/);
     expect(text).toMatch(/sessions\s+failover .* 400ms \(AuroraGlobalDBRPOLag in us-west-2\)/);
   });
 
@@ -67,7 +67,7 @@ describe('junit report', () => {
     const missed = reportFacts(cleanPlannedRun().events, { incidentStart: clean.rto.clockStart! - 240_000 });
     const xml = renderReport(missed, 'junit');
     expect(xml).toContain('<testsuites name="drctl report" tests="11" failures="1" skipped="2"');
-    expect(xml).toMatch(/<testcase classname="drctl.shop-region-failover" name="RTO objective 5m" time="0.000">\s*<failure type="objective-missed" message="RTO 7m5s, from the incident start to api-west healthy"\/>/);
+    expect(xml).toMatch(/<testcase classname="drctl.shop-region-failover" name="RTO objective 5m" time="0.000">\s*<failure type="objective-missed" message="RTO 7m5s, from the incident start to api-west healthy \(step west-serving, the last to restore\)"\/>/);
     expect(xml).toContain('<testcase classname="drctl.shop-region-failover" name="RPO objective 1.0s" time="0.000"/>');
   });
 

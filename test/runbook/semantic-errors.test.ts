@@ -23,6 +23,14 @@ describe('runbook semantics', () => {
     expect(problem.hint).toBe('Did you mean "orders"?');
   });
 
+  it('reports objectives.rtoEndsAt naming no step, with did-you-mean, at the value', async () => {
+    const text = edit(['objectives: {', 'objectives: { rtoEndsAt: setle,']);
+    const problem = await only(text, 'runbook.unknown-rto-step');
+    expect(problem.at).toBe(at(text, 'setle'));
+    expect(problem.message).toBe('objectives.rtoEndsAt names "setle", but there is no step with that id');
+    expect(problem.hint).toBe('Did you mean "settle"?');
+  });
+
   it('reports a dependency cycle naming its steps', async () => {
     const text = edit(['- id: approve\n      uses: approval', '- id: approve\n      uses: approval\n      needs: settle']);
     const problem = await only(text, 'runbook.dependency-cycle');

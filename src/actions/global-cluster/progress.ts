@@ -81,11 +81,6 @@ async function pollCutover(ctx: ActionContext, family: GlobalClusterFamily, plan
   if (db.status !== 'available') {
     return { done: false, observation: `${state.resource}: writer in ${state.targetRegion}, ${state.targetClusterId} is ${db.status}` };
   }
-  if (state.operation === 'switchover' && plan.status !== 'done') {
-    // A completed switchover synchronised every secondary first: nothing was lost. This reading comes
-    // after the lag read before the call, and the last lag reading per resource is its RPO.
-    ctx.recordMetric({ resource: state.resource, kind: 'replication-lag', metricName: 'SwitchoverGlobalCluster', region: state.targetRegion, valueMs: 0, at: ctx.clock.now() });
-  }
   const resync = unsynced.length ? `; resyncing: ${unsynced.join('; ')}` : '';
   return {
     done: true,
