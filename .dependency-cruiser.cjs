@@ -6,7 +6,7 @@
 /** Bottom first. A layer is one or more folders; `src/main.ts` is the composition root on top. */
 const LAYERS = [
   ['src/core'],
-  ['src/runbook', 'src/aws'],
+  ['src/runbook', 'src/aws', 'src/net'],
   ['src/actions'],
   ['src/engine'],
   ['src/journal'],

@@ -7,9 +7,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiCallRecord } from '../src/core/api-calls';
 import type { AwsPorts } from '../src/core/services/catalogue';
+import type { HttpProbePort } from '../src/core/http-probe';
 import { systemClock, type Clock } from '../src/core/clock';
 import { DrctlError, ExitCode } from '../src/core/errors';
 import type { Resource } from '../src/core/resources';
+import type { LeftByRun } from '../src/sim/world-resume';
 
 export interface AwsContextOptions {
   /** true: a world generated from the resources; a string: a world file. */
@@ -18,6 +20,8 @@ export interface AwsContextOptions {
   pace?: number;
   /** Simulated time starts here (a resumed run continues where its journal stopped). Default: real now. */
   simStart?: number;
+  /** A resumed run's world starts as the journal says the run left it (writers moved, checks inverted). */
+  simLeft?: LeftByRun;
   profile?: string;
   region?: string;
   endpointUrl?: string;
@@ -32,6 +36,8 @@ export interface AwsContextOptions {
 
 export interface AwsContext {
   ports: AwsPorts;
+  /** GETs of the application's endpoints (under --sim, the simulated world's regional endpoints). */
+  http: HttpProbePort;
   clock: Clock;
   simulated: boolean;
   /**
@@ -54,6 +60,7 @@ const MINUTE_MS = 60_000;
 
 export async function openAwsContext(options: AwsContextOptions): Promise<AwsContext> {
   const { createAwsPorts, readSharedProfile } = await import('../src/aws/index');
+  const { createHttpProbe, servedRoutes } = await import('../src/net/http-probe');
   if (!options.sim) {
     if (options.pace !== undefined) {
       throw new DrctlError('cli.pace-needs-sim', '--pace only applies to the simulator', 'Add --sim, or drop --pace: against AWS every second is a real one.', { exitCode: ExitCode.invalidInput });
@@ -63,13 +70,16 @@ export async function openAwsContext(options: AwsContextOptions): Promise<AwsCon
     const profile = await readSharedProfile(options.profile, env);
     const defaultRegion = options.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || profile?.region);
     const ports = createAwsPorts({ profile: options.profile, region: defaultRegion, endpointUrl: options.endpointUrl, readOnly: options.readOnly, onCall: options.onCall });
-    return { ports, clock: systemClock, simulated: false, ...(defaultRegion ? { defaultRegion } : {}), close: async () => ports.close() };
+    // Pointed at an endpoint (`drctl sim serve`, say), probes of the application ask it where they go.
+    const http = createHttpProbe(options.endpointUrl ? { route: servedRoutes(options.endpointUrl) } : {});
+    return { ports, http, clock: systemClock, simulated: false, ...(defaultRegion ? { defaultRegion } : {}), close: async () => ports.close() };
   }
   if (options.endpointUrl || options.profile) {
     throw new DrctlError('cli.sim-and-aws', '--sim cannot be combined with --endpoint-url or --profile', 'Use --sim for the embedded simulator, or --endpoint-url to reach `drctl sim serve` or another endpoint.', { exitCode: ExitCode.invalidInput });
   }
   const sim = await import('../src/sim/index');
-  const world = typeof options.sim === 'string' ? await readWorld(sim.loadWorld, options.sim, options.cwd) : sim.generateWorld(options.resources);
+  const declared = typeof options.sim === 'string' ? await readWorld(sim.loadWorld, options.sim, options.cwd) : sim.generateWorld(options.resources);
+  const world = options.simLeft ? sim.worldLeftBy(declared, options.resources, options.simLeft) : declared;
   const { pace } = options;
   // A whole minute: CloudWatch periods and checker rounds are aligned to the epoch, so a start at any
   // second would shift which datapoint a read finds. From a whole minute every drill replays exactly.
@@ -83,6 +93,8 @@ export async function openAwsContext(options: AwsContextOptions): Promise<AwsCon
   const defaultRegion = options.region ?? (options.env?.AWS_REGION || options.env?.AWS_DEFAULT_REGION || undefined);
   return {
     ports,
+    // A probe is real I/O like an AWS call: it holds the virtual clock while in flight.
+    http: createHttpProbe({ holdClock, route: (url) => running.app.routeProbe(url) }),
     clock,
     simulated: true,
     ...(defaultRegion ? { defaultRegion } : {}),

@@ -41,7 +41,7 @@ export async function planDocument({ io, actions, output }: CommandContext, opti
   try {
     const inputs = await request.inputsFor(context);
     const runId = newRunId(context.clock.now(), document.metadata.name);
-    const deps = { clock: context.clock, ports: context.ports, sink: output.events(), actions, stopSignal: interrupts.stop, defaultRegion: context.defaultRegion };
+    const deps = { clock: context.clock, ports: context.ports, http: context.http, sink: output.events(), actions, stopSignal: interrupts.stop, defaultRegion: context.defaultRegion };
     const result = await planRunbook({ runId, file, document, inputs }, deps);
     output.result(planView, { result, runCommand: request.runCommand });
     return interrupts.stop.aborted ? ExitCode.aborted : result.exitCode;

@@ -13,6 +13,8 @@ import { summarizeRun } from '../src/engine/summary';
 import type { RunOptions, RunResult } from '../src/engine/run-contract';
 import type { RunEvent, SessionKind } from '../src/core/events';
 import type { RunbookDocument } from '../src/runbook/schema';
+import { replay } from '../src/engine/state';
+import type { LeftByRun } from '../src/sim/world-resume';
 import { type SessionCommandOptions, engineSettings, journalDirOf, awsOptionsOf } from './run-options';
 import { acquireRunLock } from '../src/journal/lock';
 import { readJournal } from '../src/journal/reader';
@@ -74,6 +76,7 @@ export async function runSession(request: SessionRequest, aws: OpenedAws): Promi
     const deps = {
       clock: aws.context.clock,
       ports: aws.context.ports,
+      http: aws.context.http,
       sink: teeSink(journal, reporter),
       actions: request.actions,
       // Only a person's answer takes (real) time: --yes answers outside the human pace.
@@ -154,10 +157,22 @@ export async function openAwsAndRunSession(request: SessionRequest): Promise<num
   const resources = request.document.spec.resources ?? {};
   // A resumed simulated run continues its own simulated time: its timeline never runs backwards.
   const simStart = request.prior.reduce((latest, event) => Math.max(latest, event.at), 0) || undefined;
-  const context = await openAwsContext({ ...awsOptionsOf(request.io, request.options), readOnly: false, resources, onCall: (call) => calls.push(call), simStart });
+  const simLeft = request.prior.length > 0 ? leftByRun(request.prior) : undefined;
+  const context = await openAwsContext({ ...awsOptionsOf(request.io, request.options), readOnly: false, resources, onCall: (call) => calls.push(call), simStart, simLeft });
   try {
     return (await runSession(request, { context, calls })).exitCode;
   } finally {
     await context.close();
   }
+}
+
+/** What the journal's finished steps left behind, for a new simulated world to start from. */
+function leftByRun(prior: readonly RunEvent[]): LeftByRun {
+  const facts = reportFacts(prior);
+  const movedTo = Object.fromEntries(facts.resources.flatMap((fact) => (fact.kind === 'data-store' && fact.state === 'succeeded' && fact.to ? [[fact.resource, fact.to]] : [])));
+  const state = replay(prior);
+  const inverted = Object.fromEntries(
+    Object.values(state.steps).flatMap((step) => (step.uses === 'route53.invert-health-check' && step.state === 'succeeded' && step.resource && typeof step.outputs.inverted === 'boolean' ? [[step.resource, step.outputs.inverted]] : [])),
+  );
+  return { movedTo, inverted };
 }

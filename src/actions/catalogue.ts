@@ -3,12 +3,14 @@
 // validator, the engine, the dry run and the drill's verification; nothing below src/actions imports this.
 import { catalogueOf, type ActionCatalogue } from '../core/define-action';
 import { arcFamily } from './arc/family';
+import { alarmsFamily } from './alarms/family';
 import { checksFamily } from './checks/family';
 import { elasticacheFamily } from './elasticache/family';
 import { flowFamily } from './flow/family';
 import { globalClusterFamily } from './global-cluster/family';
+import { httpProbeFamily } from './http-probe/family';
 import { route53Family } from './route53/family';
 
-export const ACTION_FAMILIES = [flowFamily, globalClusterFamily, elasticacheFamily, route53Family, arcFamily, checksFamily];
+export const ACTION_FAMILIES = [flowFamily, globalClusterFamily, elasticacheFamily, route53Family, arcFamily, alarmsFamily, httpProbeFamily, checksFamily];
 
 export const actionCatalogue: ActionCatalogue = catalogueOf(ACTION_FAMILIES);

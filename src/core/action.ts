@@ -7,6 +7,7 @@ import type { AwsPorts, Service } from './services/catalogue';
 import type { Resource, ResourceType } from './resources';
 import type { ApprovalAnswer, ApprovalRequest } from './operator';
 import type { DeclaredResources, Dependency, StepDependencies } from './dependencies';
+import type { HttpProbePort } from './http-probe';
 
 export interface PlannedCall {
   service: Service;
@@ -17,6 +18,8 @@ export interface PlannedCall {
 
 export interface ActionContext {
   ports: AwsPorts;
+  /** The application's endpoints over HTTP(S), for probes; absent where no network is wired (tests of AWS-only actions). */
+  http?: HttpProbePort;
   /** The runbook's resources by name. */
   resources: Readonly<Record<string, Resource>>;
   clock: Clock;

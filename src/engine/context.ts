@@ -1,6 +1,7 @@
 // What every step of a phase shares: where events go, how to reach AWS and the operator, and the
 // run-wide signals. Built once per phase by run.ts; the rollback phase gets a fresh hard signal.
 import type { AwsPorts } from '../core/services/catalogue';
+import type { HttpProbePort } from '../core/http-probe';
 import type { Resource } from '../core/resources';
 import type { Approvals } from './approvals';
 import type { Clock } from '../core/clock';
@@ -13,6 +14,8 @@ export interface EngineContext {
   /** The ports apply gets; plan, poll and checks get `readPorts`. */
   ports: AwsPorts;
   readPorts: AwsPorts;
+  /** HTTP probes of the application's endpoints (read-only by nature). */
+  http?: HttpProbePort;
   resources: Readonly<Record<string, Resource>>;
   defaultRegion?: string;
   actions: ActionLookup;

@@ -3,6 +3,7 @@
 // A step whose parameters need outputs that only exist after acting is listed as "known after apply".
 import type { ActionPlan } from '../core/action';
 import type { AwsPorts } from '../core/services/catalogue';
+import type { HttpProbePort } from '../core/http-probe';
 import { ExitCode, type Problem } from '../core/errors';
 import { resolveValue, type ExpressionScope } from '../runbook/expressions';
 import type { RunbookDocument, Step } from '../runbook/schema';
@@ -69,6 +70,7 @@ export interface PlanOptions {
 export interface PlanDeps {
   clock: Clock;
   ports: AwsPorts;
+  http?: HttpProbePort;
   sink: EventSink;
   /** The actions and checks, from the composition root. */
   actions: ActionLookup;
@@ -87,7 +89,7 @@ export async function planRunbook(options: PlanOptions, deps: PlanDeps): Promise
   });
   const stop = deps.stopSignal ?? new AbortController().signal;
   const resources = document.spec.resources ?? {};
-  const engine = { emitter, clock: deps.clock, readPorts: readOnlyPorts(deps.ports), resources, defaultRegion: deps.defaultRegion, actions, stop, hard: stop };
+  const engine = { emitter, clock: deps.clock, readPorts: readOnlyPorts(deps.ports), http: deps.http, resources, defaultRegion: deps.defaultRegion, actions, stop, hard: stop };
   const scope: ExpressionScope = { inputs: options.inputs, resources: resources as Record<string, unknown>, steps: {} };
 
   await runPreflight(engine, document.spec.preflight ?? [], scope, true);

@@ -12,7 +12,7 @@ import { formatDuration } from '../core/duration';
 
 export const PREFLIGHT_TIMEOUT_MS = 2 * 60_000;
 
-export type PreflightEngine = Pick<EngineContext, 'emitter' | 'clock' | 'readPorts' | 'resources' | 'defaultRegion' | 'actions' | 'stop' | 'hard'>;
+export type PreflightEngine = Pick<EngineContext, 'emitter' | 'clock' | 'readPorts' | 'http' | 'resources' | 'defaultRegion' | 'actions' | 'stop' | 'hard'>;
 
 /**
  * A name per check that tells checks of the same kind apart (two `available` checks on two databases),
@@ -69,6 +69,7 @@ async function runCheck(engine: PreflightEngine, check: PreflightCheck, name: st
 export function readOnlyContext(engine: PreflightEngine, stepId: string, signal: AbortSignal, dryRun: boolean): ActionContext {
   return {
     ports: engine.readPorts,
+    http: engine.http,
     resources: engine.resources,
     defaultRegion: engine.defaultRegion,
     clock: engine.clock,

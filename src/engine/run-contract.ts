@@ -4,6 +4,7 @@ import type { ActionLookup } from '../core/define-action';
 import type { OperatorPort } from '../core/operator';
 import type { ApiCallSource } from '../core/api-calls';
 import type { AwsPorts } from '../core/services/catalogue';
+import type { HttpProbePort } from '../core/http-probe';
 import type { ExitCode, Problem } from '../core/errors';
 import type { RunbookDocument } from '../runbook/schema';
 import type { Clock } from '../core/clock';
@@ -13,6 +14,8 @@ import type { RunState } from './state';
 export interface EngineDeps {
   clock: Clock;
   ports: AwsPorts;
+  /** HTTP probes of the application's endpoints (the composition root wires node's http, holding a virtual clock). */
+  http?: HttpProbePort;
   sink: EventSink;
   operator: OperatorPort;
   /** The actions and checks, from the composition root (tests inject their own). */

@@ -103,6 +103,7 @@ function phaseSetup(options: RunOptions, deps: EngineDeps, actions: ActionLookup
     clock: deps.clock,
     ports: deps.ports,
     readPorts: readOnlyPorts(deps.ports),
+    http: deps.http,
     resources,
     defaultRegion: deps.defaultRegion,
     actions,

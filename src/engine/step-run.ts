@@ -53,6 +53,7 @@ export class StepRun {
     const { engine } = this;
     return {
       ports,
+      http: engine.http,
       resources: engine.resources,
       defaultRegion: engine.defaultRegion,
       clock: engine.clock,

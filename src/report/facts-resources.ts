@@ -65,6 +65,8 @@ export function resourceRpo(operation: string | undefined, reading: MetricReadin
 
 /** When AWS took the call. A crash can lose the answer; then the durable intent says when it was sent. */
 function acceptance(step: StepRecord): { acceptedAt?: number; acceptedIsSendTime?: boolean } {
+  // A step that only watches (a probe, an alarm) makes no call to accept, whatever it does in apply.
+  if (!step.mutating) return {};
   if (step.appliedAt !== undefined) return { acceptedAt: step.appliedAt };
   if (step.intent) return { acceptedAt: step.intent.at, acceptedIsSendTime: true };
   return {};

@@ -3,6 +3,7 @@
 // with drctl; served, the world lives on the wall clock and its spans are timeScale times shorter.
 import { createWallClock, DEFAULT_SIM_TIME_SCALE, type SimClock } from './clock';
 import { listen } from './http/server';
+import { listenAppEndpoints, type AppEndpoints } from './http/app-endpoints';
 import { SimWorld } from './world';
 import type { WorldSpec } from './world-spec';
 
@@ -30,6 +31,8 @@ export interface RunningSimulator {
   timeScale: number;
   /** The live world: writers, primaries, health, operations with completion times, request counts. */
   world: SimWorld;
+  /** The application's loopback endpoint per region, and where a probe of a name the world knows goes now. */
+  app: Pick<AppEndpoints, 'byRegion' | 'routeProbe'>;
   close(): Promise<void>;
 }
 
@@ -44,7 +47,8 @@ export async function startSimulator(options: StartSimulatorOptions): Promise<Ru
   if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new RangeError(`time scale must be a positive number, got ${timeScale}`);
   const clock = options.clock ?? createWallClock();
   const world = new SimWorld(options.world, clock, timeScale);
-  const server = await listen(world, { port: options.port, host: options.host });
+  const app = await listenAppEndpoints(world, options.host);
+  const server = await listen(world, { port: options.port, host: options.host, routeProbe: app.routeProbe });
   // On the wall clock nobody else moves time: run due transitions now and then, for live output.
   const ticker = options.clock ? undefined : setInterval(() => world.settle(), TICK_MS);
   ticker?.unref();
@@ -53,9 +57,10 @@ export async function startSimulator(options: StartSimulatorOptions): Promise<Ru
     clock,
     timeScale,
     world,
+    app,
     close: async () => {
       if (ticker) clearInterval(ticker);
-      await server.close();
+      await Promise.all([server.close(), app.close()]);
     },
   };
 }
@@ -65,6 +70,7 @@ export { VirtualClock, type VirtualClockOptions } from './virtual-clock';
 export { mulberry32 } from './random';
 export { createWorld, SimWorld, type RequestCount, type WorldSummary } from './world';
 export { generateWorld, type GenerateOptions } from './world-generate';
+export { worldLeftBy, type LeftByRun } from './world-resume';
 export { loadWorld, parseWorld, worldToYaml } from './world-file';
 export { WorldDocument, type WorldSpec, type WorldSpecInput } from './world-spec';
 export { FaultSpec, type FaultSpecInput } from './world-faults-spec';

@@ -45,4 +45,5 @@ export const faults = {
     ),
   invalidChangeBatch: (messages: string[]) => new SimFault('InvalidChangeBatch', `[${messages.join(', ')}]`),
   invalidInput: (message: string) => new SimFault('InvalidInput', message),
+  invalidNextToken: () => new SimFault('InvalidNextToken', 'The service cannot find the next token specified.', 400),
 };

@@ -1,6 +1,7 @@
 // Route 53 hosted zones and record changes. A change batch is checked as a whole and applied at once (the
 // API shows the new records immediately); the change itself stays PENDING until it has propagated to the
-// name servers (dnsChange duration), then is INSYNC.
+// name servers (dnsChange duration), then is INSYNC, and only from then do the name servers answer with
+// it (`served`, what world-resolution.ts resolves names from).
 import { seededUnit } from './random';
 import { faults } from './sim-fault';
 import type { WorldCore } from './world-core';
@@ -41,7 +42,7 @@ export class HostedZones {
 
   add(spec: HostedZoneSpec): void {
     const records = spec.records.map((record) => ({ ...record, name: normalizeName(record.name) }));
-    this.zones.set(spec.id, { id: spec.id, name: normalizeName(spec.name), records });
+    this.zones.set(spec.id, { id: spec.id, name: normalizeName(spec.name), records, served: [{ from: -Infinity, records }] });
   }
 
   zone(id: string): HostedZone {
@@ -85,7 +86,17 @@ export class HostedZones {
     }
     if (problems.length > 0) throw faults.invalidChangeBatch(problems);
     zone.records = records;
-    return this.track(zone, comment);
+    const change = this.track(zone, comment);
+    // Served once in sync, never before an earlier change (each batch builds on the one before).
+    zone.served.push({ from: Math.max(change.insyncAt, zone.served.at(-1)?.from ?? -Infinity), records });
+    return change;
+  }
+
+  /** The records the name servers answer from at `time`. */
+  servedAt(zone: HostedZone, time: number): RecordSet[] {
+    let current = zone.served[0]?.records ?? [];
+    for (const version of zone.served) if (version.from <= time) current = version.records;
+    return current;
   }
 
   private track(zone: HostedZone, comment: string | undefined): DnsChange {

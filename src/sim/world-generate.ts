@@ -5,6 +5,8 @@
 // ARC: each cluster serves its routing controls from its endpoints' regions, the control of the primary
 // region On and the others Off, with an ASSERTION rule that one stays On; each control with a region gets
 // a RECOVERY_CONTROL health check, which a region's failover record uses when it has no endpoint check.
+// Alarms and HTTP endpoints become the application's, which needs every writer and is reached through the
+// first record set's name.
 import type { Resource } from '../core/resources';
 import { WorldDocument, type WorldSpec, type WorldSpecInput } from './world-spec';
 import { regionShortName } from '../core/regions';
@@ -60,13 +62,14 @@ export function generateWorld(resources: Record<string, Resource>, options: Gene
   const found = runbookRegions(resources);
   const primary = options.primaryRegion ?? found?.[0] ?? 'us-east-1';
   const secondary = options.secondaryRegion ?? (found && found[1] !== primary ? found[1] : primary === 'us-west-2' ? 'us-east-1' : 'us-west-2');
-  const body: Body & Required<Pick<Body, 'aurora' | 'docdb' | 'elasticache' | 'healthChecks' | 'hostedZones'>> = {
+  const body: Body & Required<Pick<Body, 'aurora' | 'docdb' | 'elasticache' | 'healthChecks' | 'hostedZones' | 'applications'>> = {
     seed: options.seed ?? 1,
     aurora: [],
     docdb: [],
     elasticache: [],
     healthChecks: [],
     hostedZones: [],
+    applications: [],
   };
   const regionsOf = (hint: string[] | undefined) => (hint && hint.length > 0 ? hint : [primary, secondary]);
   const checksByRegion = new Map<string, string>();
@@ -103,6 +106,8 @@ export function generateWorld(resources: Record<string, Resource>, options: Gene
       case 'route53-record-set':
       case 'arc-cluster':
       case 'arc-routing-control':
+      case 'cloudwatch-alarm':
+      case 'http-endpoint':
         break;
     }
   }
@@ -116,6 +121,7 @@ export function generateWorld(resources: Record<string, Resource>, options: Gene
     },
   };
   const parts = Object.fromEntries(WORLD_PARTS.map((part) => [part.key, part.generate?.(resources, context) ?? []]));
+  body.applications.push(...applicationOf(Object.values(resources)));
 
   for (const resource of Object.values(resources)) {
     if (resource.type !== 'route53-record-set') continue;
@@ -153,3 +159,15 @@ export function generateWorld(resources: Record<string, Resource>, options: Gene
   });
 }
 
+type ApplicationInput = NonNullable<Body['applications']>[number];
+
+/** The application behind the runbook's alarms and endpoints, if it declares any. */
+function applicationOf(resources: readonly Resource[]): ApplicationInput[] {
+  const alarms = resources.flatMap((resource) => (resource.type === 'cloudwatch-alarm' ? [{ name: resource.alarmName, region: resource.region }] : []));
+  const endpoints = resources.flatMap((resource) => (resource.type === 'http-endpoint' ? [{ host: new URL(resource.url).hostname, ...(resource.region ? { region: resource.region } : {}) }] : []));
+  if (alarms.length === 0 && endpoints.length === 0) return [];
+  const record = resources.find((resource) => resource.type === 'route53-record-set');
+  const dnsName = record?.type === 'route53-record-set' ? record.name : undefined;
+  const labels = dnsName?.split('.').filter(Boolean) ?? [];
+  return [{ name: labels.length > 2 ? labels[1]! : (labels[0] ?? 'app'), ...(dnsName ? { dnsName } : {}), endpoints, alarms }];
+}

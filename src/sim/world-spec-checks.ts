@@ -1,6 +1,6 @@
 // Rules of a world file that need the whole document: one writer per global cluster, one primary per
-// datastore, unique ids, and references (health checks in records, resources and members in faults), and
-// each world part's own rules (src/sim/catalogue.ts).
+// datastore, unique ids, and references (health checks in records, resources and members in faults, the
+// data stores an application needs), and each world part's own rules (src/sim/catalogue.ts).
 import { WORLD_PARTS } from './catalogue';
 import type { WorldSpec } from './world-spec';
 
@@ -64,6 +64,14 @@ export function checkWorldSpec(world: WorldSpec): SpecProblem[] {
   );
 
   for (const part of WORLD_PARTS) problems.push(...(part.check?.(world) ?? []));
+  spec.applications.forEach((app, index) =>
+    (app.needs ?? []).forEach((id, needIndex) => {
+      if (members.has(id)) return;
+      const message = `names no global cluster or datastore in this world ("${id}"); known: ${[...members.keys()].join(', ') || 'none'}`;
+      problems.push({ path: ['spec', 'applications', index, 'needs', needIndex], message });
+    }),
+  );
+
   spec.faults.forEach((fault, index) => {
     if (!('resource' in fault)) return;
     const known = members.get(fault.resource);

@@ -79,6 +79,25 @@ export const HostedZoneSpec = z.strictObject({
 });
 
 /**
+ * The application the data stores and the DNS serve: healthy in a region only while the writers it needs
+ * are there and clients resolving its name reach that region (docs/simulator.md, "Traffic"). Its alarms
+ * and its HTTP endpoints (one loopback endpoint per region) follow that rule.
+ */
+export const ApplicationSpec = z.strictObject({
+  name: z.string().min(1),
+  /** The name clients resolve (a record of the world's hosted zones): traffic goes where it answers. Without one, only the writers count. */
+  dnsName: z.string().min(1).optional(),
+  /** Global cluster and datastore ids whose writers it needs; default: every one in the world. */
+  needs: z.array(z.string().min(1)).optional(),
+  /** Hostnames probes may ask for: without a region, the name DNS routes; with one, that region directly. */
+  endpoints: z.array(z.strictObject({ host: z.string().min(1), region: SimRegion.optional() })).default([]),
+  /** Alarms in DescribeAlarms: OK while the application is healthy in their region. */
+  alarms: z
+    .array(z.strictObject({ name: z.string().min(1), region: SimRegion, composite: z.boolean().default(true) }))
+    .default([]),
+});
+
+/**
  * How CloudWatch publishes replication lag. AWS does not document the dimension sets (AWS-API-2.md 4.3),
  * so a world can publish them the way drctl assumed (exact), under extra dimensions only (extra), or both.
  */
@@ -118,6 +137,7 @@ export const WorldSpecBody = z.strictObject({
   hostedZones: z.array(HostedZoneSpec).default([]),
   ...worldPartSections(),
   metrics: MetricsSpec.default({ lagDimensions: 'exact' }),
+  applications: z.array(ApplicationSpec).default([]),
   durations: DurationsSpec.default({}),
   faults: z.array(FaultSpec).default([]),
 });
@@ -139,3 +159,4 @@ export type HealthCheckSpec = z.output<typeof HealthCheckSpec>;
 export type HostedZoneSpec = z.output<typeof HostedZoneSpec>;
 export type RecordSpec = z.output<typeof RecordSpec>;
 export type MetricsSpec = z.output<typeof MetricsSpec>;
+export type ApplicationSpec = z.output<typeof ApplicationSpec>;

@@ -132,7 +132,10 @@ export interface RecordSet {
 export interface HostedZone {
   id: string;
   name: string;
+  /** What the API shows: a change is visible here at once. */
   records: RecordSet[];
+  /** What the name servers answer from, and since when: a change counts once it is INSYNC. */
+  served: Array<{ from: number; records: RecordSet[] }>;
 }
 
 export interface DnsChange {

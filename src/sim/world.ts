@@ -10,6 +10,8 @@ import { GlobalClusters } from './world-global-clusters';
 import { GlobalClusterTransitions } from './world-global-transitions';
 import { HealthChecks } from './world-health-checks';
 import { Metrics } from './world-metrics';
+import { Applications } from './world-apps';
+import { Resolver } from './world-resolution';
 import type { WorldSpec } from './world-spec';
 import type { OperationRecord, RequestRecord } from './world-state';
 
@@ -39,6 +41,10 @@ export class SimWorld {
   readonly metrics: Metrics;
   /** Each world part's model, by key (src/sim/catalogue.ts): world.parts.arc... */
   readonly parts: SimWorldParts;
+  /** Where clients resolving a name are sent (Route 53's answers, then resolvers' caches). */
+  readonly resolver: Resolver;
+  /** The application: healthy where its writers and its traffic are; its alarms and regional endpoints. */
+  readonly apps: Applications;
 
   constructor(
     readonly spec: WorldSpec,
@@ -55,6 +61,7 @@ export class SimWorld {
     this.healthChecks = new HealthChecks(this.core, (arn, time) => this.parts.arc.stateAt(arn, time));
     this.dns = new HostedZones(this.core, this.healthChecks);
     this.metrics = new Metrics(this.core, this.globalClusters, this.datastores, this.healthChecks, body.metrics);
+    this.resolver = new Resolver(this.core, this.dns, this.healthChecks);
     for (const global of body.aurora) this.globalClusters.add('aurora', global);
     for (const global of body.docdb) this.globalClusters.add('docdb', global);
     for (const datastore of body.elasticache) this.datastores.add(datastore);
@@ -62,6 +69,18 @@ export class SimWorld {
     for (const check of body.healthChecks) this.healthChecks.add(check);
     for (const zone of body.hostedZones) this.dns.add(zone);
     for (const fault of body.faults) this.globalClusters.applyStaticFault(fault);
+    this.apps = new Applications(this.core, body.applications, this.globalClusters, this.datastores, this.resolver);
+  }
+
+  /** The regions of the world: where its data stores, health checks and application live. */
+  regions(): string[] {
+    const regions = [
+      ...[...this.globalClusters.clusters.values()].map((cluster) => cluster.region),
+      ...[...this.datastores.datastores.values()].flatMap((datastore) => datastore.members.map((member) => member.region)),
+      ...[...this.healthChecks.checks.values()].map((check) => check.watchedRegion),
+      ...this.spec.spec.applications.flatMap((app) => [...app.alarms.map((alarm) => alarm.region), ...app.endpoints.flatMap((endpoint) => endpoint.region ?? [])]),
+    ];
+    return [...new Set(regions)].sort();
   }
 
   /** Simulated now. */

@@ -1,7 +1,9 @@
 // Properties every action and check of this family must have: strict params, declared outputs, IAM
 // permissions, read-only plans, and a polling budget that respects AWS.
 import { describe, expect, it } from 'vitest';
+import { alarmsFamily } from '../../src/actions/alarms/family';
 import { checksFamily } from '../../src/actions/checks/family';
+import { httpProbeFamily } from '../../src/actions/http-probe/family';
 import { elasticacheFamily } from '../../src/actions/elasticache/family';
 import { globalClusterFamily } from '../../src/actions/global-cluster/family';
 import { route53Family } from '../../src/actions/route53/family';
@@ -9,7 +11,7 @@ import { actionNamed } from '../helpers/action-context';
 import { ACTION_SAMPLES, CORE_ACTIONS } from '../helpers/action-samples';
 import { fakeShop } from '../helpers/fake-shop';
 
-const actions = [...globalClusterFamily.actions, ...elasticacheFamily.actions, ...route53Family.actions];
+const actions = [...globalClusterFamily.actions, ...elasticacheFamily.actions, ...route53Family.actions, ...alarmsFamily.actions, ...httpProbeFamily.actions];
 
 // The samples of the actions on one resource: every sample but the core actions (approval, wait, assert)
 // and ARC's, which name routing controls in on/off lists (test/actions/arc.test.ts).

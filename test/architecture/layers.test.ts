@@ -40,7 +40,7 @@ describe('the layers', () => {
     const broken = [...result.output.matchAll(/error (\S+):/g)].map((match) => match[1]);
     expect([...new Set(broken)].sort()).toEqual([
       'engine-is-pure',
-      'layer-1-src-runbook+src-aws',
+      'layer-1-src-runbook+src-aws+src-net',
       'layer-3-src-engine',
       'layer-5-src-report+src-status+src-sim',
       'layer-7-commands',

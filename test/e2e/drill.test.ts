@@ -70,9 +70,13 @@ describe('drctl drill --sim', () => {
       const files = (await readdir(out)).sort();
       expect(files).toEqual(['failback.html', 'failback.json', 'failback.junit.xml', 'failback.md', 'failback.txt', 'failover.html', 'failover.json', 'failover.junit.xml', 'failover.md', 'failover.txt']);
       const facts = JSON.parse(await readFile(path.join(out, 'failover.json'), 'utf8')) as ReportFacts;
-      expect(facts.rto.valueMs).toBeGreaterThan(60_000);
-      // The last service back: the name the catalog's apps use, in sync with the new writer's endpoint.
-      expect(facts.rto.end?.signal).toBe('catalog-dns points to the writer in us-west-2');
+      // The RTO ends when the application is healthy in the target region, not at the last AWS step: after
+      // the inverted check reaches Route 53's verdict and resolvers' caches (TTL) send clients west.
+      const westHealthyAt = facts.steps.find((step) => step.id === 'west-serving')?.finishedAt ?? 0;
+      expect(facts.rto).toMatchObject({ status: 'measured', end: { stepId: 'app-answering', declared: true, signal: 'shop-api (https://api.shop.example.com/health) answering 200, 3 times in a row' } });
+      expect(facts.rto.end?.at).toBeGreaterThan(westHealthyAt + 2 * 60_000);
+      expect(await readFile(path.join(out, 'failover.txt'), 'utf8')).toMatch(/RTO\s+\S+\s+objective 8m\s+met\s+\S+, from the run start to shop-api \(https:\/\/api\.shop\.example\.com\/health\) answering 200, 3 times in a row \(step app-answering, named by the runbook\)/);
+      expect(facts.steps.find((step) => step.id === 'app-healthy')?.state).toBe('succeeded');
       expect(facts.resources.filter((fact) => fact.kind === 'data-store').map((fact) => [fact.resource, fact.to, fact.sync])).toEqual([
         ['orders-db', 'us-west-2', 'in-sync'],
         ['catalog-db', 'us-west-2', 'in-sync'],
@@ -83,7 +87,7 @@ describe('drctl drill --sim', () => {
       expect(back.run.inputs).toEqual({ from: 'us-west-2', to: 'us-east-1' });
       expect(await readFile(path.join(out, 'failover.html'), 'utf8')).toContain('<g id="rto-objective"');
       expect(await readFile(path.join(out, 'failback.md'), 'utf8')).toContain('# Simulated DR drill: shop-region-failback');
-      expect(await readFile(path.join(out, 'failover.junit.xml'), 'utf8')).toContain('name="RTO objective 6m"');
+      expect(await readFile(path.join(out, 'failover.junit.xml'), 'utf8')).toContain('name="RTO objective 8m"');
       // Every artefact of a simulated drill says so; none could be mistaken for a production failover.
       for (const role of ['failover', 'failback']) {
         const read = (extension: string) => readFile(path.join(out, `${role}.${extension}`), 'utf8');
@@ -109,7 +113,7 @@ describe('drctl drill --sim', () => {
       expect(facts.rpo.valueMs).toBeGreaterThan(0);
       expect(facts.resources.map((fact) => fact.sync)).toContain('resyncing');
       const text = await readFile(path.join(dir, 'unplanned/failover.txt'), 'utf8');
-      expect(text).toMatch(new RegExp(`up to ${facts.rpo.valueMs}ms of writes to ${facts.rpo.worst} made before the cutover may be lost`));
+      expect(text).toMatch(new RegExp(`at most ${facts.rpo.valueMs}ms of writes to ${facts.rpo.worst} made before the cutover may be lost \\(upper bound`));
     },
     TIMEOUT,
   );

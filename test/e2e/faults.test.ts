@@ -49,7 +49,7 @@ describe('fault kinds, as the operator sees them', () => {
     const facts = await report();
     expect(facts.rto).toMatchObject({ status: 'not-started', verdict: 'not-started' });
     const text = await drctl(['report'], { cwd: dir });
-    expect(text.stdout).toMatch(/RTO\s+—\s+objective 6m\s+not started\s+not started: the run stopped before changing anything \(preflight failed\)/);
+    expect(text.stdout).toMatch(/RTO\s+—\s+objective 8m\s+not started\s+not started: the run stopped before changing anything \(preflight failed\)/);
   });
 
   it('lag-spike: an unplanned failover during it reports that RPO, over the objective (exit 4)', async () => {
@@ -84,7 +84,7 @@ describe('fault kinds, as the operator sees them', () => {
   it('slow-failover: the DocumentDB switchover takes three times as long and the RTO is missed (exit 4)', async () => {
     const ran = await run(SHOP, await world('slow', { type: 'slow-failover', resource: 'shop-catalog', factor: 3 }));
     expect(ran.code, ran.stdout).toBe(4);
-    expect(ran.stderr).toMatch(/objective missed: RTO \S+ missed the 6m objective/);
+    expect(ran.stderr).toMatch(/objective missed: RTO \S+ missed the 8m objective/);
     const facts = await report();
     const catalog = facts.resources.find((resource) => resource.resource === 'catalog-db');
     const orders = facts.resources.find((resource) => resource.resource === 'orders-db');

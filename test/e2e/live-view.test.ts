@@ -57,12 +57,12 @@ describe('the live view in a real terminal', () => {
       expect(screens.some((shown) => shown.includes('Ctrl-C stop after calls in flight · Ctrl-C again to force')), context).toBe(true);
       // At the end: the header with the RTO clock, every step printed once, the summary.
       expect(screen, context).toContain('shop-region-failover · run · planned · us-east-1 -> us-west-2');
-      expect(screen, context).toMatch(/took \S+ · RTO \S+ \/ 6m \(\d+%\)/);
+      expect(screen, context).toMatch(/took \S+ · RTO \S+ \/ 8m \(\d+%\)/);
       for (const step of ['approve', 'orders-switchover', 'catalog-switchover', 'sessions', 'drain-east', 'west-serving']) {
         expect(screen.split('\n').filter((line) => line.startsWith(`✓ ${step} `)), `${step}\n${context}`).toHaveLength(1);
       }
       expect(screen, context).toContain('Summary of shop-region-failover');
-      expect(screen, context).toMatch(/succeeded, elapsed \S+ of RTO 6m/);
+      expect(screen, context).toMatch(/succeeded, elapsed \S+ of RTO 8m/);
     },
     90_000,
   );

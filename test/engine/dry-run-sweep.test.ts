@@ -12,6 +12,7 @@ import { FAKE_SHOP_RESOURCES, fakeShop } from '../helpers/fake-shop';
 import { FakeClock } from '../helpers/fake-clock';
 import { MemorySink, runbook } from './harness';
 import { ACTION_SAMPLES } from '../helpers/action-samples';
+import { FakeProbe, ok } from '../helpers/fake-probe';
 
 const CHECK_SAMPLES: Record<string, Record<string, unknown>> = {
   'replication-lag-below': { resources: ['orders-db', 'catalog-db', 'sessions'], max: '1s' },
@@ -19,7 +20,12 @@ const CHECK_SAMPLES: Record<string, Record<string, unknown>> = {
   'writer-in': { resource: 'orders-db', region: 'us-east-1' },
   available: { resource: 'orders-db', to: 'us-west-2' },
   'routing-controls': { on: ['east-traffic'], off: ['west-traffic'] },
+  'alarm-ok': { resource: 'app-west' },
+  'endpoint-answers': { resource: 'shop-api', consecutive: 2 },
 };
+
+/** The application answers a probe (it changes nothing, whatever it answers). */
+const http = (clock: FakeClock) => new FakeProbe(() => clock.now()).script('https://api.shop.example.com/health', ok());
 
 const READ = /^(describe|get|list)/;
 
@@ -57,7 +63,8 @@ describe('dry-run sweep over every registered action and check', () => {
     const { ports, attempts } = throwingPorts(world.aws);
     const emitter = new RunEmitter(new MemorySink(), new FakeClock(), emptyRunState());
     const signal = new AbortController().signal;
-    const engine = { emitter, clock: new FakeClock(), readPorts: ports, resources: FAKE_SHOP_RESOURCES, defaultRegion: 'us-east-1', actions: actionCatalogue, stop: signal, hard: signal };
+    const clock = new FakeClock();
+    const engine = { emitter, clock, readPorts: ports, http: http(clock), resources: FAKE_SHOP_RESOURCES, defaultRegion: 'us-east-1', actions: actionCatalogue, stop: signal, hard: signal };
     const plan = await action.plan(readOnlyContext(engine, uses, signal, true), ACTION_SAMPLES[uses]);
     expect(attempts).toEqual([]);
     expect(world.aws.mutatingCalls()).toEqual([]);
@@ -71,7 +78,8 @@ describe('dry-run sweep over every registered action and check', () => {
     const preflight = actionCatalogue.checks.map((check) => ({ check: check.check, with: CHECK_SAMPLES[check.check] }));
     const document = runbook(steps, { resources: FAKE_SHOP_RESOURCES, preflight });
     const sink = new MemorySink();
-    const result = await planRunbook({ runId: 'dry', file: 'sweep.yaml', document, inputs: {} }, { clock: new FakeClock(), ports, sink, actions: actionCatalogue, defaultRegion: 'us-east-1' });
+    const clock = new FakeClock();
+    const result = await planRunbook({ runId: 'dry', file: 'sweep.yaml', document, inputs: {} }, { clock, ports, http: http(clock), sink, actions: actionCatalogue, defaultRegion: 'us-east-1' });
     expect(attempts).toEqual([]);
     expect(world.aws.mutatingCalls()).toEqual([]);
     expect(result.steps.filter((step) => step.status === 'error')).toEqual([]);

@@ -7,6 +7,7 @@ import { catalogueOf, type RegisteredAction } from '../../src/core/define-action
 import type { RunEvent } from '../../src/core/events';
 import type { Resource } from '../../src/core/resources';
 import type { AwsPorts } from '../../src/core/services/catalogue';
+import type { HttpProbePort } from '../../src/core/http-probe';
 import { Approvals, DEFAULT_APPROVAL_TIMEOUT_MS } from '../../src/engine/approvals';
 import type { EngineContext } from '../../src/engine/context';
 import { RunEmitter } from '../../src/engine/emitter';
@@ -19,6 +20,7 @@ import type { FakeClock } from './fake-clock';
 /** What the harness needs of a test's context: its ports and resources, and where it collects what the action said. */
 export interface HarnessContext {
   ports: AwsPorts;
+  http?: HttpProbePort;
   resources: Readonly<Record<string, Resource>>;
   clock: FakeClock;
   defaultRegion?: string;
@@ -82,6 +84,7 @@ export async function runAction(action: RegisteredAction, ctx: HarnessContext, p
     clock: ctx.clock,
     ports: ctx.ports,
     readPorts: readOnlyPorts(ctx.ports),
+    http: ctx.http,
     resources: ctx.resources,
     defaultRegion: ctx.defaultRegion,
     actions: catalogueOf([{ name: 'under-test', actions: [spied], checks: [] }]),

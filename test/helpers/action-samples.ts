@@ -19,6 +19,8 @@ export const ACTION_SAMPLES: Record<string, Record<string, unknown>> = {
   'arc.wait-routing-controls': { on: ['east-traffic'] },
   'route53.point-to-writer': { resource: 'catalog-dns', writer: 'catalog-db', to: 'us-west-2' },
   'route53.set-records': { resource: 'api-record', records: [{ setIdentifier: 'west', weight: 100, values: ['192.0.2.20'] }] },
+  'cloudwatch.wait-alarms': { resource: 'app-west', stableFor: '1m' },
+  'http.probe': { resource: 'shop-api', body: 'ok', consecutive: 3 },
 };
 
 export const CORE_ACTIONS = ['approval', 'wait', 'assert'];

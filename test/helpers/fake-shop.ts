@@ -1,7 +1,9 @@
 // The shop from DESIGN.md as fake AWS ports (test/helpers/fake-aws) and an action context over them, for
 // the action suites: writers in us-east-1, secondaries in us-west-2 (and, for
-// Aurora, eu-west-1), lag metrics published in the secondaries' regions, health checks and a zone.
+// Aurora, eu-west-1), lag metrics published in the secondaries' regions, health checks and a zone, the
+// application's west alarm (in ALARM) and its health URL (answering 200).
 import { makeContext, type TestContext } from './action-context';
+import { FakeProbe, ok } from './fake-probe';
 import type { Resource } from '../../src/core/resources';
 
 const ARC_PREFIX = 'arn:aws:route53-recovery-control::111122223333';
@@ -25,6 +27,8 @@ export const FAKE_SHOP_RESOURCES: Record<string, Resource> = {
   'shop-arc': { type: 'arc-cluster', clusterArn: FAKE_ARC.cluster, endpoints: FAKE_ARC.endpoints },
   'east-traffic': { type: 'arc-routing-control', cluster: 'shop-arc', routingControlArn: FAKE_ARC.east, region: 'us-east-1' },
   'west-traffic': { type: 'arc-routing-control', cluster: 'shop-arc', routingControlArn: FAKE_ARC.west, region: 'us-west-2' },
+  'app-west': { type: 'cloudwatch-alarm', alarmName: 'shop-healthy-usw2', region: 'us-west-2' },
+  'shop-api': { type: 'http-endpoint', url: 'https://api.shop.example.com/health' },
 };
 
 export function fakeShop(options: { defaultRegion?: string; dryRun?: boolean } = {}): TestContext {
@@ -62,5 +66,7 @@ export function fakeShop(options: { defaultRegion?: string; dryRun?: boolean } =
   aws.route53.addZone('Z1PRIVATE', [{ name: 'catalog.shop.internal.', type: 'CNAME', ttl: 60, values: ['catalog-east.cluster-abc.us-east-1.docdb.amazonaws.com'] }]);
   aws.arc.setState(FAKE_ARC.east, 'On');
   aws.arc.setState(FAKE_ARC.west, 'Off');
+  aws.cloudwatch.setAlarm('us-west-2', 'shop-healthy-usw2', 'ALARM', { kind: 'composite' });
+  ctx.http = new FakeProbe(() => ctx.clock.now()).script('https://api.shop.example.com/health', ok());
   return ctx;
 }

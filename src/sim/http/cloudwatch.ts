@@ -1,6 +1,7 @@
-// The CloudWatch endpoint: AWS JSON 1.0 with awsQueryCompatible (x-amz-target
-// GraniteServiceVersion20100801.<Op>), timestamps in epoch seconds both ways, errors as `__type` plus the
-// x-amzn-query-error header the SDK reads the query-era code from (AWS-API.md section 1.3).
+// The CloudWatch endpoint (GetMetricData, ListMetrics, PutMetricData, DescribeAlarms): AWS JSON 1.0 with
+// awsQueryCompatible (x-amz-target GraniteServiceVersion20100801.<Op>), timestamps in epoch seconds both
+// ways, errors as `__type` plus the x-amzn-query-error header the SDK reads the query-era code from
+// (AWS-API.md section 1.3).
 import type { SimFrontEnd } from './front-end';
 import { faults, SimFault } from '../sim-fault';
 import type { SimWorld } from '../world';
@@ -8,6 +9,7 @@ import { dimensionsKey } from '../world-metrics';
 import { queryStat } from '../world-metrics-query';
 import { asArray, asRecord, asString, type Json, jsonBody } from './json';
 import { handlerFor, type Reply, type Routed, type SimRequest } from './wire';
+import { describeAlarms } from './cloudwatch-alarms';
 
 export const CLOUDWATCH_TARGET_PREFIX = 'GraniteServiceVersion20100801.';
 
@@ -39,7 +41,7 @@ const handlers: Record<string, Handler> = {
     const queries = asArray(input.MetricDataQueries).map(asRecord);
     if (queries.length === 0) throw faults.missingParameter('MetricDataQueries');
     // Every answer fits in one page, so no token was ever handed out: any NextToken is unknown.
-    if (input.NextToken !== undefined) throw new SimFault('InvalidNextToken', 'The service cannot find the next token specified.', 400);
+    if (input.NextToken !== undefined) throw faults.invalidNextToken();
     const start = timeOf(input.StartTime, 'StartTime');
     const end = timeOf(input.EndTime, 'EndTime');
     const descending = input.ScanBy !== 'TimestampAscending';
@@ -69,6 +71,8 @@ const handlers: Record<string, Handler> = {
     });
     return { MetricDataResults: results, Messages: [] };
   },
+
+  DescribeAlarms: (input, request, world) => describeAlarms(input, request.region, world),
 
   ListMetrics(input, request, world) {
     const wanted = asArray(input.Dimensions).map(asRecord);

@@ -1,7 +1,9 @@
 // One loopback HTTP endpoint for every simulated service. Each request is routed to its protocol front
 // end, counted, then put through the faults in force (region outage: the connection is dropped or 503;
 // throttling: the service's Throttling error) before the world answers. Nothing a client sends may crash
-// the server: unexpected errors become a 500 InternalFailure in the right envelope.
+// the server: unexpected errors become a 500 InternalFailure in the right envelope. One path is drctl's
+// own: GET /drctl/probe-route?url=... says where a probe of an application URL goes now, for a drctl that
+// reaches a served world with --endpoint-url.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,9 +43,27 @@ function send(response: ServerResponse, reply: Reply, requestId: string): void {
   response.end(reply.body);
 }
 
-async function handle(world: SimWorld, incoming: IncomingMessage, response: ServerResponse): Promise<void> {
+/** Where a probe of an application URL goes now (drctl pointed at `drctl sim serve` with --endpoint-url asks here). */
+export const PROBE_ROUTE_PATH = '/drctl/probe-route';
+
+type RouteProbe = (url: string) => object | undefined;
+
+function answerProbeRoute(url: URL, response: ServerResponse, routeProbe: RouteProbe | undefined): void {
+  const asked = url.searchParams.get('url') ?? '';
+  let route: object | undefined;
+  try {
+    route = routeProbe?.(asked);
+  } catch {
+    route = undefined;
+  }
+  response.writeHead(route ? 200 : 404, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(route ?? { unknown: asked }));
+}
+
+async function handle(world: SimWorld, incoming: IncomingMessage, response: ServerResponse, routeProbe?: RouteProbe): Promise<void> {
   const body = await readBody(incoming);
   const url = new URL(incoming.url ?? '/', 'http://simulator');
+  if (incoming.method === 'GET' && url.pathname === PROBE_ROUTE_PATH) return answerProbeRoute(url, response, routeProbe);
   const request: SimRequest = {
     method: incoming.method ?? 'GET',
     path: url.pathname,
@@ -91,10 +111,10 @@ export interface ListeningServer {
   close(): Promise<void>;
 }
 
-export function listen(world: SimWorld, options: { port?: number; host?: string } = {}): Promise<ListeningServer> {
+export function listen(world: SimWorld, options: { port?: number; host?: string; routeProbe?: RouteProbe } = {}): Promise<ListeningServer> {
   const host = options.host ?? '127.0.0.1';
   const server = createServer((incoming, response) => {
-    handle(world, incoming, response).catch((error: unknown) => {
+    handle(world, incoming, response, options.routeProbe).catch((error: unknown) => {
       if (response.headersSent || incoming.socket.destroyed) return;
       // Only reached when the request could not even be routed (e.g. an unreadable body).
       const message = escapeXml(String((error as Error)?.message ?? error));
