@@ -1,16 +1,21 @@
-// Replication lag read however CloudWatch publishes it, against moto_server (an emulator nobody here
-// wrote). GetMetricData matches dimension sets exactly, and AWS does not document the sets its lag metrics
-// carry (AWS-API-2.md 4.3): here they are published only under extra dimensions (SourceRegion for Aurora
-// and DocumentDB, CacheNodeId for ElastiCache), never under the identifying dimension alone, and drctl
-// must still find them (ListMetrics in the secondary's region) and say which set answered.
-import { CloudWatchClient, PutMetricDataCommand, type MetricDatum } from '@aws-sdk/client-cloudwatch';
+// CloudWatch against moto_server (an emulator nobody here wrote). Replication lag read however it is
+// published: GetMetricData matches dimension sets exactly, and AWS does not document the sets its lag
+// metrics carry (AWS-API-2.md 4.3); here they are published only under extra dimensions (SourceRegion for
+// Aurora and DocumentDB, CacheNodeId for ElastiCache), never under the identifying dimension alone, and
+// drctl must still find them (ListMetrics in the secondary's region) and say which set answered. Then the
+// application's alarms through DescribeAlarms (moto has metric alarms only; composites are in the SDK-mock
+// and simulator suites).
+import { CloudWatchClient, PutMetricAlarmCommand, PutMetricDataCommand, SetAlarmStateCommand, type MetricDatum } from '@aws-sdk/client-cloudwatch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readAlarm } from '../../src/actions/alarms/read';
 import { datastoreLagMetrics, globalClusterLagMetrics, readFirstLag, readLargestLag } from '../../src/actions/shared/lag';
+import type { ActionContext } from '../../src/core/action';
+import { InstantClock } from '../helpers/action-context';
 import { TEST_CREDENTIALS, testPorts } from './helpers';
 import { findMotoServer, type MotoServer, startMotoServer } from './moto-server';
 
 const motoPath = findMotoServer();
-if (!motoPath) console.warn('test/aws/moto-lag.test.ts: moto_server is not on PATH; skipping the moto lag suite.');
+if (!motoPath) console.warn('test/aws/moto-cloudwatch.test.ts: moto_server is not on PATH; skipping the moto CloudWatch suite.');
 
 describe.skipIf(!motoPath)('replication lag under extra dimensions, against moto_server', () => {
   let moto: MotoServer;
@@ -51,6 +56,10 @@ describe.skipIf(!motoPath)('replication lag under extra dimensions, against moto
       Namespace: 'AWS/RDS',
       MetricData: [datum('AuroraGlobalDBRPOLag', { DBClusterIdentifier: 'quiet-west', SourceRegion: 'us-east-1' }, 12, 90)],
     }));
+    await west.send(new PutMetricAlarmCommand({
+      AlarmName: 'api-5xx-usw2', Namespace: 'Shop', MetricName: '5xx', Statistic: 'Sum', Period: 60, EvaluationPeriods: 1, Threshold: 5, ComparisonOperator: 'GreaterThanThreshold',
+    }));
+    await west.send(new SetAlarmStateCommand({ AlarmName: 'api-5xx-usw2', StateValue: 'OK', StateReason: 'no 5xx above 5 a minute' }));
     west.destroy();
   });
 
@@ -91,5 +100,15 @@ describe.skipIf(!motoPath)('replication lag under extra dimensions, against moto
   it('says plainly when there is no lag at all in the region asked', async () => {
     const reading = await readFirstLag(ports.cloudwatch, 'us-east-1', globalClusterLagMetrics('rds', 'orders-west'), now);
     expect(reading).toMatchObject({ missing: true, region: 'us-east-1' });
+  });
+
+  it('reads an application alarm\'s state by name in its region, and a name moto does not have is absent', async () => {
+    const alarms = await ports.cloudwatch.describeAlarms('us-west-2', ['api-5xx-usw2', 'no-such-alarm']);
+    expect(alarms).toEqual([expect.objectContaining({ name: 'api-5xx-usw2', kind: 'metric', state: 'OK', reason: 'no 5xx above 5 a minute' })]);
+    await expect(ports.cloudwatch.describeAlarms('us-east-1', ['api-5xx-usw2'])).resolves.toEqual([]);
+    const ctx = { ports, resources: { app: { type: 'cloudwatch-alarm', alarmName: 'api-5xx-usw2', region: 'us-west-2' } }, clock: new InstantClock(Date.now()) } as unknown as ActionContext;
+    await expect(readAlarm(ctx, 'app', 0)).resolves.toMatchObject({ ok: true, alarm: { state: 'OK' } });
+    const missing = { ...ctx, resources: { app: { type: 'cloudwatch-alarm', alarmName: 'api-5xx-use1', region: 'us-west-2' } } } as unknown as ActionContext;
+    await expect(readAlarm(missing, 'app', 0)).rejects.toMatchObject({ code: 'action.alarm-not-found' });
   });
 });
