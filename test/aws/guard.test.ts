@@ -51,6 +51,8 @@ const SWEEP: SweepEntry[] = [
   { port: 'route53', method: 'getChange', operation: 'GetChange', mutating: false, call: (p) => p.route53.getChange('C1') },
   { port: 'route53', method: 'listRecordSets', operation: 'ListResourceRecordSets', mutating: false, call: (p) => p.route53.listRecordSets('Z1', 'a.example', 'A') },
   { port: 'cloudwatch', method: 'getMetricSeries', operation: 'GetMetricData', mutating: false, call: (p) => p.cloudwatch.getMetricSeries('us-west-2', QUERY) },
+  { port: 'cloudwatch', method: 'listMetrics', operation: 'ListMetrics', mutating: false, call: (p) => p.cloudwatch.listMetrics('us-west-2', { namespace: 'AWS/RDS', metricName: 'AuroraGlobalDBRPOLag', dimensions: { DBClusterIdentifier: 'c' } }) },
+  { port: 'cloudwatch', method: 'describeAlarms', operation: 'DescribeAlarms', mutating: false, call: (p) => p.cloudwatch.describeAlarms('us-west-2', ['app']) },
 ];
 
 const DESCRIBE_OK =

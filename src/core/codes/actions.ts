@@ -26,5 +26,7 @@ export const actionCodes = errorCodes({
   'action.not-a-cname': { meaning: 'route53.point-to-writer was given a record set that is not a CNAME.', action: 'Declare the name applications use with recordType: CNAME.' },
   'action.no-endpoint': { meaning: 'The member to point the name at has no endpoint yet.', action: 'Check the member in the AWS console: it has an endpoint once it is available.' },
   'action.not-writer-yet': { meaning: 'route53.point-to-writer ran before the member in `to` became the writer, so applications were not sent to a secondary.', action: 'Make the step need the failover step of that resource.' },
+  'action.alarm-not-found': { meaning: 'CloudWatch in the region named has no metric or composite alarm of that name (DescribeAlarms leaves unknown names out).', action: 'Check alarmName and region of the cloudwatch-alarm resource: names are case-sensitive and alarms are regional.' },
+  'action.http-unavailable': { meaning: 'An HTTP probe ran where drctl has no network wired (a bug, or a command that does not probe).', action: 'Run the probe from `drctl run`, `drctl drill` or `drctl plan`.' },
   'assert.failed': { meaning: 'An `assert` step found its expression false.', action: 'Look at the steps and inputs the expression reads; the steps after it did not run.' },
 });

@@ -38,6 +38,7 @@ export const runbookCodes = errorCodes({
   'runbook.unknown-resource': { meaning: 'An expression or step names a resource the runbook does not declare.', action: 'Declare it under spec.resources, or fix the name.' },
   'runbook.unknown-field': { meaning: 'An expression reads a field a resource does not have.', action: 'Use one of the fields in the hint.' },
   'runbook.unknown-step': { meaning: 'An expression reads a step that does not exist.', action: 'Fix the step id.' },
+  'runbook.unknown-rto-step': { meaning: 'objectives.rtoEndsAt names no step of the runbook.', action: 'Name the step whose success means the application is back (the hint suggests the closest id).' },
   'runbook.step-not-upstream': { meaning: "An expression reads a step's result, but its step does not depend on that step, so the result may not exist yet.", action: "Add the step to this step's `needs`." },
   'runbook.unknown-output': { meaning: 'An expression reads an output the step does not have.', action: 'Use one of the outputs in the hint.' },
 });
