@@ -1,8 +1,9 @@
 // drctl drill <runbook> [--sim [world]] [--failback [runbook]] [--incident-start t] [--yes] ...
-// A game day in one command: run the runbook, read the end state back from AWS, optionally fail back,
-// write every report format, and record the drill for `drctl report --history`. Both runs go through
-// the same session code as `drctl run`, on one AWS context (one simulator under --sim), so the
-// failback meets the world the failover left. Exit 4 when an objective was missed.
+// A game day in one command: run the runbook, read back everything it changed, optionally fail back and
+// read the failover's changes back again, write every report format, and record the drill for `drctl
+// report --history`. Both runs go through the same session code as `drctl run`, on one AWS context (one
+// simulator under --sim), so the failback meets the world the failover left. Exit 1 when an end state is
+// wrong, 4 when an objective was missed.
 import type { CommandContext } from './context';
 import path from 'node:path';
 import { openAwsContext, type AwsContext } from './aws-context';
@@ -18,7 +19,10 @@ import { drillDir, runRecord, writeDrillRecord, type DrillRecord } from '../src/
 import { parseIncidentStart } from '../src/report/incident-start';
 import type { ReportFormat } from '../src/report/formats';
 import { redact } from '../src/report/redact';
-import { verifyEndState } from '../src/report/verify';
+import type { Readings } from '../src/report/end-state';
+import { readBackContext } from '../src/report/verify';
+import type { RunEvent } from '../src/core/events';
+import { DrillEndStates, type RunEndStates } from './drill-end-states';
 import { formatDuration } from '../src/core/duration';
 import { parseInputFlags, resolveInputs } from '../src/runbook/inputs';
 import { loadRunbookFile } from '../src/runbook/load';
@@ -37,6 +41,9 @@ interface DrillRun {
   role: 'failover' | 'failback';
   result: RunResult;
   facts: ReportFacts;
+  events: readonly RunEvent[];
+  /** What the run left, read back (when the drill verifies and the run succeeded). */
+  endStates?: RunEndStates;
 }
 
 class Drill {
@@ -52,21 +59,27 @@ class Drill {
   /** Calls between the runs (the end-state reads) belong to no run's journal. */
   onCall = (call: Parameters<ApiCallFeed['push']>[0]) => this.feed?.push(call);
 
-  async run(role: DrillRun['role'], runbook: RunbookToRun, context: AwsContext, incidentStart: string | undefined): Promise<DrillRun> {
+  async run(role: DrillRun['role'], runbook: RunbookToRun, context: AwsContext, incidentStart: string | undefined, endStates: DrillEndStates | undefined): Promise<DrillRun> {
     const runId = newRunId(Date.now(), runbook.document.metadata.name);
     this.feed = new ApiCallFeed();
     const request = { ...this.command, options: { ...this.options, incidentStart }, runId, ...runbook, session: 'start' as const, prior: [], command: 'drill' as const };
     const result = await runSession(request, { context, calls: this.feed }).finally(() => (this.feed = undefined));
     const { events, tornTail } = await readJournal(this.journalDir, runId);
-    const facts = reportFacts(events, { tornTail });
-    if (this.options.verify !== false && result.outcome === 'succeeded') {
-      const resources = runbook.document.spec.resources ?? {};
-      facts.verification = redact(await verifyEndState({ facts, resources, ports: context.ports, clock: context.clock, defaultRegion: context.defaultRegion, getCheck: this.command.actions.getCheck }));
+    const drillRun: DrillRun = { role, result, facts: reportFacts(events, { tornTail }), events };
+    if (endStates && result.outcome === 'succeeded') {
+      drillRun.endStates = await endStates.afterRun(runbook, events);
+      drillRun.facts.verification = redact(drillRun.endStates.verification);
     }
-    const drillRun = { role, result, facts };
     this.runs.push(drillRun);
     return drillRun;
   }
+}
+
+/** After the failback: the failover's changes back as they were, added to the failback's own checks. */
+async function verifyReturn(endStates: DrillEndStates, failover: DrillRun, failback: DrillRun, baseline: Readings): Promise<void> {
+  if (!failover.endStates || !failback.endStates) return;
+  const returned = await endStates.returned(failover.endStates, failback.endStates, baseline);
+  failback.facts.verification = [...(failback.facts.verification ?? []), ...redact(returned)];
 }
 
 function resultOf(runs: readonly DrillRun[], failbackError: DrctlError | undefined): { result: DrillRecord['result']; exitCode: number } {
@@ -105,25 +118,34 @@ export async function drillCommand(file: string, options: DrillCommandOptions, c
   checkOperator(request(failover));
   if (back) checkOperator(request({ ...back, inputs: {} }));
   const context = await openAwsContext({ ...awsOptionsOf(io, options), readOnly: false, resources, onCall: drill.onCall });
+  const endStates = options.verify === false ? undefined : new DrillEndStates(actions, readBackContext({ ...context, resources }));
   const notes: string[] = [];
   let failbackError: DrctlError | undefined;
   try {
     // Relative times ("10m ago") count back on the run's clock: simulated time under --sim.
     const incidentStart = options.incidentStart === undefined ? undefined : new Date(parseIncidentStart(options.incidentStart, context.clock.now())).toISOString();
-    const first = await drill.run('failover', failover, context, incidentStart);
+    // What the failover will change, as it is before: the failback must leave it so again.
+    const baseline = await endStates?.baseline(failover);
+    const first = await drill.run('failover', failover, context, incidentStart, endStates);
     // A missed objective still goes home; a failover that did not land (or landed wrong) is left for a person.
     const landed = first.result.outcome === 'succeeded' && !first.facts.verification?.some((check) => !check.ok);
+    const backInputs = back && failbackInputs(back, failover, movedRegions(first.facts), options.failbackInputs);
+    const incomplete = back?.how === 'swapped' && backInputs && endStates && baseline && first.endStates ? endStates.refuseIncompleteFailback({ ...back, inputs: backInputs }, first.endStates, baseline) : undefined;
     if (back && !landed) notes.push('failback skipped: the failover did not succeed or its end state is wrong; look before moving anything back');
-    else if (back) {
+    else if (incomplete) {
+      failbackError = incomplete;
+      notes.push(`failback not run: ${incomplete.message}`, incomplete.hint);
+    } else if (back && backInputs) {
       const waiting = `Waiting ${formatDuration(settleMs)}${context.simulated ? ' (simulated)' : ''} for replication to settle before failing back`;
       if (settleMs > 0) output.progress('drill.failback-wait', waiting);
       await context.clock.sleep(settleMs);
       // The failover's reports and record are written whatever happens to the failback.
-      await drill.run('failback', { ...back, inputs: failbackInputs(back, failover, movedRegions(first.facts), options.failbackInputs) }, context, undefined).catch((error: unknown) => {
+      const second = await drill.run('failback', { ...back, inputs: backInputs }, context, undefined, endStates).catch((error: unknown) => {
         if (!isDrctlError(error)) throw error;
         failbackError = error;
         notes.push(`failback did not start: ${error.message} (${error.hint})`);
       });
+      if (second && endStates && baseline) await verifyReturn(endStates, first, second, baseline);
     }
   } finally {
     await context.close();

@@ -89,6 +89,40 @@ export interface PollResult {
   outputs?: Record<string, unknown>;
 }
 
+/**
+ * One thing a step leaves behind that can be read back: a global cluster's writer, a health check's
+ * Inverted flag, a record's values, an alarm's state. The key is the same whichever runbook names it, so a
+ * failback's subjects meet the failover's.
+ */
+export interface EndStateSubject {
+  /** "global-cluster:shop-orders", "record:Z0SHOP/api.shop.example.com./A/api-use1". */
+  key: string;
+  /** The runbook resource it belongs to. */
+  resource: string;
+  /** For people: "api-dns: api.shop.example.com. A [api-use1]". */
+  label: string;
+  /** The step changes it (a failback must bring it back); false when it only watches it (health, alarms). */
+  changes: boolean;
+}
+
+export interface ExpectedEndState extends EndStateSubject {
+  /** The value the step leaves it with, in the words `read` uses: "writer in us-west-2", "Inverted=true". */
+  value: string;
+}
+
+export interface ObservedEndState {
+  key: string;
+  value: string;
+}
+
+/** How a step's end state is read back (drctl drill, after each run and after the failback). */
+export interface EndStateDeclaration<Params> {
+  /** What the step leaves, from its parameters alone (a drill also plans a failback's this way). */
+  expect(params: Params, ctx: Pick<ActionContext, 'resources'>): ExpectedEndState[];
+  /** The same subjects' values now, read with read-only ports. */
+  read(ctx: ActionContext, params: Params): Promise<ObservedEndState[]>;
+}
+
 export interface ActionDefinition<Params = Record<string, unknown>, State = unknown> {
   uses: string;
   description: string;
@@ -118,6 +152,8 @@ export interface ActionDefinition<Params = Record<string, unknown>, State = unkn
   apply?(ctx: ActionContext, params: Params, plan: ActionPlan<State>): Promise<PollResult | void>;
   /** Called until done; absent when apply completes the work. */
   poll?(ctx: ActionContext, params: Params, plan: ActionPlan<State>): Promise<PollResult>;
+  /** How its end state is read back; absent for actions that leave nothing to read (approval, wait). */
+  endState?: EndStateDeclaration<NoInfer<Params>>;
 }
 
 export interface CheckResult {

@@ -3,7 +3,7 @@
 // entry point re-validates them: an action never sees unchecked input.
 import type { z } from 'zod';
 import type { ResourceType } from './resources';
-import type { ActionContext, ActionDefinition, ActionPlan, CheckDefinition, CheckResult, PollResult } from './action';
+import type { ActionContext, ActionDefinition, ActionPlan, CheckDefinition, CheckResult, EndStateDeclaration, PollResult } from './action';
 import type { DeclaredResources, Dependency, StepDependencies } from './dependencies';
 
 export interface RegisteredAction {
@@ -24,6 +24,7 @@ export interface RegisteredAction {
   plan(ctx: ActionContext, params: unknown): Promise<ActionPlan>;
   apply(ctx: ActionContext, params: unknown, plan: ActionPlan): Promise<PollResult | void>;
   poll(ctx: ActionContext, params: unknown, plan: ActionPlan): Promise<PollResult>;
+  endState?: EndStateDeclaration<unknown>;
 }
 
 export function defineAction<P, S>(definition: ActionDefinition<P, S>): RegisteredAction {
@@ -46,7 +47,12 @@ export function defineAction<P, S>(definition: ActionDefinition<P, S>): Register
     plan: (ctx, raw) => definition.plan(ctx, parse(raw)),
     apply: async (ctx, raw, plan) => definition.apply?.(ctx, parse(raw), plan as ActionPlan<S>),
     poll: async (ctx, raw, plan) => (definition.poll ? definition.poll(ctx, parse(raw), plan as ActionPlan<S>) : { done: true }),
+    ...(definition.endState ? { endState: endStateOf(definition.endState, parse) } : {}),
   };
+}
+
+function endStateOf<P>(declaration: EndStateDeclaration<P>, parse: (raw: unknown) => P): EndStateDeclaration<unknown> {
+  return { expect: (raw, ctx) => declaration.expect(parse(raw), ctx), read: (ctx, raw) => declaration.read(ctx, parse(raw)) };
 }
 
 export interface RegisteredCheck {

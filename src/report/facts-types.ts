@@ -196,7 +196,11 @@ export interface ApiCallFacts {
 }
 
 export interface VerificationFact {
+  /** The runbook resource it is about. */
   subject: string;
   ok: boolean;
   message: string;
+  /** The value the run should have left (or, after a failback, the value before the failover), and the one read. */
+  expected?: string;
+  observed?: string;
 }

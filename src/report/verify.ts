@@ -1,65 +1,29 @@
-// After a drill's run: read the end state back from AWS instead of trusting the run's own word. Every
-// writer the run moved must be in its target region, and the target region's health checks green. It
-// reuses the preflight checks (writer-in, healthy) with read-only ports, so it knows no AWS of its own.
-import type { RegisteredCheck } from '../core/define-action';
-import type { ActionContext } from '../core/action';
-import type { AwsPorts } from '../core/services/catalogue';
+// A drill's verdicts on what its runs left behind, from the end states the actions declare (end-state.ts):
+// every subject as its step expects it after a run; after the failback, every subject the failover changed
+// as it was before the failover; and, before a failback that reuses the runbook with from/to swapped, what
+// that failback would leave changed (a record or a region written into the runbook).
+import type { ActionContext, ExpectedEndState } from '../core/action';
 import type { Clock } from '../core/clock';
-import { readOnlyPorts } from '../engine/read-only-ports';
+import type { HttpProbePort } from '../core/http-probe';
 import type { Resource } from '../core/resources';
-import type { ReportFacts, VerificationFact } from './facts-types';
+import type { AwsPorts } from '../core/services/catalogue';
+import { readOnlyPorts } from '../engine/read-only-ports';
+import type { Readings } from './end-state';
+import type { VerificationFact } from './facts-types';
 
-export interface VerifyInput {
-  facts: ReportFacts;
-  resources: Readonly<Record<string, Resource>>;
+export interface ReadContextInput {
   ports: AwsPorts;
+  http?: HttpProbePort;
+  resources: Readonly<Record<string, Resource>>;
   clock: Clock;
   defaultRegion?: string;
-  getCheck(name: string): RegisteredCheck | undefined;
 }
 
-interface Planned {
-  subject: string;
-  check: string;
-  params: Record<string, unknown>;
-}
-
-const STANDALONE = new Set(['detach', 'disassociate']);
-/** Moves made without the old primary: the read-back, like the run, must not need what they leave. */
-const UNPLANNED = /^(aurora|docdb)\.(failover|detach)$|^elasticache\.disassociate$/;
-
-/** What to check: the writers the run moved, then the health checks of the regions they moved to. */
-export function verificationPlan(facts: ReportFacts, resources: Readonly<Record<string, Resource>>): Planned[] {
-  const moved = facts.resources.filter((fact) => fact.kind === 'data-store' && fact.state === 'succeeded' && fact.to && !STANDALONE.has(fact.operation ?? ''));
-  const planned: Planned[] = moved.map((fact) => ({ subject: fact.resource, check: 'writer-in', params: { resource: fact.resource, region: fact.to } }));
-  const targets = new Set(moved.map((fact) => fact.to));
-  const to = facts.run.inputs.to;
-  if (typeof to === 'string') targets.add(to);
-  const left = new Set(moved.flatMap((fact) => (fact.from ? [fact.from] : [])));
-  planned.push(...routingControlsPlan(facts, resources, targets, left));
-  // Health checks are read through Route 53's control plane, in us-east-1: an unplanned failover out of
-  // us-east-1 must not need it, so its read-back does not either (the routing controls say where traffic goes).
-  const unplanned = facts.resources.some((fact) => UNPLANNED.test(fact.uses) && fact.state === 'succeeded');
-  if (unplanned && left.has('us-east-1')) return planned;
-  let healthChecks = Object.entries(resources).filter(([, resource]) => resource.type === 'route53-health-check' && resource.region !== undefined && targets.has(resource.region)).map(([name]) => name);
-  // Without region hints, the health checks the run itself waited for are the ones that must stay green.
-  if (healthChecks.length === 0) healthChecks = facts.resources.filter((fact) => fact.uses === 'route53.wait-healthy' && fact.state === 'succeeded').map((fact) => fact.resource);
-  for (const name of new Set(healthChecks)) planned.push({ subject: name, check: 'healthy', params: { resource: name } });
-  return planned;
-}
-
-/** After a run that set routing controls: the target region's are On, the left regions' Off (ARC's data plane). */
-function routingControlsPlan(facts: ReportFacts, resources: Readonly<Record<string, Resource>>, targets: Set<string | undefined>, left: Set<string>): Planned[] {
-  if (!facts.resources.some((fact) => fact.operation === 'set-routing-controls' && fact.state === 'succeeded')) return [];
-  const regional = Object.entries(resources).flatMap(([name, resource]) => (resource.type === 'arc-routing-control' && resource.region ? [{ name, region: resource.region }] : []));
-  const on = regional.filter((control) => targets.has(control.region)).map((control) => control.name);
-  const off = regional.filter((control) => left.has(control.region) && !targets.has(control.region)).map((control) => control.name);
-  return on.length + off.length ? [{ subject: 'routing controls', check: 'routing-controls', params: { on, off } }] : [];
-}
-
-function checkContext(input: VerifyInput): ActionContext {
+/** A read-only context for reading end states back: no operator, nothing journaled. */
+export function readBackContext(input: ReadContextInput): ActionContext {
   return {
     ports: readOnlyPorts(input.ports),
+    http: input.http,
     resources: input.resources,
     clock: input.clock,
     signal: new AbortController().signal,
@@ -72,21 +36,41 @@ function checkContext(input: VerifyInput): ActionContext {
   };
 }
 
-export async function verifyEndState(input: VerifyInput): Promise<VerificationFact[]> {
-  const ctx = checkContext(input);
-  const results: VerificationFact[] = [];
-  for (const planned of verificationPlan(input.facts, input.resources)) {
-    const check = input.getCheck(planned.check);
-    if (!check) {
-      results.push({ subject: planned.subject, ok: false, message: `${planned.subject}: the ${planned.check} check is not available` });
-      continue;
-    }
-    try {
-      const result = await check.run(ctx, planned.params);
-      results.push({ subject: planned.subject, ok: result.ok, message: result.message });
-    } catch (error) {
-      results.push({ subject: planned.subject, ok: false, message: `${planned.subject}: could not be read back (${error instanceof Error ? error.message : String(error)})` });
-    }
-  }
-  return results;
+const shown = (reading: { value?: string; error?: string } | undefined) => reading?.value ?? `unreadable (${reading?.error ?? 'not read'})`;
+
+/** Each subject as the run's steps left it, against what they expect. */
+export function verifyExpected(expected: readonly ExpectedEndState[], readings: Readings): VerificationFact[] {
+  return expected.map((subject) => {
+    const reading = readings.get(subject.key);
+    const ok = reading?.value === subject.value;
+    const message = ok ? `${subject.label}: ${subject.value}` : `${subject.label} is ${shown(reading)}, expected ${subject.value}`;
+    return { subject: subject.resource, ok, message, expected: subject.value, ...(reading?.value === undefined ? {} : { observed: reading.value }) };
+  });
+}
+
+/** After the failback: every subject the failover changed, back as it was before the failover. */
+export function verifyReturned(changed: readonly ExpectedEndState[], before: Readings, now: Readings): VerificationFact[] {
+  return changed.flatMap((subject) => {
+    const baseline = before.get(subject.key)?.value;
+    // Unread before the failover: there is nothing to compare with (the run's own checks still apply).
+    if (baseline === undefined) return [];
+    const reading = now.get(subject.key);
+    const ok = reading?.value === baseline;
+    const message = ok
+      ? `${subject.label}: ${baseline} again, as before the failover`
+      : `${subject.label} is ${shown(reading)} after the failback; before the failover it was ${baseline}`;
+    return [{ subject: subject.resource, ok, message, expected: baseline, ...(reading?.value === undefined ? {} : { observed: reading.value }) }];
+  });
+}
+
+/** What a planned failback would leave changed: one line per subject, empty when it returns them all. */
+export function failbackShortfalls(changed: readonly ExpectedEndState[], before: Readings, failback: readonly ExpectedEndState[]): string[] {
+  return changed.flatMap((subject) => {
+    const baseline = before.get(subject.key)?.value;
+    if (baseline === undefined || baseline === subject.value) return [];
+    const planned = failback.find((candidate) => candidate.key === subject.key);
+    if (!planned) return [`${subject.label} would stay ${subject.value} (the failback does not touch it); before the failover it was ${baseline}`];
+    if (planned.value === baseline) return [];
+    return [`${subject.label} would ${planned.value === subject.value ? 'stay' : 'be'} ${planned.value}; before the failover it was ${baseline}`];
+  });
 }

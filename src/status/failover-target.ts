@@ -2,7 +2,7 @@
 // members? Read with the actions' own reader; the errors list what exists (members and their regions,
 // or the resources AWS knows), exit 2, and nothing is journaled or locked. Any other failure (a region
 // that does not answer) is left to the run, whose plan knows how to work around a silent region.
-import { readGlobal } from '../actions/checks/global-view';
+import { readGlobal } from '../actions/shared/global-read';
 import { memberInRegion } from '../actions/shared/resolve';
 import { isAwsError } from '../aws/aws-error';
 import { DrctlError, ExitCode } from '../core/errors';

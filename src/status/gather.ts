@@ -2,7 +2,7 @@
 // writes where, the lag readers, readHealth for Route 53's verdict), then flag what is not ready. A
 // resource that does not exist stops the command with a clear error; one that cannot be read (a region
 // down, access denied) is shown as unreadable, so the rest of the table still answers.
-import { readGlobal } from '../actions/checks/global-view';
+import { readGlobal } from '../actions/shared/global-read';
 import { describeOperationUnderWay } from '../actions/global-cluster/model';
 import { readHealth } from '../actions/route53/health';
 import type { ActionContext } from '../core/action';

@@ -2,7 +2,7 @@
 // cluster or replication group), and for a secondary its replication lag, read with the actions' lag
 // readers in the only region that has the metric. A region that does not answer leaves its member marked,
 // not the whole table missing: in an incident that silent region is what the operator needs to see.
-import { readMemberLag, type GlobalMember, type GlobalRead } from '../actions/checks/global-view';
+import { readMemberLag, type GlobalMember, type GlobalRead } from '../actions/shared/global-read';
 import { datastoreLagMetrics, readLargestLag, type LagReading } from '../actions/shared/lag';
 import { isAwsError } from '../aws/aws-error';
 import type { ActionContext } from '../core/action';

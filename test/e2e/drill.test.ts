@@ -82,8 +82,19 @@ describe('drctl drill --sim', () => {
         ['catalog-db', 'us-west-2', 'in-sync'],
         ['sessions', 'us-west-2', 'in-sync'],
       ]);
+      // Everything the failover changed or waited for is read back: writers, the inverted check, the
+      // application's alarm and its answers.
       expect(facts.verification?.every((check) => check.ok)).toBe(true);
+      expect(facts.verification?.map((check) => check.message)).toEqual(expect.arrayContaining([
+        'orders-db: writer in us-west-2',
+        'sessions: primary in us-west-2',
+        'api-east (health check 5f1c8e0a-east-4a3b-9d2e-api000000001): Inverted=true',
+        'app-west (alarm shop-healthy-usw2 in us-west-2): OK',
+        'shop-api (https://api.shop.example.com/health): answers 200 matching /"region":"us-west-2"/',
+      ]));
       const back = JSON.parse(await readFile(path.join(out, 'failback.json'), 'utf8')) as ReportFacts;
+      expect(back.verification?.every((check) => check.ok)).toBe(true);
+      expect(back.verification?.map((check) => check.message)).toContain('api-east (health check 5f1c8e0a-east-4a3b-9d2e-api000000001): Inverted=false');
       expect(back.run.inputs).toEqual({ from: 'us-west-2', to: 'us-east-1' });
       expect(await readFile(path.join(out, 'failover.html'), 'utf8')).toContain('<g id="rto-objective"');
       expect(await readFile(path.join(out, 'failback.md'), 'utf8')).toContain('# Simulated DR drill: shop-region-failback');

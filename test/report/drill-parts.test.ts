@@ -1,5 +1,5 @@
 // The small decisions behind `drctl report` and `drctl drill`: the incident start, which journal a
-// target names, which failback inputs to use, and what end state to read back.
+// target names, which failback inputs to use, and which end states a drill reads back and how it judges them.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,10 @@ import { reportFacts } from '../../src/report/facts';
 import { parseIncidentStart } from '../../src/report/incident-start';
 import { loadJournal } from '../../src/report/load';
 import { redactText } from '../../src/report/redact';
-import { verificationPlan } from '../../src/report/verify';
+import { actionCatalogue } from '../../src/actions/catalogue';
+import { expectations, planEndStates } from '../../src/report/end-state';
+import { failbackShortfalls, verifyExpected, verifyReturned } from '../../src/report/verify';
+import { loadRunbookFile } from '../../src/runbook/load';
 import { RunbookDocument } from '../../src/runbook/schema';
 import { cleanPlannedRun, T0 } from './journal';
 
@@ -85,24 +88,63 @@ describe('failback inputs', () => {
   });
 });
 
-describe('end-state verification plan', () => {
-  it('checks every writer the run moved and the health checks of the target region', () => {
-    const facts = reportFacts(cleanPlannedRun().events);
-    const resources = {
-      'api-east': { type: 'route53-health-check' as const, healthCheckId: 'e', region: 'us-east-1' },
-      'api-west': { type: 'route53-health-check' as const, healthCheckId: 'w', region: 'us-west-2' },
-    };
-    expect(verificationPlan(facts, resources)).toEqual([
-      { subject: 'orders-db', check: 'writer-in', params: { resource: 'orders-db', region: 'us-west-2' } },
-      { subject: 'catalog-db', check: 'writer-in', params: { resource: 'catalog-db', region: 'us-west-2' } },
-      { subject: 'sessions', check: 'writer-in', params: { resource: 'sessions', region: 'us-west-2' } },
-      { subject: 'api-west', check: 'healthy', params: { resource: 'api-west' } },
+describe('end states a drill reads back', () => {
+  const shop = async () => (await loadRunbookFile(path.resolve('runbooks/shop-region-failover.yaml'), actionCatalogue)).document;
+  const subject = (key: string, value: string, changes = true) => ({ key, resource: key.split(':')[1] ?? key, label: key, changes, value });
+
+  it('are planned from the runbook and its inputs: every step that changes or watches something, those whose if: holds', async () => {
+    const document = await shop();
+    const plan = planEndStates(document, { inputs: { from: 'us-east-1', to: 'us-west-2', mode: 'planned' }, resources: document.spec.resources ?? {}, steps: {} }, actionCatalogue);
+    expect(plan.unresolved).toEqual([]);
+    expect(expectations(plan).map((expected) => [expected.key, expected.value, expected.changes])).toEqual([
+      ['global-cluster:shop-orders', 'writer in us-west-2', true],
+      ['global-cluster:shop-catalog', 'writer in us-west-2', true],
+      ['datastore:ldgnf-shop-sessions', 'primary in us-west-2', true],
+      ['health-check:5f1c8e0a-east-4a3b-9d2e-api000000001/inverted', 'Inverted=true', true],
+      ['health-check:5f1c8e0a-east-4a3b-9d2e-api000000001/verdict', 'unhealthy', false],
+      ['health-check:0b1e7c42-west-4f6a-8c1d-api000000002/verdict', 'healthy', false],
+      ['alarm:us-west-2/shop-healthy-usw2', 'OK', false],
+      ['endpoint:https://api.shop.example.com/health', 'answers 200 matching /"region":"us-west-2"/', false],
     ]);
   });
 
-  it('falls back to the health checks the run waited for when none names its region', () => {
-    const facts = reportFacts(cleanPlannedRun().events);
-    expect(verificationPlan(facts, {}).filter((planned) => planned.check === 'healthy')).toEqual([{ subject: 'api-west', check: 'healthy', params: { resource: 'api-west' } }]);
+  it('say which steps cannot be planned before the run (parameters that read outputs)', async () => {
+    const document = RunbookDocument.parse({
+      apiVersion: 'drctl/v1', kind: 'Runbook', metadata: { name: 'x' },
+      spec: { resources: { 'orders-db': { type: 'aurora-global', globalClusterId: 'o' } }, steps: [{ id: 'a', uses: 'wait', with: { duration: '1s' } }, { id: 'b', uses: 'aurora.switchover', with: { resource: 'orders-db', to: '${{ steps.a.outputs.region }}' } }] },
+    });
+    const plan = planEndStates(document, { inputs: {}, resources: document.spec.resources ?? {}, steps: {} }, actionCatalogue);
+    expect(plan.steps).toEqual([]);
+    expect(plan.unresolved).toHaveLength(1);
+    expect(plan.unresolved[0]).toMatch(/^b: /);
+  });
+
+  it('after a run, name what differs from what the steps expect', () => {
+    const readings = new Map([['global-cluster:o', { value: 'writer in us-east-1' }], ['alarm:us-west-2/a', { error: 'access denied' }]]);
+    expect(verifyExpected([subject('global-cluster:o', 'writer in us-west-2'), subject('alarm:us-west-2/a', 'OK', false)], readings)).toEqual([
+      { subject: 'o', ok: false, message: 'global-cluster:o is writer in us-east-1, expected writer in us-west-2', expected: 'writer in us-west-2', observed: 'writer in us-east-1' },
+      { subject: 'us-west-2/a', ok: false, message: 'alarm:us-west-2/a is unreadable (access denied), expected OK', expected: 'OK' },
+    ]);
+  });
+
+  it('after the failback, name every change not returned to what it was before the failover', () => {
+    const before = new Map([['record:r', { value: '-> 192.0.2.10' }], ['global-cluster:o', { value: 'writer in us-east-1' }]]);
+    const now = new Map([['record:r', { value: '-> 198.51.100.10' }], ['global-cluster:o', { value: 'writer in us-east-1' }]]);
+    expect(verifyReturned([subject('record:r', '-> 198.51.100.10'), subject('global-cluster:o', 'writer in us-west-2')], before, now).map((fact) => [fact.ok, fact.message])).toEqual([
+      [false, 'record:r is -> 198.51.100.10 after the failback; before the failover it was -> 192.0.2.10'],
+      [true, 'global-cluster:o: writer in us-east-1 again, as before the failover'],
+    ]);
+  });
+
+  it('before a failback, say what it would leave changed: a value it keeps, or a subject it does not touch', () => {
+    const before = new Map([['record:r', { value: '-> 192.0.2.10' }], ['health-check:e/inverted', { value: 'Inverted=false' }], ['global-cluster:o', { value: 'writer in us-east-1' }]]);
+    const changed = [subject('record:r', '-> 198.51.100.10'), subject('health-check:e/inverted', 'Inverted=true'), subject('global-cluster:o', 'writer in us-west-2')];
+    const failback = [subject('record:r', '-> 198.51.100.10'), subject('global-cluster:o', 'writer in us-east-1')];
+    expect(failbackShortfalls(changed, before, failback)).toEqual([
+      'record:r would stay -> 198.51.100.10; before the failover it was -> 192.0.2.10',
+      'health-check:e/inverted would stay Inverted=true (the failback does not touch it); before the failover it was Inverted=false',
+    ]);
+    expect(failbackShortfalls(changed, before, [...failback.slice(1), subject('record:r', '-> 192.0.2.10'), subject('health-check:e/inverted', 'Inverted=false')])).toEqual([]);
   });
 });
 

@@ -4,9 +4,10 @@
 import * as z from 'zod';
 import { formatDuration, parseDuration } from '../../core/duration';
 import { defineAction, defineCheck, type ActionFamily } from '../../core/define-action';
+import { type DeclaredResources, type Dependency, need } from '../../core/dependencies';
 import { Duration } from '../../runbook/schema';
-import type { ActionContext, ActionPlan, PollResult } from '../../core/action';
-import { ALARM_PERMISSIONS, alarmOutputs, describeAlarm, readAlarm } from './read';
+import type { ActionContext, ActionPlan, EndStateDeclaration, PollResult } from '../../core/action';
+import { ALARM_PERMISSIONS, alarmOutputs, alarmResource, describeAlarm, readAlarm } from './read';
 
 // Alarms evaluate once a period (a minute, usually): every 10 s notices a change within its period.
 const ALARM_POLL_MS = 10_000;
@@ -22,6 +23,12 @@ interface AlarmState {
   stableForMs: number;
 }
 
+/** DescribeAlarms in the alarm's own region: CloudWatch is regional, and reading it is its data plane. */
+function alarmNeeds(params: AlarmParams, resources: DeclaredResources): Dependency[] {
+  const resource = resources[params.resource];
+  return [need('cloudwatch', resource?.type === 'cloudwatch-alarm' ? resource.region : undefined, ['DescribeAlarms'])];
+}
+
 const stableForOf = (params: AlarmParams) => (params.stableFor === undefined ? 0 : (parseDuration(params.stableFor) ?? 0));
 
 async function pollAlarm(ctx: ActionContext, state: AlarmState): Promise<PollResult> {
@@ -29,6 +36,18 @@ async function pollAlarm(ctx: ActionContext, state: AlarmState): Promise<PollRes
   const observation = describeAlarm(reading, state.stableForMs);
   return reading.ok ? { done: true, observation, outputs: alarmOutputs(reading) } : { done: false, observation };
 }
+
+/** The alarm's state: watched, not changed. */
+const alarmEndState: EndStateDeclaration<AlarmParams> = {
+  expect(params, ctx) {
+    const { alarmName, region } = alarmResource(ctx, params.resource);
+    return [{ key: `alarm:${region}/${alarmName}`, resource: params.resource, label: `${params.resource} (alarm ${alarmName} in ${region})`, changes: false, value: 'OK' }];
+  },
+  async read(ctx, params) {
+    const reading = await readAlarm(ctx, params.resource, 0);
+    return [{ key: `alarm:${reading.region}/${reading.alarm.name}`, value: reading.alarm.state }];
+  },
+};
 
 export const waitAlarmsAction = defineAction({
   uses: 'cloudwatch.wait-alarms',
@@ -40,6 +59,7 @@ export const waitAlarmsAction = defineAction({
   defaultTimeoutMs: 15 * 60_000,
   pollIntervalMs: ALARM_POLL_MS,
   permissions: () => ALARM_PERMISSIONS,
+  dependencies: (params, resources) => ({ needs: alarmNeeds(params, resources), leaves: [] }),
   async plan(ctx, params): Promise<ActionPlan<AlarmState>> {
     const state = { resource: params.resource, stableForMs: stableForOf(params) };
     const reading = await readAlarm(ctx, params.resource, state.stableForMs);
@@ -56,6 +76,7 @@ export const waitAlarmsAction = defineAction({
     };
   },
   poll: (ctx, _params, plan) => pollAlarm(ctx, plan.state),
+  endState: alarmEndState,
 });
 
 const alarmOk = defineCheck({
@@ -64,6 +85,7 @@ const alarmOk = defineCheck({
   params: AlarmParams,
   resourceParams: { resource: ['cloudwatch-alarm'] },
   permissions: () => ALARM_PERMISSIONS,
+  dependencies: alarmNeeds,
   async run(ctx, params) {
     const reading = await readAlarm(ctx, params.resource, stableForOf(params));
     const message = describeAlarm(reading, stableForOf(params));

@@ -5,7 +5,7 @@ import type { DbClusterView, GlobalClusterView } from '../../core/services/globa
 import { describeOperationUnderWay, describeMember, unsyncedMembers } from '../global-cluster/model';
 import { isRegionDown, memberInRegion } from '../shared/resolve';
 import type { ActionContext, CheckResult } from '../../core/action';
-import type { GlobalMember, GlobalRead } from './global-view';
+import type { GlobalMember, GlobalRead } from '../shared/global-read';
 
 // What DocumentDB says when it refuses (AWS-API.md §3); Aurora's wording is the same idea.
 const VERSION_WORDING = 'The target DB cluster specified is running an engine version with a different patch level than the source DB cluster';

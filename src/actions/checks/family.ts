@@ -4,7 +4,7 @@ import { formatDuration, parseDuration } from '../../core/duration';
 import { Duration } from '../../runbook/schema';
 import { Region } from '../../core/resources';
 import { checkAvailable } from './available';
-import { GLOBAL_TYPES, readGlobal, readMemberLag } from './global-view';
+import { GLOBAL_TYPES, readGlobal, readMemberLag } from '../shared/global-read';
 import { defineCheck, type ActionFamily } from '../../core/define-action';
 import { describeLag } from '../shared/lag';
 import { memberInRegion } from '../shared/resolve';
@@ -38,7 +38,7 @@ const replicationLagBelow = defineCheck({
   // The lag of the secondary in `to`, or of every secondary (each in its own region).
   dependencies: (params, resources) => [
     ...params.resources.map((name) => describeNeeds(resources, name, params.to)),
-    ...[...new Set(params.to ? [params.to] : params.resources.flatMap((name) => regionsHint(resources, name) ?? []))].map((region) => need('cloudwatch', region, ['GetMetricData'])),
+    ...[...new Set(params.to ? [params.to] : params.resources.flatMap((name) => regionsHint(resources, name) ?? []))].map((region) => need('cloudwatch', region, ['ListMetrics', 'GetMetricData'])),
   ],
   async run(ctx, params) {
     const maxMs = parseDuration(params.max) ?? 0;

@@ -7,6 +7,7 @@ import { planDatastore } from './plan';
 import { applyDatastore, pollDatastore } from './progress';
 import { maxLagMs, maxLagParam } from '../shared/params';
 import { moveDependencies } from '../shared/dependencies';
+import { detachedEndState, writerEndState } from '../shared/writer-end-state';
 
 const resource = z.string().min(1).meta({ description: 'The name of an elasticache-global resource.' });
 
@@ -45,6 +46,7 @@ export const elasticacheFamily: ActionFamily = {
     plan: (ctx, params) => planDatastore(ctx, 'failover', params),
     apply: (ctx, params, plan) => applyDatastore(ctx, plan, maxLagMs(params.maxLag)),
     poll: (ctx, _params, plan) => pollDatastore(ctx, plan),
+    endState: writerEndState,
   }),
   defineAction({
     uses: 'elasticache.disassociate',
@@ -62,6 +64,7 @@ export const elasticacheFamily: ActionFamily = {
     plan: (ctx, params) => planDatastore(ctx, 'disassociate', params),
     apply: (ctx, params, plan) => applyDatastore(ctx, plan, maxLagMs(params.maxLag)),
     poll: (ctx, _params, plan) => pollDatastore(ctx, plan),
+    endState: detachedEndState,
   }),
 ],
   checks: [],

@@ -12,6 +12,7 @@ import { pollGlobalCluster } from './progress';
 import type { ActionContext } from '../../core/action';
 import { maxLagMs, maxLagParam } from '../shared/params';
 import { moveDependencies } from '../shared/dependencies';
+import { detachedEndState, writerEndState } from '../shared/writer-end-state';
 
 const resource = z.string().min(1).meta({ description: 'The name of an aurora-global or docdb-global resource.' });
 
@@ -64,6 +65,7 @@ function actionsFor(family: GlobalClusterFamily): RegisteredAction[] {
       plan: (ctx, params) => planCutover(ctx, family, 'switchover', params),
       apply: (ctx, _params, plan) => applyGlobalCluster(ctx, family, plan),
       poll: (ctx, _params, plan) => poll(ctx, plan),
+      endState: writerEndState,
     }),
     defineAction({
       ...common,
@@ -79,6 +81,7 @@ function actionsFor(family: GlobalClusterFamily): RegisteredAction[] {
       plan: (ctx, params) => planCutover(ctx, family, 'failover', params),
       apply: (ctx, params, plan) => applyGlobalCluster(ctx, family, plan, maxLagMs(params.maxLag)),
       poll: (ctx, _params, plan) => poll(ctx, plan),
+      endState: writerEndState,
     }),
     defineAction({
       ...common,
@@ -94,6 +97,7 @@ function actionsFor(family: GlobalClusterFamily): RegisteredAction[] {
       plan: (ctx, params) => planDetach(ctx, family, params),
       apply: (ctx, params, plan) => applyGlobalCluster(ctx, family, plan, maxLagMs(params.maxLag)),
       poll: (ctx, _params, plan) => poll(ctx, plan),
+      endState: detachedEndState,
     }),
   ];
 }

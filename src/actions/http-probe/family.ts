@@ -5,10 +5,11 @@
 import * as z from 'zod';
 import { formatDuration, parseDuration } from '../../core/duration';
 import { defineAction, defineCheck, type ActionFamily } from '../../core/define-action';
+import { NO_DEPENDENCIES } from '../../core/dependencies';
 import type { ResourceOf } from '../../core/resources';
 import { Duration } from '../../runbook/schema';
 import { resourceNamed } from '../shared/resolve';
-import type { ActionContext, ActionPlan, PollResult } from '../../core/action';
+import type { ActionContext, ActionPlan, EndStateDeclaration, PollResult } from '../../core/action';
 import { attempt, judge, type Expectation } from './attempt';
 
 const isPattern = (text: string) => {
@@ -71,6 +72,29 @@ async function probeUntilHealthy(ctx: ActionContext, params: ProbeParams, state:
   }
 }
 
+const expectedAnswer = (params: ProbeParams) => `answers ${expectationOf(params).statuses.join(' or ')}${params.body ? ` matching /${params.body}/` : ''}`;
+
+/** What the endpoint answers: watched, not changed. One attempt reads it. */
+const answerEndState: EndStateDeclaration<ProbeParams> = {
+  expect(params, ctx) {
+    const { url } = endpointOf(ctx, params.resource);
+    return [{ key: `endpoint:${url}`, resource: params.resource, label: `${params.resource} (${url})`, changes: false, value: expectedAnswer(params) }];
+  },
+  async read(ctx, params) {
+    const { url } = endpointOf(ctx, params.resource);
+    const expect = expectationOf(params);
+    const answer = await attempt(ctx, url, msOf(params.attemptTimeout));
+    const value = judge(answer, expect).ok
+      ? expectedAnswer(params)
+      : answer.status === undefined
+        ? `no answer (${answer.error ?? 'none'})`
+        : expect.statuses.includes(answer.status)
+          ? `answers ${answer.status} not matching /${params.body ?? ''}/`
+          : `answers ${answer.status}`;
+    return [{ key: `endpoint:${url}`, value }];
+  },
+};
+
 export const probeAction = defineAction({
   uses: 'http.probe',
   description: 'Probe an http-endpoint until `consecutive` answers in a row have the expected status (and match `body`): the application answering.',
@@ -80,6 +104,8 @@ export const probeAction = defineAction({
   mutating: false,
   defaultTimeoutMs: 15 * 60_000,
   permissions: () => [],
+  // The application's own endpoint: no AWS service, no AWS region or plane to depend on.
+  dependencies: () => NO_DEPENDENCIES,
   async plan(ctx, params): Promise<ActionPlan<ProbeState>> {
     const { url, region } = endpointOf(ctx, params.resource);
     const state: ProbeState = { resource: params.resource, url, ...(region ? { region } : {}) };
@@ -96,6 +122,7 @@ export const probeAction = defineAction({
     };
   },
   apply: (ctx, params, plan) => probeUntilHealthy(ctx, params, plan.state),
+  endState: answerEndState,
 });
 
 const endpointAnswers = defineCheck({
@@ -104,6 +131,7 @@ const endpointAnswers = defineCheck({
   params: ProbeParams,
   resourceParams: { resource: ['http-endpoint'] },
   permissions: () => [],
+  dependencies: () => [],
   async run(ctx, params) {
     const { url } = endpointOf(ctx, params.resource);
     const expect = expectationOf(params);

@@ -5,7 +5,7 @@ import { DrctlError } from '../../core/errors';
 import { defineAction } from '../../core/define-action';
 import { explained, mutatingCallHints } from '../shared/aws-hints';
 import { asRunFailure } from '../shared/resolve';
-import type { ActionContext, ActionPlan, PollResult } from '../../core/action';
+import type { ActionContext, ActionPlan, EndStateDeclaration, PollResult } from '../../core/action';
 import { type DeclaredResources, need, type StepDependencies } from '../../core/dependencies';
 import { describeHealth, flipEstimateMs, healthCheckResource, healthOutputs, readHealth, readHealthCheck } from './health';
 
@@ -108,6 +108,30 @@ async function applyInvert(ctx: ActionContext, state: InvertState): Promise<Poll
   }
 }
 
+/** Route 53's verdict on the check: watched, not changed. */
+const verdictEndState: EndStateDeclaration<HealthParams> = {
+  expect: (params, ctx) => {
+    const { healthCheckId } = healthCheckResource(ctx, params.resource);
+    return [{ key: `health-check:${healthCheckId}/verdict`, resource: params.resource, label: `${params.resource} (Route 53's verdict)`, changes: false, value: params.expect }];
+  },
+  read: async (ctx, params) => {
+    const { check, judgement } = await readHealth(ctx, params.resource);
+    return [{ key: `health-check:${check.id}/verdict`, value: judgement.healthy ? 'healthy' : 'unhealthy' }];
+  },
+};
+
+/** The Inverted flag a step set: a change, which a failback must undo. */
+const invertedEndState: EndStateDeclaration<z.infer<typeof InvertParams>> = {
+  expect: (params, ctx) => {
+    const { healthCheckId } = healthCheckResource(ctx, params.resource);
+    return [{ key: `health-check:${healthCheckId}/inverted`, resource: params.resource, label: `${params.resource} (health check ${healthCheckId})`, changes: true, value: `Inverted=${params.inverted}` }];
+  },
+  read: async (ctx, params) => {
+    const check = await readHealthCheck(ctx, params.resource);
+    return [{ key: `health-check:${check.id}/inverted`, value: `Inverted=${check.inverted}` }];
+  },
+};
+
 export const healthActions = [
   defineAction({
     uses: 'route53.wait-healthy',
@@ -122,6 +146,7 @@ export const healthActions = [
     dependencies: healthReadNeeds,
     plan: (ctx, params) => planHealth(ctx, params, true),
     poll: (ctx, _params, plan) => pollHealth(ctx, plan.state, false),
+    endState: verdictEndState,
   }),
   defineAction({
     uses: 'route53.assert-healthy',
@@ -135,6 +160,7 @@ export const healthActions = [
     dependencies: healthReadNeeds,
     plan: (ctx, params) => planHealth(ctx, params, false),
     poll: (ctx, _params, plan) => pollHealth(ctx, plan.state, true),
+    endState: verdictEndState,
   }),
   defineAction({
     uses: 'route53.invert-health-check',
@@ -170,5 +196,6 @@ export const healthActions = [
       };
     },
     apply: (ctx, _params, plan) => applyInvert(ctx, plan.state),
+    endState: invertedEndState,
   }),
 ];

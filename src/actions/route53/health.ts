@@ -44,7 +44,7 @@ export function flipEstimateMs(check: HealthCheckView): number {
   return (check.requestIntervalSeconds ?? DEFAULT_INTERVAL_SECONDS) * (check.failureThreshold ?? DEFAULT_FAILURE_THRESHOLD) * 1_000;
 }
 
-export function healthCheckResource(ctx: ActionContext, name: string): ResourceOf<'route53-health-check'> {
+export function healthCheckResource(ctx: Pick<ActionContext, 'resources'>, name: string): ResourceOf<'route53-health-check'> {
   return resourceNamed(ctx, name, ['route53-health-check']);
 }
 

@@ -12,7 +12,7 @@ import { need } from '../../core/dependencies';
 import { Region } from '../../core/resources';
 import type { ActionContext, ActionPlan } from '../../core/action';
 import type { RecordSetView } from '../../core/services/route53';
-import { GLOBAL_TYPES, readGlobal, type GlobalMember, type GlobalRead } from '../checks/global-view';
+import { GLOBAL_TYPES, readGlobal, type GlobalMember, type GlobalRead } from '../shared/global-read';
 import { needAnyOf, regionsHint } from '../shared/dependencies';
 import { explained } from '../shared/aws-hints';
 import { asRunFailure, memberInRegion, resourceNamed } from '../shared/resolve';

@@ -100,6 +100,18 @@ export function sameRecord(existing: RecordSetView, desired: RecordSetView): boo
   );
 }
 
+/** A record set as the end-state read-backs compare it: its routing, target, ttl and health check. */
+export function recordValue(record: RecordSetView): string {
+  const routing = record.failover ? `${record.failover} ` : record.weight !== undefined ? `weight ${record.weight} ` : '';
+  const target = record.aliasTarget ? `alias ${record.aliasTarget.dnsName}` : [...record.values].sort().join(', ');
+  return `${routing}-> ${target}${record.ttl !== undefined ? ` ttl ${record.ttl}` : ''}${record.healthCheckId ? ` (health check ${record.healthCheckId})` : ''}`;
+}
+
+/** The one record set of a name, type and identifier: "api.shop.example.com. A [api-use1]". */
+export function recordIdentity(record: Pick<RecordSetView, 'name' | 'type' | 'setIdentifier'>): string {
+  return `${withTrailingDot(record.name).toLowerCase()} ${record.type}${record.setIdentifier ? ` [${record.setIdentifier}]` : ''}`;
+}
+
 export function describeRecord(record: RecordSetView): string {
   const routing = record.failover ? ` ${record.failover}` : record.weight !== undefined ? ` weight ${record.weight}` : '';
   const id = record.setIdentifier ? ` [${record.setIdentifier}]` : '';

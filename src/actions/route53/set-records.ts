@@ -5,10 +5,10 @@ import type { RecordSetView } from '../../core/services/route53';
 import { explained, mutatingCallHints } from '../shared/aws-hints';
 import { defineAction } from '../../core/define-action';
 import { resourceNamed } from '../shared/resolve';
-import type { ActionContext, ActionPlan, PollResult } from '../../core/action';
+import type { ActionContext, ActionPlan, EndStateDeclaration, PollResult } from '../../core/action';
 import { need } from '../../core/dependencies';
 import { ROUTE53_REGION } from './health-actions';
-import { checkRecordSet, describeRecord, failoverClash, RecordSpec, sameRecord, toApiRecordSet, toRecordSetView } from './records';
+import { checkRecordSet, describeRecord, failoverClash, recordIdentity, recordValue, RecordSpec, sameRecord, toApiRecordSet, toRecordSetView, withTrailingDot } from './records';
 import { DrctlError } from '../../core/errors';
 
 const SetRecordsParams = z
@@ -35,7 +35,7 @@ export interface SetRecordsState {
 export const CHANGE_POLL_MS = 3_000;
 export const PROPAGATION_ESTIMATE_MS = 60_000;
 
-function desiredRecords(ctx: ActionContext, params: SetRecordsParams, name: string, type: string): RecordSetView[] {
+function desiredRecords(ctx: Pick<ActionContext, 'resources'>, params: SetRecordsParams, name: string, type: string): RecordSetView[] {
   return params.records.map((spec) => {
     const healthCheckId = spec.healthCheck ? resourceNamed(ctx, spec.healthCheck, ['route53-health-check']).healthCheckId : spec.healthCheckId;
     return toRecordSetView(spec, name, type, healthCheckId);
@@ -120,6 +120,31 @@ export async function pollChange(ctx: ActionContext, state: SetRecordsState): Pr
   return change.status === 'INSYNC' ? { done: true, observation, outputs: { changeId: change.id } } : { done: false, observation };
 }
 
+const recordKey = (hostedZoneId: string, record: RecordSetView) => `record:${hostedZoneId}/${withTrailingDot(record.name).toLowerCase()}/${record.type}/${record.setIdentifier ?? ''}`;
+
+/** Each record set the step writes: a change, which a failback must undo. */
+const recordsEndState: EndStateDeclaration<SetRecordsParams> = {
+  expect(params, ctx) {
+    const resource = resourceNamed(ctx, params.resource, ['route53-record-set']);
+    return desiredRecords(ctx, params, resource.name, resource.recordType).map((record) => ({
+      key: recordKey(resource.hostedZoneId, record),
+      resource: params.resource,
+      label: `${params.resource} (${recordIdentity(record)})`,
+      changes: true,
+      value: recordValue(record),
+    }));
+  },
+  async read(ctx, params) {
+    const resource = resourceNamed(ctx, params.resource, ['route53-record-set']);
+    const desired = desiredRecords(ctx, params, resource.name, resource.recordType);
+    const current = await listCurrent(ctx, { resource: params.resource, hostedZoneId: resource.hostedZoneId, name: withTrailingDot(resource.name), type: resource.recordType });
+    return desired.map((record) => {
+      const now = current.find((candidate) => recordIdentity(candidate) === recordIdentity(record));
+      return { key: recordKey(resource.hostedZoneId, record), value: now ? recordValue(now) : 'absent' };
+    });
+  },
+};
+
 export const setRecordsAction = defineAction({
   uses: 'route53.set-records',
   description: 'UPSERT failover or weighted records of a route53-record-set resource, then wait until Route 53 reports INSYNC.',
@@ -134,4 +159,5 @@ export const setRecordsAction = defineAction({
   plan,
   apply: (ctx, _params, plan) => applyUpserts(ctx, plan.state),
   poll: (ctx, _params, plan) => pollChange(ctx, plan.state),
+  endState: recordsEndState,
 });

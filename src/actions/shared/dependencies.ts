@@ -31,7 +31,7 @@ export function moveDependencies(resources: DeclaredResources, resource: string,
     ...(calls.source ? [need(calls.service, sourceRegion(regions, to), calls.source, { role: 'source' })] : []),
     need(calls.service, to, calls.target, { role: 'target' }),
     // Replication lag, read just before the cutover in the target's region (the measured RPO).
-    need('cloudwatch', to, ['GetMetricData'], { role: 'target' }),
+    need('cloudwatch', to, ['ListMetrics', 'GetMetricData'], { role: 'target' }),
   ];
   return { needs, leaves: regionsLeft(regions, to), leavesSource: true };
 }

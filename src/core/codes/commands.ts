@@ -24,6 +24,7 @@ export const commandCodes = errorCodes({
   'failover.bad-max-lag': { meaning: '--max-lag is not a duration.', action: 'Pass it like --max-lag 5s or --max-lag 500ms.' },
   'failover.max-lag-planned': { meaning: '--max-lag was given for a planned switchover, which loses no data.', action: 'Drop --max-lag, or use it with --mode unplanned or --mode detach.' },
   'failover.invalid': { meaning: 'The one-resource runbook built from the command line is invalid.', action: 'Check the values passed on the command line.' },
+  'drill.failback-incomplete': { meaning: 'The runbook run back with from/to swapped would leave something the failover changed as the failover left it (a region or a record written into the runbook), so the drill did not run it.', action: 'Give the drill a failback runbook (--failback <file>, or metadata.labels.failback), or derive those values from the inputs.' },
   'drill.no-failback': { meaning: '--failback has no runbook to run back: none given, no `failback` label, and no "to" input to swap.', action: 'Pass --failback <file>, or name it as metadata.labels.failback in the runbook.' },
   'report.not-found': { meaning: 'The report target is neither a run id, a run directory nor a journal file.', action: 'Pass a run id (see .drctl/runs/) or the path of a journal.jsonl.' },
   'report.no-runs': { meaning: 'There are no runs in the journal directory to report on.', action: 'Run a runbook first, or pass a run id or journal file, and --journal-dir if the runs live elsewhere.' },

@@ -1,12 +1,12 @@
-// One read of any global resource (Aurora, DocumentDB, ElastiCache) reduced to what the preflight checks
-// compare: who writes where, and which members are secondaries.
+// One read of any global resource (Aurora, DocumentDB, ElastiCache) reduced to who writes where and which
+// members are secondaries: what the preflight checks, status and the end-state read-backs compare.
 import type { GlobalDatastoreView } from '../../core/services/elasticache';
 import type { GlobalClusterView } from '../../core/services/global-cluster-port';
 import type { ResourceOf } from '../../core/resources';
 import { describeDatastoreFrom, isPrimary } from '../elasticache/model';
-import { datastoreLagMetrics, globalClusterLagMetrics, readFirstLag, readLargestLag, type LagReading } from '../shared/lag';
+import { datastoreLagMetrics, globalClusterLagMetrics, readFirstLag, readLargestLag, type LagReading } from './lag';
 import { AURORA, DOCDB, describeGlobalCluster, type GlobalClusterFamily } from '../global-cluster/model';
-import { regionsToAsk, resourceNamed } from '../shared/resolve';
+import { regionsToAsk, resourceNamed } from './resolve';
 import type { ActionContext } from '../../core/action';
 
 export const GLOBAL_TYPES = ['aurora-global', 'docdb-global', 'elasticache-global'] as const;
