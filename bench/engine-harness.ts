@@ -11,6 +11,7 @@ import { ApiCallFeed, runRunbook, type RunResult } from '../src/engine/index';
 import { resolveInputs } from '../src/runbook/inputs';
 import { checkRunbookText } from '../src/runbook/load';
 import type { RunbookDocument } from '../src/runbook/schema';
+import { createHttpProbe } from '../src/net/http-probe';
 import { generateWorld, SIM_CREDENTIALS, startSimulator, VirtualClock, type FaultSpecInput, type SimWorld } from '../src/sim/index';
 
 export interface HarnessOptions {
@@ -53,13 +54,15 @@ export async function runInProcess(options: HarnessOptions): Promise<HarnessRun>
   for (const fault of options.faults ?? []) sim.world.injectFault(fault);
   const calls = new ApiCallFeed();
   const ports = createAwsPorts({ endpointUrl: sim.endpoint, credentials: SIM_CREDENTIALS, region: 'us-east-1', readOnly: false, onCall: (call) => calls.push(call), holdClock: () => clock.hold(), clockNow: () => clock.now() });
+  // The application's probes go to the simulator's regional endpoints, holding the clock like AWS calls.
+  const http = createHttpProbe({ holdClock: () => clock.hold(), route: (url) => sim.app.routeProbe(url) });
   const events: RunEvent[] = [];
   const runId = `bench-seed-${options.seed}`;
   const started = performance.now();
   try {
     const result = await runRunbook(
       { runId, file: options.file, document, inputs: resolveInputs(document, {}), maxParallel: options.maxParallel },
-      { clock, ports: ports satisfies AwsPorts, sink: { emit: (event) => events.push(event) }, operator: approveEverything, actions: actionCatalogue, apiCalls: calls, defaultRegion: 'us-east-1' },
+      { clock, ports: ports satisfies AwsPorts, http, sink: { emit: (event) => events.push(event) }, operator: approveEverything, actions: actionCatalogue, apiCalls: calls, defaultRegion: 'us-east-1' },
     );
     return { runId, document, events, result, world: sim.world, realMs: performance.now() - started };
   } finally {
