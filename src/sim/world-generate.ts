@@ -166,8 +166,13 @@ function applicationOf(resources: readonly Resource[]): ApplicationInput[] {
   const alarms = resources.flatMap((resource) => (resource.type === 'cloudwatch-alarm' ? [{ name: resource.alarmName, region: resource.region }] : []));
   const endpoints = resources.flatMap((resource) => (resource.type === 'http-endpoint' ? [{ host: new URL(resource.url).hostname, ...(resource.region ? { region: resource.region } : {}) }] : []));
   if (alarms.length === 0 && endpoints.length === 0) return [];
-  const record = resources.find((resource) => resource.type === 'route53-record-set');
-  const dnsName = record?.type === 'route53-record-set' ? record.name : undefined;
+  // The name clients resolve: the one its probes ask for, else an address record (a CNAME is usually a
+  // private name for a data store, not the application's).
+  const records = resources.flatMap((resource) => (resource.type === 'route53-record-set' ? [resource] : []));
+  const normal = (name: string) => name.toLowerCase().replace(/\.$/, '');
+  const probed = new Set(endpoints.filter((endpoint) => !endpoint.region).map((endpoint) => normal(endpoint.host)));
+  const record = records.find((candidate) => probed.has(normal(candidate.name))) ?? records.find((candidate) => candidate.recordType !== 'CNAME') ?? records[0];
+  const dnsName = record?.name;
   const labels = dnsName?.split('.').filter(Boolean) ?? [];
   return [{ name: labels.length > 2 ? labels[1]! : (labels[0] ?? 'app'), ...(dnsName ? { dnsName } : {}), endpoints, alarms }];
 }

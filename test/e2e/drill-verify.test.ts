@@ -47,11 +47,12 @@ spec:
 
 describe('drctl drill verifies every change', () => {
   let dir: string;
-  const drill = (...args: string[]) => drctl(['drill', ...args, '--sim', '--yes', '--formats', 'text,json', '--journal-dir', path.join(dir, '.drctl')], { cwd: dir, timeoutMs: TIMEOUT });
-  const reports = async () => {
-    const drills = path.join(dir, '.drctl', 'drills');
-    const newest = (await readdir(drills)).sort().at(-1) ?? '';
-    return { dir: path.join(drills, newest), files: await readdir(path.join(drills, newest)) };
+  // Each drill in a journal directory of its own: two drills in one second have ids that do not sort.
+  const drill = (journal: string, ...args: string[]) => drctl(['drill', ...args, '--sim', '--yes', '--formats', 'text,json', '--journal-dir', path.join(dir, journal)], { cwd: dir, timeoutMs: TIMEOUT });
+  const reports = async (journal: string) => {
+    const drills = path.join(dir, journal, 'drills');
+    const [only = ''] = await readdir(drills);
+    return { dir: path.join(drills, only), files: await readdir(path.join(drills, only)) };
   };
 
   beforeAll(async () => {
@@ -66,12 +67,12 @@ describe('drctl drill verifies every change', () => {
   it(
     'refuses to fail back with the runbook reversed when it would leave a record behind, naming it',
     async () => {
-      const result = await drill('hard-coded.yaml', '--failback', '--failback-after', '0s');
+      const result = await drill('swapped', 'hard-coded.yaml', '--failback', '--failback-after', '0s');
       expect(result.code, result.stdout + result.stderr).toBe(1);
       expect(result.stdout).toMatch(/FAILED/);
       expect(result.stdout).toContain('failback not run: orders-and-dns run back with from/to swapped would not return everything the failover changed');
       expect(result.stdout).toContain('api-dns (api.shop.example.com. A [api-use1]) would stay PRIMARY -> 198.51.100.10 ttl 60 (health check hc-west); before the failover it was PRIMARY -> 192.0.2.10 ttl 60 (health check hc-east)');
-      const { files } = await reports();
+      const { files } = await reports('swapped');
       expect(files.filter((file) => file.startsWith('failback'))).toEqual([]);
     },
     TIMEOUT,
@@ -80,12 +81,12 @@ describe('drctl drill verifies every change', () => {
   it(
     'fails the drill when the failback leaves a changed record behind, with the difference named',
     async () => {
-      const result = await drill('hard-coded.yaml', '--failback', 'forgets-dns.yaml', '--failback-after', '0s');
+      const result = await drill('forgets', 'hard-coded.yaml', '--failback', 'forgets-dns.yaml', '--failback-after', '0s');
       expect(result.code, result.stdout + result.stderr).toBe(1);
       expect(result.stdout).toContain(
         '✗ end state: api-dns (api.shop.example.com. A [api-use1]) is PRIMARY -> 198.51.100.10 ttl 60 (health check hc-west) after the failback; before the failover it was PRIMARY -> 192.0.2.10 ttl 60 (health check hc-east)',
       );
-      const { dir: reportDir } = await reports();
+      const { dir: reportDir } = await reports('forgets');
       const back = JSON.parse(await readFile(path.join(reportDir, 'failback.json'), 'utf8')) as ReportFacts;
       expect(back.verification?.find((check) => !check.ok)?.subject).toBe('api-dns');
       expect(back.verification?.find((check) => check.subject === 'orders-db')).toMatchObject({ ok: true });

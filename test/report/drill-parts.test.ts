@@ -100,6 +100,8 @@ describe('end states a drill reads back', () => {
       ['global-cluster:shop-orders', 'writer in us-west-2', true],
       ['global-cluster:shop-catalog', 'writer in us-west-2', true],
       ['datastore:ldgnf-shop-sessions', 'primary in us-west-2', true],
+      ['record:Z0SHOPINTERNAL/catalog.shop.internal./CNAME/', '-> the catalog-db member in us-west-2', true],
+      ['record:Z0SHOPINTERNAL/sessions.shop.internal./CNAME/', '-> the sessions member in us-west-2', true],
       ['health-check:5f1c8e0a-east-4a3b-9d2e-api000000001/inverted', 'Inverted=true', true],
       ['health-check:5f1c8e0a-east-4a3b-9d2e-api000000001/verdict', 'unhealthy', false],
       ['health-check:0b1e7c42-west-4f6a-8c1d-api000000002/verdict', 'healthy', false],

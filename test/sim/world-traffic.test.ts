@@ -94,4 +94,13 @@ describe('the application', () => {
     expect(evaluatedAt).toBeLessThanOrEqual(60);
     expect((alarm('us-west-2')?.transitionedAt ?? 0) % MINUTE).toBe(0);
   });
+
+  it('is reached through the name its probes ask for, not a data store\'s private CNAME declared before it', () => {
+    const spec = generateWorld({
+      'catalog-dns': { type: 'route53-record-set', hostedZoneId: 'Z0INTERNAL', name: 'catalog.shop.internal', recordType: 'CNAME' },
+      ...SHOP_RESOURCES,
+      shop: { type: 'http-endpoint', url: `https://${NAME}/health` },
+    });
+    expect(spec.spec.applications[0]).toMatchObject({ name: 'shop', dnsName: NAME });
+  });
 });

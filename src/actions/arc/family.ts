@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { defineAction, defineCheck, type ActionFamily } from '../../core/define-action';
 import type { ActionPlan } from '../../core/action';
 import { answeredBy, clusterNeeds, controlNames, controlSet, ControlStates, describeStates, readStates, stillToChange } from './controls';
+import { routingControlsEndState } from './end-state';
 import { setRoutingControlsAction } from './set-controls';
 
 const READ_PERMISSIONS = ['route53-recovery-cluster:GetRoutingControlState'];
@@ -41,6 +42,7 @@ const waitRoutingControls = defineAction({
     const observation = `${describeStates(set, answer.value)} (${answeredBy(answer)})`;
     return stillToChange(set, answer.value).length ? { done: false, observation } : { done: true, observation, outputs: { answeredBy: answer.answeredBy.region } };
   },
+  endState: routingControlsEndState(false),
 });
 
 const CheckParams = z.strictObject({ ...ControlStates, controls: controlNames.default([]).meta({ description: 'Routing controls to read, whatever their state.' }) });

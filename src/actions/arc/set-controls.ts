@@ -10,6 +10,7 @@ import type { ActionContext, ActionPlan, PollResult } from '../../core/action';
 import type { DeclaredResources, StepDependencies } from '../../core/dependencies';
 import { explained, mutatingCallHints } from '../shared/aws-hints';
 import { asRunFailure } from '../shared/resolve';
+import { routingControlsEndState } from './end-state';
 import { answeredBy, clusterNeeds, controlSet, ControlStates, type ControlSet, describeStates, readStates, stillToChange } from './controls';
 
 export const SetParams = z.strictObject({
@@ -111,4 +112,5 @@ export const setRoutingControlsAction = defineAction({
   plan,
   apply: (ctx, params, plan) => apply(ctx, params, plan.state),
   poll: (ctx, _params, plan) => poll(ctx, plan.state),
+  endState: routingControlsEndState(true),
 });

@@ -10,7 +10,7 @@ import { defineAction } from '../../core/define-action';
 import type { DeclaredResources, StepDependencies } from '../../core/dependencies';
 import { need } from '../../core/dependencies';
 import { Region } from '../../core/resources';
-import type { ActionContext, ActionPlan } from '../../core/action';
+import type { ActionContext, ActionPlan, EndStateDeclaration } from '../../core/action';
 import type { RecordSetView } from '../../core/services/route53';
 import { GLOBAL_TYPES, readGlobal, type GlobalMember, type GlobalRead } from '../shared/global-read';
 import { needAnyOf, regionsHint } from '../shared/dependencies';
@@ -87,6 +87,33 @@ async function plan(ctx: ActionContext, params: Params): Promise<ActionPlan<Poin
   };
 }
 
+const REGION_IN_NAME = /\b([a-z]{2}(?:-gov)?-[a-z]+-\d)\b/;
+
+/**
+ * The CNAME's target, said by the member it reaches: "-> the catalog-db member in us-east-1" when it is a
+ * member's endpoint (or a name with that member's region in it, as AWS endpoints have), else the raw name.
+ */
+const pointsToEndState: EndStateDeclaration<Params> = {
+  expect(params, ctx) {
+    const record = resourceNamed(ctx, params.resource, ['route53-record-set']);
+    const key = `record:${record.hostedZoneId}/${withTrailingDot(record.name).toLowerCase()}/CNAME/`;
+    return [{ key, resource: params.resource, label: `${params.resource} (${withTrailingDot(record.name)} CNAME)`, changes: true, value: `-> the ${params.writer} member in ${params.to}` }];
+  },
+  async read(ctx, params) {
+    const record = resourceNamed(ctx, params.resource, ['route53-record-set']);
+    const key = `record:${record.hostedZoneId}/${withTrailingDot(record.name).toLowerCase()}/CNAME/`;
+    const state = { resource: params.resource, hostedZoneId: record.hostedZoneId, name: withTrailingDot(record.name), type: 'CNAME' };
+    const target = (await listCurrent(ctx, state))[0]?.values[0];
+    if (target === undefined) return [{ key, value: 'absent' }];
+    const read = await readGlobal(ctx, params.writer, params.to);
+    const name = target.replace(/\.$/, '').toLowerCase();
+    let region: string | undefined;
+    for (const member of read.members) if ((await endpointOf(ctx, read, member).catch(() => '')).toLowerCase() === name) region = member.region;
+    region ??= read.members.find((member) => REGION_IN_NAME.exec(name)?.[1] === member.region)?.region;
+    return [{ key, value: region ? `-> the ${params.writer} member in ${region}` : `-> ${target}` }];
+  },
+};
+
 export const pointToWriterAction = defineAction({
   uses: 'route53.point-to-writer',
   description: "UPSERT a CNAME (private hosted zone) to the endpoint of the writer in `to` of a DocumentDB cluster or ElastiCache datastore, read from AWS, and wait until INSYNC.",
@@ -108,4 +135,5 @@ export const pointToWriterAction = defineAction({
     return applyUpserts(ctx, plan.state);
   },
   poll: (ctx, _params, plan) => pollChange(ctx, plan.state),
+  endState: pointsToEndState,
 });
