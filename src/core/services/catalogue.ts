@@ -4,7 +4,8 @@
 import type { z } from 'zod';
 import { arc } from './arc';
 import { cloudwatch } from './cloudwatch';
-import type { Access, ResourceInfo, ServiceContract } from './contract';
+import { type Access, describeResource, type ResourceInfo, type ServiceContract } from './contract';
+import { HttpEndpoint } from '../http-probe';
 import { docdb } from './docdb';
 import { elasticache } from './elasticache';
 import { rds } from './rds';
@@ -39,7 +40,18 @@ export function isReadMethod(service: Service, method: string): boolean {
   return (serviceContract(service).methods as Record<string, Access | undefined>)[method] === 'read';
 }
 
-const RESOURCE_INFO = new Map<string, ResourceInfo<never>>(SERVICES.flatMap((service) => Object.entries(service.resourceInfo as Record<string, ResourceInfo<never>>)));
+/** The application's own endpoint is a resource no AWS service declares (src/core/http-probe.ts). */
+const HTTP_ENDPOINT_INFO = describeResource(HttpEndpoint, {
+  one: 'HTTP endpoint',
+  many: 'HTTP endpoints',
+  id: (resource) => resource.url,
+  listCommand: (resource) => `curl -sS -o /dev/null -w "%{http_code}" ${resource.url}`,
+});
+
+const RESOURCE_INFO = new Map<string, ResourceInfo<never>>([
+  ...SERVICES.flatMap((service) => Object.entries(service.resourceInfo as Record<string, ResourceInfo<never>>)),
+  ...(Object.entries(HTTP_ENDPOINT_INFO) as Array<[string, ResourceInfo<never>]>),
+]);
 
 /** What people call a resource type, its id and how to list what exists (each service's resourceInfo). */
 export function resourceInfoOf(type: string): ResourceInfo<{ type: string }> {
