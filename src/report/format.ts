@@ -43,7 +43,9 @@ export function outcomeWord(facts: ReportFacts): string {
 
 export function fromTo(fact: Pick<ResourceFacts, 'from' | 'to'>): string {
   if (!fact.from && !fact.to) return NONE;
-  return `${fact.from ?? '?'} -> ${fact.to ?? '?'}`;
+  // A step that only names where it points (a DNS name to the new writer) has no "from".
+  if (!fact.from) return `-> ${fact.to}`;
+  return `${fact.from} -> ${fact.to ?? '?'}`;
 }
 
 export function syncWord(fact: ResourceFacts): string {
