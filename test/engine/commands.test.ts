@@ -1,14 +1,14 @@
 // The run, plan, resume and rollback commands end to end in process: a real runbook from runbooks/, the
 // stateful fake AWS behind a mocked aws-context, a virtual clock, and a real journal in a temp directory.
 import { actionCatalogue } from '../../src/actions/catalogue';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CliIO } from '../../src/core/io';
 import type { Clock } from '../../src/core/clock';
-import { lockPath } from '../../src/journal/layout';
+import { acquireRunLock, readLockHolder } from '../../src/journal/lock';
 import { listRuns, readJournal } from '../../src/journal/reader';
 import { FakeAws } from '../helpers/fake-aws';
 import { FakeClock } from '../helpers/fake-clock';
@@ -96,7 +96,7 @@ describe('run, plan, resume, rollback commands', () => {
     const { events } = await readJournal(path.join(dir, '.drctl'), run!.runId);
     expect(events.filter((event) => event.type === 'api.call').length).toBe(0); // the fake reports no calls
     expect(events.map((event) => event.type)).toContain('step.intent');
-    expect(existsSync(lockPath(path.join(dir, '.drctl'), 'aurora-global-failover'))).toBe(false);
+    expect(await readLockHolder(path.join(dir, '.drctl'), 'aurora-global-failover')).toBeUndefined();
     expect(world.current!.aws.callsTo('SwitchoverGlobalCluster')).toHaveLength(1);
     expect(world.readOnly).toEqual([false]);
   });
@@ -112,11 +112,10 @@ describe('run, plan, resume, rollback commands', () => {
 
   it('stops a second run of the same runbook while the first holds the lock', async () => {
     const { runCommand } = await commands();
-    const file = lockPath(path.join(dir, '.drctl'), 'aurora-global-failover');
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify({ runId: 'other', runbook: 'aurora-global-failover', pid: process.pid, hostname: hostname(), acquiredAt: Date.now(), heartbeatAt: Date.now() }));
+    const held = await acquireRunLock(path.join(dir, '.drctl'), 'aurora-global-failover', 'other');
     await expect(runCommand('orders.yaml', optionsFor('run', { yes: true }), context())).rejects.toMatchObject({ code: 'engine.locked' });
     expect(world.current!.aws.mutatingCalls()).toEqual([]);
+    await held.release();
   });
 
   it('Ctrl-C stops cleanly (exit 3); resume finishes without a second switchover; resume again has nothing to do', async () => {
