@@ -29,6 +29,7 @@ import { loadRunbookFile } from '../src/runbook/load';
 import { drillView } from '../src/ui/drill-view';
 import type { OptionsOf } from './cli/options';
 import { failbackInputs, loadFailback, movedRegions, type RunbookToRun } from './drill-failback';
+import { listenForInterrupts } from './interrupts';
 import { checkOperator, runSession } from './session';
 import { awsOptionsOf, journalDirOf, runbookPath } from './run-options';
 
@@ -82,9 +83,10 @@ async function verifyReturn(endStates: DrillEndStates, failover: DrillRun, failb
   failback.facts.verification = [...(failback.facts.verification ?? []), ...redact(returned)];
 }
 
-function resultOf(runs: readonly DrillRun[], failbackError: DrctlError | undefined): { result: DrillRecord['result']; exitCode: number } {
+function resultOf(runs: readonly DrillRun[], failbackError: DrctlError | undefined, interrupted: boolean): { result: DrillRecord['result']; exitCode: number } {
   const unfinished = runs.find((run) => run.result.outcome !== 'succeeded');
   if (unfinished) return { result: unfinished.result.outcome === 'aborted' ? 'aborted' : 'failed', exitCode: unfinished.result.exitCode };
+  if (interrupted) return { result: 'aborted', exitCode: ExitCode.aborted };
   if (runs.some((run) => run.facts.verification?.some((check) => !check.ok))) return { result: 'failed', exitCode: ExitCode.runFailed };
   if (failbackError) return { result: 'failed', exitCode: failbackError.exitCode };
   return runs.every((run) => run.facts.objectivesMet) ? { result: 'passed', exitCode: ExitCode.ok } : { result: 'objectives-missed', exitCode: ExitCode.objectivesMissed };
@@ -121,6 +123,8 @@ export async function drillCommand(file: string, options: DrillCommandOptions, c
   const endStates = options.verify === false ? undefined : new DrillEndStates(actions, readBackContext({ ...context, resources }));
   const notes: string[] = [];
   let failbackError: DrctlError | undefined;
+  // Each run listens to Ctrl-C (and SIGTERM, SIGHUP) itself; between the runs the drill does.
+  const interrupts = listenForInterrupts();
   try {
     // Relative times ("10m ago") count back on the run's clock: simulated time under --sim.
     const incidentStart = options.incidentStart === undefined ? undefined : new Date(parseIncidentStart(options.incidentStart, context.clock.now())).toISOString();
@@ -138,9 +142,10 @@ export async function drillCommand(file: string, options: DrillCommandOptions, c
     } else if (back && backInputs) {
       const waiting = `Waiting ${formatDuration(settleMs)}${context.simulated ? ' (simulated)' : ''} for replication to settle before failing back`;
       if (settleMs > 0) output.progress('drill.failback-wait', waiting);
-      await context.clock.sleep(settleMs);
+      await context.clock.sleep(settleMs, interrupts.stop).catch(() => undefined);
       // The failover's reports and record are written whatever happens to the failback.
-      const second = await drill.run('failback', { ...back, inputs: backInputs }, context, undefined, endStates).catch((error: unknown) => {
+      if (interrupts.stop.aborted) notes.push('failback skipped: the drill was interrupted before it; the failover stays in place');
+      const second = interrupts.stop.aborted ? undefined : await drill.run('failback', { ...back, inputs: backInputs }, context, undefined, endStates).catch((error: unknown) => {
         if (!isDrctlError(error)) throw error;
         failbackError = error;
         notes.push(`failback did not start: ${error.message} (${error.hint})`);
@@ -148,6 +153,7 @@ export async function drillCommand(file: string, options: DrillCommandOptions, c
       if (second && endStates && baseline) await verifyReturn(endStates, first, second, baseline);
     }
   } finally {
+    interrupts.dispose();
     await context.close();
   }
 
@@ -155,7 +161,7 @@ export async function drillCommand(file: string, options: DrillCommandOptions, c
   const dir = drillDir(journalDir, drillId);
   const dirs = options.outDir ? [dir, path.resolve(io.cwd, options.outDir)] : [dir];
   const runs = await Promise.all(drill.runs.map(async (run) => runRecord(run.role, run.facts, await writeRunReports(run.role, run.facts, formats, dirs))));
-  const { result, exitCode } = resultOf(drill.runs, failbackError);
+  const { result, exitCode } = resultOf(drill.runs, failbackError, interrupts.stop.aborted);
   const record: DrillRecord = { schema: 'drctl.drill/v1', drillId, runbook: document.metadata.name, file, simulated: context.simulated, startedAt, finishedAt: Date.now(), result, exitCode, runs };
   await writeDrillRecord(journalDir, record);
 

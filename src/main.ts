@@ -7,6 +7,7 @@
 import type { Command, Option } from 'commander';
 import { DrctlError, ExitCode } from './core/errors';
 import { VERSION } from './core/version';
+import { dropOutputWhenClosed } from './ui/closed-pipes';
 import { printUsage } from './ui/print';
 import type { CliIO } from './core/io';
 import { Arguments, COMMAND_GROUPS, COMMAND_TABLE, type DrctlCommand } from '../commands/cli/command-table';
@@ -18,9 +19,11 @@ type Commander = typeof import('commander');
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-/** The real process's streams: the one place drctl takes them. */
+/** The real process's streams: the one place drctl takes them. A closed pipe drops output, never the run. */
 function processIO(): CliIO {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  const stdout = dropOutputWhenClosed(process.stdout);
+  const stderr = dropOutputWhenClosed(process.stderr);
+  return { stdout, stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
 }
 
 interface Typed {

@@ -16,8 +16,8 @@ export class RunSignals {
 
   /** Starts listening; call after run.started so the interrupt is journaled after it. */
   watch(stopSignal: AbortSignal | undefined, forceSignal: AbortSignal | undefined, clock: Clock, deadlineMs: number | undefined): void {
-    this.listen(stopSignal, () => this.requestStop('SIGINT'));
-    this.listen(forceSignal, () => this.requestForce());
+    this.listen(stopSignal, () => this.requestStop(signalName(stopSignal)));
+    this.listen(forceSignal, () => this.requestForce(signalName(forceSignal)));
     if (deadlineMs !== undefined) abortAfter(clock, deadlineMs, this.deadline, () => runDeadline(deadlineMs), this.ended.signal);
   }
 
@@ -36,9 +36,9 @@ export class RunSignals {
     for (const cleanup of this.cleanups) cleanup();
   }
 
-  private requestForce(): void {
+  private requestForce(signal: string): void {
     if (this.force.signal.aborted) return;
-    this.emitter.emit({ type: 'run.interrupted', signal: 'SIGINT', forced: true });
+    this.emitter.emit({ type: 'run.interrupted', signal, forced: true });
     const reason = interrupted(true);
     this.force.abort(reason);
     if (!this.stop.signal.aborted) this.stop.abort(reason);
@@ -50,4 +50,9 @@ export class RunSignals {
     signal.addEventListener('abort', handler, { once: true });
     this.cleanups.push(() => signal.removeEventListener('abort', handler));
   }
+}
+
+/** The command aborts its signals with the name of the OS signal (SIGINT, SIGTERM, SIGHUP) as the reason. */
+function signalName(signal: AbortSignal | undefined): string {
+  return typeof signal?.reason === 'string' ? signal.reason : 'SIGINT';
 }
