@@ -1,11 +1,18 @@
 // Stamps events with a sequence number and the clock's time, folds them into the run state and hands
 // them to the sink. The engine reads its state only from here, so state and journal never disagree.
+//
+// A sink that fails (the journal meets a full disk) stops the run: the failure goes to `onSinkFailure`
+// (the run's signals), and nothing more is made of it here, so whichever step emitted the event goes on
+// to meet the stop at its next call instead of dying of someone else's error.
 import type { Clock } from '../core/clock';
 import type { EventSink, RunEvent, RunEventBody } from '../core/events';
 import { applyEvent, type RunState } from './state';
 
 export class RunEmitter {
   private closed = false;
+  /** The first failure of the sink: the run stops on it. */
+  sinkFailure: unknown;
+  onSinkFailure: (error: unknown) => void = () => undefined;
 
   constructor(
     private readonly sink: EventSink,
@@ -16,7 +23,11 @@ export class RunEmitter {
   emit(body: RunEventBody): RunEvent | undefined {
     const event = this.stamp(body);
     if (!event) return undefined;
-    this.sink.emit(event);
+    try {
+      this.sink.emit(event);
+    } catch (error) {
+      this.failed(error);
+    }
     return event;
   }
 
@@ -24,14 +35,25 @@ export class RunEmitter {
   async commit(body: RunEventBody): Promise<RunEvent | undefined> {
     const event = this.stamp(body);
     if (!event) return undefined;
-    if (this.sink.commit) await this.sink.commit(event);
-    else this.sink.emit(event);
+    try {
+      if (this.sink.commit) await this.sink.commit(event);
+      else this.sink.emit(event);
+    } catch (error) {
+      this.failed(error);
+      throw error;
+    }
     return event;
   }
 
   /** After run.finished nothing more is recorded (late callbacks of abandoned calls are dropped). */
   close(): void {
     this.closed = true;
+  }
+
+  private failed(error: unknown): void {
+    if (this.sinkFailure !== undefined) return;
+    this.sinkFailure = error;
+    this.onSinkFailure(error);
   }
 
   private stamp(body: RunEventBody): RunEvent | undefined {

@@ -11,8 +11,12 @@ export class RunSignals {
   readonly deadline = new AbortController();
   private readonly ended = new AbortController();
   private readonly cleanups: Array<() => void> = [];
+  /** Why the run cannot go on whatever the operator wants (the journal failed): the run's verdict. */
+  failure: unknown;
 
-  constructor(private readonly emitter: RunEmitter) {}
+  constructor(private readonly emitter: RunEmitter) {
+    emitter.onSinkFailure = (error) => this.fail(error);
+  }
 
   /** Starts listening; call after run.started so the interrupt is journaled after it. */
   watch(stopSignal: AbortSignal | undefined, forceSignal: AbortSignal | undefined, clock: Clock, deadlineMs: number | undefined): void {
@@ -25,6 +29,12 @@ export class RunSignals {
     if (this.stop.signal.aborted) return;
     this.emitter.emit({ type: 'run.interrupted', signal, forced: false });
     this.stop.abort(interrupted(false));
+  }
+
+  /** The journal could not be written: no further call, calls in flight finish, the run fails with it. */
+  fail(error: unknown): void {
+    this.failure ??= error;
+    if (!this.stop.signal.aborted) this.stop.abort(error);
   }
 
   get forced(): boolean {

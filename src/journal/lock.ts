@@ -4,7 +4,8 @@
 // than staleAfterMs (a crashed host, a reused pid). Acquiring, taking over and releasing are each the
 // creation of the next record, which exactly one process can win.
 import { hostname as osHostname } from 'node:os';
-import { DrctlError, ExitCode } from '../core/errors';
+import { DrctlError, ExitCode, isDrctlError } from '../core/errors';
+import { journalUnwritable } from './errors';
 import { formatDuration } from '../core/duration';
 import { nodeJournalFs, type JournalFsAsync } from './journal-fs';
 import { lockPath } from './layout';
@@ -83,9 +84,18 @@ export class RunLock {
 }
 
 export async function acquireRunLock(journalDir: string, runbook: string, runId: string, options: LockOptions = {}): Promise<RunLock> {
+  const dir = lockPath(journalDir, runbook);
+  try {
+    return await acquire(dir, runbook, runId, options);
+  } catch (error) {
+    // engine.locked passes; a directory drctl cannot write (ENOTDIR, EACCES, ENOSPC) is said plainly.
+    throw isDrctlError(error) ? error : journalUnwritable(dir, error);
+  }
+}
+
+async function acquire(dir: string, runbook: string, runId: string, options: LockOptions): Promise<RunLock> {
   const now = options.now ?? Date.now;
   const fs = options.fs ?? nodeJournalFs;
-  const dir = lockPath(journalDir, runbook);
   await fs.mkdir(dir);
   const holder: LockHolder = { runId, runbook, pid: options.pid ?? process.pid, hostname: options.hostname ?? osHostname(), acquiredAt: now(), heartbeatAt: now() };
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {

@@ -23,7 +23,13 @@ export async function readJournal(journalDir: string, runId: string): Promise<Jo
   return parseJournal(text, file);
 }
 
+/**
+ * The events of a journal, or journal.corrupt naming the file and line. A journal starts with
+ * run.started and counts its events up; a last line cut short is dropped (tornTail); anything else
+ * (an empty file, a line that is not an event, events out of order, binary noise) is damage.
+ */
 export function parseJournal(text: string, file: string): JournalContents {
+  if (text.trim() === '') throw corrupt(file, 1, 'is empty: the run never got going, or its journal was lost');
   const lines = text.split('\n');
   const complete = text.endsWith('\n');
   if (complete) lines.pop();
@@ -32,10 +38,17 @@ export function parseJournal(text: string, file: string): JournalContents {
   lines.forEach((line, index) => {
     const last = index === lines.length - 1;
     const event = parseLine(line);
-    if (event) events.push(event);
-    else if (last && !complete) tornTail = true;
-    else if (line.trim() !== '') throw corrupt(file, index + 1);
+    if (!event) {
+      if (last && !complete) tornTail = true;
+      else throw corrupt(file, index + 1, 'is not a journal event');
+      return;
+    }
+    const previous = events.at(-1);
+    if (previous === undefined && event.type !== 'run.started') throw corrupt(file, index + 1, `is ${event.type}; a journal starts with run.started`);
+    if (previous !== undefined && event.seq <= previous.seq) throw corrupt(file, index + 1, `goes back to event ${event.seq} after ${previous.seq}`);
+    events.push(event);
   });
+  if (events.length === 0) throw corrupt(file, 1, 'holds only a line cut short: the run never got going, or its journal was lost');
   return { events, tornTail };
 }
 
@@ -48,10 +61,18 @@ function parseLine(line: string): RunEvent | undefined {
   }
 }
 
-function corrupt(file: string, line: number): DrctlError {
-  return new DrctlError('journal.corrupt', `${file}:${line} is not a journal event`, 'The journal was edited or damaged. Resume cannot trust it; check the resources by hand and start a new run.', {
-    exitCode: ExitCode.runFailed,
-  });
+function corrupt(file: string, line: number, what: string): DrctlError {
+  return new DrctlError(
+    'journal.corrupt',
+    `${file}:${line} ${what}`,
+    'The journal was damaged or edited, so drctl cannot trust what it says happened. Read the resources as they are now (`drctl status <runbook>`) and start a new run.',
+    { exitCode: ExitCode.runFailed },
+  );
+}
+
+/** What a reader of a torn journal is told: the run goes on from live state, so nothing is repeated. */
+export function tornTailWarning(file: string): string {
+  return `warning: the last line of ${file} was cut short (drctl was stopped mid-write) and is ignored; unfinished steps re-plan from live state, so no change is made twice`;
 }
 
 export async function readRunState(journalDir: string, runId: string): Promise<RunState> {

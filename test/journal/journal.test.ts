@@ -24,7 +24,7 @@ const event = (seq: number, extra: Partial<RunEvent> = {}): RunEvent => ({ type:
 describe('journal file', () => {
   it('appends one JSON line per event and reads them back', async () => {
     const journal = FileJournal.open(dir, 'run-a');
-    journal.emit(event(1));
+    journal.emit(event(1, { type: 'run.started' } as Partial<RunEvent>));
     await journal.commit(event(2, { type: 'step.intent', calls: [], state: { arn: 'x' } } as Partial<RunEvent>));
     journal.close();
     const lines = readFileSync(journalPath(dir, 'run-a'), 'utf8').trim().split('\n');
@@ -35,9 +35,22 @@ describe('journal file', () => {
   });
 
   it('drops a last line cut short by a crash, and refuses damage elsewhere', () => {
-    const good = JSON.stringify(event(1));
-    expect(parseJournal(`${good}\n{"type":"step.app`, 'j')).toMatchObject({ tornTail: true, events: [expect.objectContaining({ seq: 1 })] });
-    expect(() => parseJournal(`${good}\nnot json\n${good}\n`, 'j')).toThrowError(/j:2 is not a journal event/);
+    const started = JSON.stringify(event(1, { type: 'run.started' } as Partial<RunEvent>));
+    const good = JSON.stringify(event(2));
+    expect(parseJournal(`${started}\n${good}\n{"type":"step.app`, 'j')).toMatchObject({ tornTail: true, events: [expect.objectContaining({ seq: 1 }), expect.objectContaining({ seq: 2 })] });
+    expect(() => parseJournal(`${started}\nnot json\n${good}\n`, 'j')).toThrowError(/j:2 is not a journal event/);
+  });
+
+  // Damage that used to resume silently (an empty journal started the run afresh) or report "API calls: 0".
+  it.each([
+    ['empty', '', /j:1 is empty/],
+    ['only a torn line', '{"type":"run.sta', /j:1 holds only a line cut short/],
+    ['not starting with run.started', `${JSON.stringify(event(5))}\n`, /j:1 is step.applied; a journal starts with run.started/],
+    ['binary', '\u0000\u0001\u00ff\u00fe\n\u0007PK\u0003\u0004\n', /j:1 is not a journal event/],
+    ['out of order (edited, or two writers)', `${JSON.stringify(event(1, { type: 'run.started' } as Partial<RunEvent>))}\n${JSON.stringify(event(3))}\n${JSON.stringify(event(2))}\n`, /j:3 goes back to event 2 after 3/],
+  ])('refuses a journal that is %s as journal.corrupt, naming the file and line', (_name, text, message) => {
+    expect(() => parseJournal(text, 'j')).toThrowError(message);
+    expect(() => parseJournal(text, 'j')).toThrowError(expect.objectContaining({ code: 'journal.corrupt', exitCode: 1 }));
   });
 
   it('says which run is missing', async () => {
