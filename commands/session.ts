@@ -7,6 +7,8 @@ import { type AwsContext, openAwsContext } from './aws-context';
 import { humanPaced } from './human-pace';
 import { mutatingSteps } from '../src/engine/confirm';
 import { refuseUnstable } from '../src/engine/dependency-table';
+import { changedAnything } from '../src/engine/state';
+import { statusCommandFor } from '../src/engine/status-command';
 import { objectivesOf, resumeRun, runRunbook } from '../src/engine/run';
 import type { OperatorPort } from '../src/core/operator';
 import { summarizeRun } from '../src/engine/summary';
@@ -18,6 +20,7 @@ import type { LeftByRun } from '../src/sim/world-resume';
 import { type SessionCommandOptions, engineSettings, journalDirOf, awsOptionsOf } from './run-options';
 import { acquireRunLock } from '../src/journal/lock';
 import { readJournal } from '../src/journal/reader';
+import { checkJournalDir } from '../src/journal/room';
 import { writeSnapshot } from '../src/journal/snapshot';
 import { reportFacts } from '../src/report/facts';
 import { ExitCode } from '../src/core/errors';
@@ -54,6 +57,8 @@ export async function runSession(request: SessionRequest, aws: OpenedAws): Promi
   checkStaticStability(request);
   const settings = engineSettings(options, aws.context.clock.now());
   const journalDir = journalDirOf(io, options);
+  // Before the reporter draws anything or the lock is taken: a run that cannot be journaled never starts.
+  await checkJournalDir(journalDir);
   const cleanups: Array<() => unknown> = [];
   try {
     const text = (name: string) => (typeof request.inputs[name] === 'string' ? (request.inputs[name] as string) : undefined);
@@ -66,9 +71,10 @@ export async function runSession(request: SessionRequest, aws: OpenedAws): Promi
       onLost: (by) => reporter.notice('journal.lock-taken-over', `warning: the lock of this runbook was taken over by run ${by?.runId ?? '?'}; another drctl may be acting on it`),
     });
     cleanups.push(() => lock.release());
+    // The runbook first, whole or not at all: a journal without its runbook.json can only be damage.
+    if (request.session === 'start') await writeSnapshot(journalDir, runId, { file: request.file, document, inputs: request.inputs });
     const journal = FileJournal.open(journalDir, runId, { holdClock: aws.context.holdClock });
     cleanups.push(() => journal.close());
-    if (request.session === 'start') await writeSnapshot(journalDir, runId, { file: request.file, document, inputs: request.inputs });
     const interrupts = listenForInterrupts();
     cleanups.push(interrupts.dispose);
 
@@ -131,7 +137,11 @@ function report(reporter: RunReporter, result: RunResult, request: SessionReques
 
 function nextStep(result: RunResult, request: SessionRequest): string | undefined {
   const { runId } = request;
-  const hasRollback = (request.document.spec.rollback ?? []).length > 0;
+  // Rollback undoes what happened: it is offered only when the run changed something.
+  const hasRollback = (request.document.spec.rollback ?? []).length > 0 && changedAnything(result.state);
+  if (result.outcome === 'unknown') {
+    return `read the state with \`${statusCommandFor(request.file, request.document)}\`, then \`drctl resume ${runId}\`: it reads every resource again and joins or finishes what is under way (nothing was rolled back)`;
+  }
   if (result.outcome === 'aborted') return `continue with \`drctl resume ${runId}\` (finished steps are not repeated)${hasRollback ? `, or undo with \`drctl rollback ${runId}\`` : ''}`;
   if (result.outcome !== 'failed') return undefined;
   if (result.state.rollback?.state === 'failed') return `fix the cause, then \`drctl rollback ${runId}\` runs the unfinished rollback steps again`;

@@ -23,6 +23,8 @@ export interface AwsErrorDetails {
   awsCode?: string;
   httpStatus?: number;
   requestId?: string;
+  /** The request may have reached AWS (reset after sending, timeout, 5xx): for a change, its outcome is unknown. */
+  maybeSent?: boolean;
 }
 
 export class AwsError extends DrctlError {
@@ -31,6 +33,7 @@ export class AwsError extends DrctlError {
     super(`aws.${details.kind}`, message, hint, {
       exitCode: ExitCode.runFailed,
       retryable: details.kind === 'throttled' || details.kind === 'unreachable' || details.kind === 'service',
+      outcomeUnknown: details.maybeSent === true,
       cause,
     });
     this.name = 'AwsError';

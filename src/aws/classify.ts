@@ -1,6 +1,7 @@
 // The one place that decides which AwsError kind an SDK, credential or network error is (error-text.ts
 // words it). The wire code and request id stay on the error (details) so actions can branch on them.
 import { AwsError, type AwsErrorKind } from './aws-error';
+import { isMutatingOperation } from '../core/services/catalogue';
 import { type CallTarget, explain } from './error-text';
 
 export type { CallTarget } from './error-text';
@@ -49,6 +50,9 @@ function serviceKindOf(codes: ServiceErrorCodes, ...names: Array<string | undefi
 }
 
 const NETWORK_CODES = /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EPIPE|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN)$/;
+// These fail before a request can leave (no connection, no address): the service never saw it. Every
+// other network failure (a reset or a timeout once connected) may come after AWS received the request.
+const NEVER_SENT = /^(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN)$/;
 
 /** The fields drctl reads from an SDK, credential-provider or Node network error. */
 interface WireError {
@@ -74,7 +78,10 @@ export function classifyAwsError(error: unknown, target: CallTarget, serviceCode
   if (!kind) return error;
   const { message, hint } = explain(kind, target, labelOf(wire, awsCode, networkCode, httpStatus), awsSaid(wire));
   const { service, region, operation } = target;
-  const details = { kind, service, region, operation, awsCode, httpStatus, requestId: wire.$metadata?.requestId };
+  // Only a change has an outcome to be unsure of; a read that failed just failed.
+  const mayHaveLanded = kind === 'service' || (kind === 'unreachable' && !(networkCode && NEVER_SENT.test(networkCode)));
+  const maybeSent = mayHaveLanded && isMutatingOperation(target.service, target.operation);
+  const details = { kind, service, region, operation, awsCode, httpStatus, requestId: wire.$metadata?.requestId, ...(maybeSent ? { maybeSent } : {}) };
   return new AwsError(details, message, hint, error);
 }
 

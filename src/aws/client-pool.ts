@@ -1,6 +1,7 @@
 // One SDK client per (service, region), or per endpoint for a service whose calls name their endpoint (ARC's
 // cluster endpoints), made on first use and kept. Every client gets the same retry
 // strategy, timeouts, user agent, credentials and drctl's middleware; nothing else in drctl makes clients.
+import { SDK_RETRY } from '../core/retry-policy';
 import { VERSION } from '../core/version';
 import { AWS_SERVICES } from './catalogue';
 import { CallLimiter } from './call-limiter';
@@ -27,7 +28,7 @@ export interface AwsOptions {
   endpoints?: Partial<Record<Service, string>>;
   /** Static credentials (the simulator); otherwise the standard credential chain. */
   credentials?: StaticCredentials;
-  /** Attempts per call, first one included (standard retry mode). Default 3. */
+  /** Attempts per read, first one included (standard retry mode). Default SDK_RETRY.read. Mutating calls get one. */
   maxAttempts?: number;
   /** Refuse every operation that is not Describe*, Get* or List* (dry run). */
   readOnly: boolean;
@@ -57,7 +58,6 @@ export interface ServiceHandle {
 // Fail fast when a region is down: an on-call engineer must not wait minutes for a dead endpoint.
 // throwOnRequestTimeout makes requestTimeout an error rather than a logged warning.
 export const REQUEST_HANDLER = { connectionTimeout: 3_000, requestTimeout: 10_000, throwOnRequestTimeout: true };
-export const DEFAULT_MAX_ATTEMPTS = 3;
 /**
  * AWS calls in flight at once per run, over every service and region: enough for 200 steps polling every
  * 5 s at a few hundred ms a call, well under AWS's request rate limits, and it keeps a 200-store run
@@ -95,13 +95,15 @@ export class ClientPool {
   /**
    * The client for this service and region, loading the SDK package the first time it is needed. `endpoint`
    * is the call's own endpoint (one of ARC's cluster endpoints); --endpoint-url and --sim still win over it.
+   * Mutating calls get a client of their own that never retries: a change whose answer was lost may have
+   * taken effect, and the engine reads the state before anything is sent again (src/core/retry-policy.ts).
    */
-  get(service: Service, region: string, endpoint?: string): Promise<ServiceHandle> {
+  get(service: Service, region: string, endpoint?: string, access: 'read' | 'mutating' = 'read'): Promise<ServiceHandle> {
     const signingRegion = this.regionFor(service, region);
-    const key = `${service}/${signingRegion}${endpoint === undefined ? '' : `/${endpoint}`}`;
+    const key = `${service}/${signingRegion}${endpoint === undefined ? '' : `/${endpoint}`}/${access}`;
     let handle = this.handles.get(key);
     if (!handle) {
-      handle = this.create(service, signingRegion, endpoint);
+      handle = this.create(service, signingRegion, endpoint, access);
       // A failed load is not cached: the next call tries again.
       const made = handle;
       made.catch(() => this.handles.get(key) === made && this.handles.delete(key));
@@ -141,7 +143,7 @@ export class ClientPool {
     this.handles.clear();
   }
 
-  private async create(service: Service, region: string, callEndpoint: string | undefined): Promise<ServiceHandle> {
+  private async create(service: Service, region: string, callEndpoint: string | undefined, access: 'read' | 'mutating'): Promise<ServiceHandle> {
     // The SDK warns on Node < 22 about its releases from 2027 on. drctl pins its SDK and supports Node 20,
     // so the eight-line warning would only land in the middle of an incident's live view. Set the SDK's own
     // switch unless the user chose otherwise.
@@ -153,7 +155,7 @@ export class ClientPool {
       region,
       credentials,
       ...(endpoint === undefined ? {} : { endpoint }),
-      maxAttempts: AWS_SERVICES[service].maxAttempts ?? options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      maxAttempts: access === 'mutating' ? SDK_RETRY.mutating.maximumAttempts : (AWS_SERVICES[service].maxAttempts ?? options.maxAttempts ?? SDK_RETRY.read.maximumAttempts),
       retryMode: 'standard',
       requestHandler: REQUEST_HANDLER,
       customUserAgent: userAgentPairs(options.userAgent),

@@ -3,7 +3,7 @@
 // (same operations, two packages) without importing either package eagerly.
 import { classifyAwsError, type CallTarget } from './classify';
 import type { ClientPool } from './client-pool';
-import type { Service } from '../core/services/catalogue';
+import { isMutatingOperation, type Service } from '../core/services/catalogue';
 
 export interface Invocation {
   service: Service;
@@ -32,7 +32,7 @@ export function invoke<Output>(pool: ClientPool, invocation: Invocation): Promis
 export async function send<Output>(pool: ClientPool, invocation: Invocation): Promise<Output> {
   const { service, operation, resource, input } = invocation;
   const target: CallTarget = { service, region: pool.regionFor(service, invocation.region), operation, resource };
-  const handle = await pool.get(service, target.region, invocation.endpoint);
+  const handle = await pool.get(service, target.region, invocation.endpoint, isMutatingOperation(service, operation) ? 'mutating' : 'read');
   const Command = handle.sdk[`${operation}Command`];
   if (typeof Command !== 'function') throw new Error(`bug: the ${service} SDK has no ${operation}Command`);
   try {

@@ -37,6 +37,12 @@ export interface ActionContext {
   requestApproval(request: ApprovalRequest): Promise<ApprovalAnswer>;
   /** Records a metric read that the report uses, e.g. replication lag before cutover (RPO). */
   recordMetric(metric: MetricReading): void;
+  /**
+   * The step's last durable intent in this run (from any session), when it has one: the calls it was
+   * about to make. A resource mid-operation toward that target is this run's own operation (join it),
+   * even where AWS does not say where an operation is going (ElastiCache).
+   */
+  priorIntent?: { at: number; calls: PlannedCall[] };
 }
 
 export interface MetricReading {
@@ -144,6 +150,12 @@ export interface ActionDefinition<Params = Record<string, unknown>, State = unkn
   defaultTimeoutMs: number;
   /** How often to poll at first; the engine backs off from there. */
   pollIntervalMs?: number;
+  /**
+   * How long AWS may take to show a change it accepted. When a mutating call's outcome is unknown (the
+   * answer was lost), a plan that finds nothing under way proves the call did not take only once this
+   * much time has passed since it was sent. Default 0 (the answer to the call shows the change).
+   */
+  visibleWithinMs?: number;
   permissions(params: Params): string[];
   /** What the step needs (service, region, plane) and which regions it leaves; from params and resources, no AWS call. */
   dependencies(params: Params, resources: DeclaredResources): StepDependencies;

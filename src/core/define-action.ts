@@ -17,6 +17,7 @@ export interface RegisteredAction {
   failover?: 'planned' | 'unplanned';
   defaultTimeoutMs: number;
   pollIntervalMs?: number;
+  visibleWithinMs: number;
   hasApply: boolean;
   hasPoll: boolean;
   permissions(params: unknown): string[];
@@ -40,6 +41,7 @@ export function defineAction<P, S>(definition: ActionDefinition<P, S>): Register
     failover: definition.failover,
     defaultTimeoutMs: definition.defaultTimeoutMs,
     pollIntervalMs: definition.pollIntervalMs,
+    visibleWithinMs: definition.visibleWithinMs ?? 0,
     hasApply: Boolean(definition.apply),
     hasPoll: Boolean(definition.poll),
     permissions: (raw) => definition.permissions(parse(raw)),

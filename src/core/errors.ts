@@ -11,6 +11,8 @@ export const ExitCode = {
   invalidInput: 2,
   aborted: 3,
   objectivesMissed: 4,
+  /** A change was made or may have been made, and drctl could not read whether it completed. */
+  outcomeUnknown: 5,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -38,6 +40,11 @@ export interface DrctlErrorOptions {
   exitCode?: ExitCode;
   /** true when the operation may succeed if simply tried again (throttling, 5xx, network). */
   retryable?: boolean;
+  /**
+   * true when the request may have reached the service and taken effect although it failed (a connection
+   * reset after sending, a timeout, a 5xx): a mutating call that failed so is never sent again blindly.
+   */
+  outcomeUnknown?: boolean;
   cause?: unknown;
 }
 
@@ -47,6 +54,7 @@ export class DrctlError extends Error {
   readonly location?: SourceLocation;
   readonly exitCode: ExitCode;
   readonly retryable: boolean;
+  readonly outcomeUnknown: boolean;
 
   constructor(code: ErrorCode, message: string, hint: string, options: DrctlErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -56,6 +64,7 @@ export class DrctlError extends Error {
     this.location = options.location;
     this.exitCode = options.exitCode ?? ExitCode.invalidInput;
     this.retryable = options.retryable ?? false;
+    this.outcomeUnknown = options.outcomeUnknown ?? false;
   }
 
   toProblem(): Problem {

@@ -14,11 +14,14 @@ export type StepState =
   | 'failed'
   | 'skipped'
   | 'cancelled'
+  /** A change was made (or may have been), and whether it completed could not be read: go and look. */
+  | 'unknown'
   | 'rolling-back'
   | 'rolled-back';
 
 export type RunMode = 'run' | 'dry-run';
-export type RunOutcome = 'succeeded' | 'failed' | 'aborted';
+/** unknown: a step's change could not be read to its end; the run cannot say whether it did its job. */
+export type RunOutcome = 'succeeded' | 'failed' | 'aborted' | 'unknown';
 /**
  * A session is one process's stretch of work on a run, opened by its run.started event: start (a new run),
  * resume (continues its journal) or rollback (`drctl rollback` on its journal).
@@ -97,6 +100,8 @@ export type RunEventBody =
   | { type: 'step.retrying'; stepId: string; attempt: number; delayMs: number; error: ProblemRecord }
   | { type: 'step.succeeded'; stepId: string; outputs: Record<string, unknown>; alreadyDone?: boolean; joined?: boolean }
   | { type: 'step.failed'; stepId: string; error: ProblemRecord; continued?: boolean }
+  /** The step changed (or may have changed) AWS and could not read the result: `reason` says what is not known. */
+  | { type: 'step.unknown'; stepId: string; reason: string; error: ProblemRecord }
   | { type: 'step.skipped'; stepId: string; reason: string }
   | { type: 'step.cancelled'; stepId: string; reason: string }
   | {
@@ -119,7 +124,7 @@ export type RunEventBody =
   | { type: 'api.call'; stepId?: string; call: ApiCallRecord }
   | { type: 'metric.read'; stepId?: string; reading: MetricReading }
   | { type: 'rollback.started'; reason: string }
-  | { type: 'rollback.finished'; outcome: 'succeeded' | 'failed' }
+  | { type: 'rollback.finished'; outcome: 'succeeded' | 'failed' | 'unknown' }
   | { type: 'run.interrupted'; signal: string; forced: boolean }
   | { type: 'plan.finished'; ok: boolean; criticalPathMs: number; criticalPath: string[]; unverifiable: string[] }
   | { type: 'run.finished'; outcome: RunOutcome; durationMs: number; error?: ProblemRecord };

@@ -106,6 +106,40 @@ function isProblem(value: unknown): value is Problem {
   return typeof candidate.code === 'string' && typeof candidate.message === 'string';
 }
 
+/**
+ * The run could not tell whether these steps' changes completed. `statusCommand` is the command that
+ * reads the state (`drctl status <runbook>`); nothing was rolled back over them.
+ */
+export function outcomeUnknown(stepIds: readonly string[], statusCommand = 'drctl status <runbook>'): DrctlError {
+  const steps = stepIds.map((id) => `"${id}"`).join(', ');
+  return new DrctlError(
+    'engine.outcome-unknown',
+    `the outcome of step${stepIds.length === 1 ? '' : 's'} ${steps} is unknown: a change was made (or may have been) and drctl could not read whether it completed; nothing was rolled back over it`,
+    `Read the state with \`${statusCommand}\`. Then \`drctl resume <run-id>\` reads each resource again and joins or finishes what is under way, without repeating a change that took.`,
+    { exitCode: ExitCode.outcomeUnknown },
+  );
+}
+
+/** `drctl rollback` over a step whose outcome is unknown would undo a change nobody has looked at. */
+export function rollbackOverUnknown(stepIds: readonly string[]): DrctlError {
+  return new DrctlError(
+    'engine.rollback-over-unknown',
+    `the outcome of step${stepIds.length === 1 ? '' : 's'} ${stepIds.map((id) => `"${id}"`).join(', ')} is unknown, so rolling back now could undo something that never happened, or fight an operation still under way`,
+    'Run `drctl resume <run-id>` first: it reads the state and settles each unknown step (joined, finished, or done). Then roll back if you still need to.',
+    { exitCode: ExitCode.outcomeUnknown },
+  );
+}
+
+/** An error from AWS (a read or a call): its aws.* code says so. A failed read is never a verdict on an operation. */
+export function isAwsFailure(error: unknown): boolean {
+  return isDrctlError(error) && error.code.startsWith('aws.');
+}
+
+/** The call may have reached AWS and taken effect although it failed (a reset after sending, a timeout, a 5xx). */
+export function isOutcomeUnknown(error: unknown): boolean {
+  return isDrctlError(error) && error.outcomeUnknown;
+}
+
 export function isRetryable(error: unknown): boolean {
   return isDrctlError(error) && error.retryable;
 }

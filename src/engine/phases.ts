@@ -5,14 +5,14 @@ import { DrctlError, ExitCode } from '../core/errors';
 import type { RunbookDocument, Step } from '../runbook/schema';
 import type { EngineContext } from './context';
 import { approvalGatesAllMutations, mutatingSteps } from './confirm';
-import { hasCode, interrupted, preflightFailed } from './errors';
+import { hasCode, interrupted, outcomeUnknown, preflightFailed } from './errors';
 import { approvalDenied } from '../core/operator';
 import type { RunOutcome } from '../core/events';
 import { StepGraph } from './graph';
 import { runPreflight } from './preflight';
 import { runPhase } from './scheduler';
 import { scopeOf } from './scope';
-import { isSettled, type RunState } from './state';
+import { changedAnything, isSettled, type RunState } from './state';
 import type { RunSignals } from './run-signals';
 
 export interface Verdict {
@@ -28,6 +28,8 @@ export interface PhaseSetup {
   maxParallel: number;
   noRollback: boolean;
   confirmRun: boolean;
+  /** The command that reads the state of this runbook's resources, for a step whose outcome is unknown. */
+  statusCommand: string;
 }
 
 const RUN_GATE = '(run)';
@@ -45,6 +47,8 @@ export async function runMainThenRollback(setup: PhaseSetup, withPreflight: bool
     return cancelAll(main, document.spec.steps, 'not started: the run was not confirmed', stoppedOrFailed(setup, error));
   }
   const result = await runPhase(main, new StepGraph(document.spec.steps), 'main', setup.maxParallel);
+  // Rolling back over a change nobody can see would be blind: stop, say so, and name what reads the state.
+  if (result.unknown.length > 0) return { outcome: 'unknown', error: outcomeUnknown(result.unknown, setup.statusCommand) };
   if (signals.deadline.signal.aborted && !main.stop.aborted) {
     return rollbackAfter(setup, { outcome: 'failed', error: result.failure ?? signals.deadline.signal.reason }, 'the run deadline passed');
   }
@@ -65,11 +69,13 @@ export async function runRollbackOnly(setup: PhaseSetup, reason: string): Promis
   }
   const rolled = await rollbackPhase(setup, reason);
   if (rolled === 'stopped') return { outcome: 'aborted', error: interrupted(setup.signals.forced) };
-  return verdictAfterRollback(state);
+  return verdictAfterRollback(state, setup.statusCommand);
 }
 
 /** After a rollback: failed if the main phase failed (it did not do its job) or the rollback did. */
-export function verdictAfterRollback(state: RunState): Verdict {
+export function verdictAfterRollback(state: RunState, statusCommand: string): Verdict {
+  const unknown = Object.values(state.steps).filter((step) => step.state === 'unknown').map((step) => step.id);
+  if (unknown.length > 0) return { outcome: 'unknown', error: outcomeUnknown(unknown, statusCommand) };
   const mainFailure = Object.values(state.steps).find((step) => step.phase === 'main' && step.state === 'failed' && !step.continued);
   if (state.rollback?.state === 'failed') return { outcome: 'failed', error: rollbackFailure(state) };
   if (mainFailure) return { outcome: 'failed', error: mainFailure.error };
@@ -79,11 +85,13 @@ export function verdictAfterRollback(state: RunState): Verdict {
 async function rollbackAfter(setup: PhaseSetup, verdict: Verdict, reason: string): Promise<Verdict> {
   // An operator who said no or pressed Ctrl-C decides what happens next; `drctl rollback` is there.
   if (verdict.outcome !== 'failed' || setup.noRollback || setup.main.stop.aborted) return verdict;
+  // Rollback undoes what happened; when nothing was changed there is nothing to undo.
+  if (!changedAnything(setup.main.emitter.state)) return verdict;
   const rolled = await rollbackPhase(setup, reason);
   return rolled === 'stopped' ? { outcome: 'aborted', error: verdict.error } : verdict;
 }
 
-async function rollbackPhase(setup: PhaseSetup, reason: string): Promise<'succeeded' | 'failed' | 'stopped' | 'none'> {
+async function rollbackPhase(setup: PhaseSetup, reason: string): Promise<'succeeded' | 'failed' | 'unknown' | 'stopped' | 'none'> {
   const steps = setup.document.spec.rollback ?? [];
   const { emitter } = setup.rollback;
   if (steps.length === 0) return 'none';
@@ -91,7 +99,7 @@ async function rollbackPhase(setup: PhaseSetup, reason: string): Promise<'succee
   const result = await runPhase(setup.rollback, new StepGraph(steps), 'rollback', setup.maxParallel);
   // Left unfinished on purpose: `drctl resume` carries on with the rollback.
   if (result.stopped) return 'stopped';
-  const outcome = result.failure === undefined ? 'succeeded' : 'failed';
+  const outcome = result.unknown.length > 0 ? 'unknown' : result.failure === undefined ? 'succeeded' : 'failed';
   emitter.emit({ type: 'rollback.finished', outcome });
   return outcome;
 }

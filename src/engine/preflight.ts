@@ -54,7 +54,8 @@ async function runCheck(engine: PreflightEngine, check: PreflightCheck, name: st
     const result = await raceAbort(definition.run(readOnlyContext(engine, `preflight:${name}`, signal, dryRun), params), signal);
     const { message, observations } = result;
     if (result.ok) emitter.emit({ type: 'preflight.passed', check: check.check, name, message, observations });
-    else emitter.emit({ type: 'preflight.failed', check: check.check, name, message });
+    // The check's hint travels with it: the operator reads what to do next where the failure is shown.
+    else emitter.emit({ type: 'preflight.failed', check: check.check, name, message, error: { code: `preflight.${check.check}`, message, hint: result.hint } });
     return result.ok;
   } catch (error) {
     const problem = toProblem(error);

@@ -8,7 +8,7 @@ import { Approvals, DEFAULT_APPROVAL_TIMEOUT_MS } from './approvals';
 import { confirmationText, mutatingSteps } from './confirm';
 import type { EngineContext } from './context';
 import { RunEmitter } from './emitter';
-import { toProblem } from './errors';
+import { rollbackOverUnknown, toProblem } from './errors';
 import type { RunObjectives, RunOutcome, SessionKind, StepInfo } from '../core/events';
 import { refuseUnstable } from './dependency-table';
 import { needsOf } from './graph';
@@ -16,7 +16,8 @@ import { runMainThenRollback, runRollbackOnly, verdictAfterRollback, type PhaseS
 import { readOnlyPorts } from './read-only-ports';
 import { RunSignals } from './run-signals';
 import { decidedSkip, scopeOf } from './scope';
-import { replay, type RunState } from './state';
+import { statusCommandFor } from './status-command';
+import { changedAnything, replay, type RunState } from './state';
 import type { EngineDeps, ResumeOptions, RunOptions, RunResult } from './run-contract';
 import type { ActionLookup } from '../core/define-action';
 
@@ -34,6 +35,7 @@ export function resumeRun(options: ResumeOptions, deps: EngineDeps): Promise<Run
 
 export function exitCodeOf(outcome: RunOutcome): ExitCode {
   if (outcome === 'succeeded') return ExitCode.ok;
+  if (outcome === 'unknown') return ExitCode.outcomeUnknown;
   return outcome === 'aborted' ? ExitCode.aborted : ExitCode.runFailed;
 }
 
@@ -42,6 +44,7 @@ async function execute(options: RunOptions, deps: EngineDeps, requested: Session
   const state = replay(prior);
   // A journal cut before run.started (a crash in the first instant) holds nothing to resume.
   const session: SessionKind = state.sessions === 0 ? 'start' : requested;
+  if (session === 'rollback') refuseBlindRollback(state);
   const idle = nothingToDo(state, session);
   if (idle) {
     // Nothing left to do is not a success to report for a run that failed (CI must still see it).
@@ -59,10 +62,12 @@ async function execute(options: RunOptions, deps: EngineDeps, requested: Session
   const stopListening = deps.apiCalls?.listen((call) => emitter.emit({ type: 'api.call', call })) ?? (() => undefined);
   try {
     const setup = phaseSetup(options, deps, actions, emitter, signals);
-    const verdict = await runPhases(setup, session, state);
-    const error = verdict.error === undefined ? undefined : toProblem(verdict.error);
-    emitter.emit({ type: 'run.finished', outcome: verdict.outcome, durationMs: deps.clock.now() - startedAt, error });
-    return { runId: options.runId, outcome: verdict.outcome, exitCode: exitCodeOf(verdict.outcome), error, state, durationMs: deps.clock.now() - startedAt };
+    const verdict = journalFirst(await runPhases(setup, session, state), signals);
+    emitter.emit({ type: 'run.finished', outcome: verdict.outcome, durationMs: deps.clock.now() - startedAt, error: problemOf(verdict) });
+    // Its own ending may be what the journal could not hold: then the run is not over as far as resume knows.
+    const final = journalFirst(verdict, signals);
+    if (final !== verdict) Object.assign(state, { outcome: final.outcome, error: problemOf(final) });
+    return { runId: options.runId, outcome: final.outcome, exitCode: exitCodeOf(final.outcome), error: problemOf(final), state, durationMs: deps.clock.now() - startedAt };
   } finally {
     emitter.close();
     stopListening();
@@ -70,27 +75,46 @@ async function execute(options: RunOptions, deps: EngineDeps, requested: Session
   }
 }
 
+/** A journal that could not be written is the verdict, whatever else happened: the record is incomplete. */
+function journalFirst(verdict: Verdict, signals: RunSignals): Verdict {
+  if (signals.failure === undefined || verdict.error === signals.failure) return verdict;
+  return { outcome: 'failed', error: signals.failure };
+}
+
+function problemOf(verdict: Verdict) {
+  return verdict.error === undefined ? undefined : toProblem(verdict.error);
+}
+
 /** The phases this kind of session runs: preflight, main steps and rollback, or the rollback alone. */
 async function runPhases(setup: PhaseSetup, session: SessionKind, state: RunState): Promise<Verdict> {
   if (session === 'rollback') return runRollbackOnly(setup, 'requested with drctl rollback');
   if (state.rollback?.state === 'running') return runRollbackOnly(setup, state.rollback.reason);
   // Cut off after the rollback finished but before the run did: only the ending is missing.
-  if (state.rollback) return verdictAfterRollback(state);
+  if (state.rollback) return verdictAfterRollback(state, setup.statusCommand);
   // Preflight guards the first change: a resumed run that never started a step runs it again.
   const anyStepStarted = Object.values(state.steps).some((step) => step.phase === 'main' && step.attempts > 0);
   return runMainThenRollback(setup, !anyStepStarted);
 }
 
 function nothingToDo(state: RunState, session: SessionKind): string | undefined {
+  // Rollback undoes what happened: a run that changed nothing has nothing to undo (whatever its outcome).
+  if (session === 'rollback' && state.sessions > 0 && !changedAnything(state)) return 'this run changed nothing in AWS, so there is nothing to roll back';
   // A run cut off by a crash always gets a session, if only to write its ending.
   if (state.sessions === 0 || state.outcome === undefined) return undefined;
   if (session === 'rollback') return state.rollback?.state === 'succeeded' ? 'this run was already rolled back' : undefined;
-  if (state.rollback && state.rollback.state !== 'running') {
+  if (state.outcome === 'unknown') return undefined; // resume reads the state again and settles it
+  if (state.rollback && state.rollback.state !== 'running' && state.rollback.state !== 'unknown') {
     return state.rollback.state === 'succeeded'
       ? 'this run failed and was rolled back; start a new run'
       : 'this run failed and its rollback failed; fix the cause and use `drctl rollback <run-id>`';
   }
   return state.outcome === 'succeeded' ? 'this run already succeeded' : undefined;
+}
+
+/** `drctl rollback` over a step whose outcome is unknown: settle it first (resume reads the state). */
+function refuseBlindRollback(state: RunState): void {
+  const unknown = Object.values(state.steps).filter((step) => step.phase === 'main' && step.state === 'unknown').map((step) => step.id);
+  if (unknown.length > 0) throw rollbackOverUnknown(unknown);
 }
 
 function phaseSetup(options: RunOptions, deps: EngineDeps, actions: ActionLookup, emitter: RunEmitter, signals: RunSignals): PhaseSetup {
@@ -121,6 +145,7 @@ function phaseSetup(options: RunOptions, deps: EngineDeps, actions: ActionLookup
     maxParallel: options.maxParallel ?? DEFAULT_MAX_PARALLEL,
     noRollback: options.noRollback === true,
     confirmRun: options.confirmRun === true,
+    statusCommand: statusCommandFor(options.file, document),
   };
 }
 

@@ -13,6 +13,8 @@ export interface PhaseResult {
   failure?: unknown;
   /** Ended early by Ctrl-C, --step quit, the run deadline or a forced stop. */
   stopped: boolean;
+  /** Steps whose outcome is unknown: like a failure, nothing new starts after one. */
+  unknown: string[];
 }
 
 export async function runPhase(engine: EngineContext, graph: StepGraph, phase: 'main' | 'rollback', maxParallel: number): Promise<PhaseResult> {
@@ -26,7 +28,8 @@ export async function runPhase(engine: EngineContext, graph: StepGraph, phase: '
   const started = new Set<string>();
   const running = new Map<string, Promise<StepEnd>>();
   let failure: unknown;
-  const halted = () => failure !== undefined || engine.stop.aborted || engine.hard.aborted;
+  const unknown: string[] = [];
+  const halted = () => failure !== undefined || unknown.length > 0 || engine.stop.aborted || engine.hard.aborted;
   const ready = (id: string) =>
     graph.get(id).needs.every((need) => {
       const step = record(need);
@@ -56,13 +59,14 @@ export async function runPhase(engine: EngineContext, graph: StepGraph, phase: '
     const end = await Promise.race(running.values());
     running.delete(end.stepId);
     if (end.outcome === 'failed' && !end.continued && failure === undefined) failure = end.error;
+    if (end.outcome === 'unknown') unknown.push(end.stepId);
   }
 
-  const why = notStartedReason(engine, failure, todo, started, record);
+  const why = unknown.length > 0 && failure === undefined ? `not started: the outcome of step "${unknown[0]}" is unknown` : notStartedReason(engine, failure, todo, started, record);
   for (const id of todo) {
     if (!started.has(id)) engine.emitter.emit({ type: 'step.cancelled', stepId: id, reason: why });
   }
-  return { failure, stopped: failure === undefined && (engine.stop.aborted || engine.hard.aborted) };
+  return { failure, unknown, stopped: failure === undefined && unknown.length === 0 && (engine.stop.aborted || engine.hard.aborted) };
 }
 
 function notStartedReason(

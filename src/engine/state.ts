@@ -44,7 +44,7 @@ export interface RunState {
   order: string[];
   steps: Record<string, StepRecord>;
   preflight: Record<string, { state: 'running' | 'passed' | 'failed'; message?: string }>;
-  rollback?: { state: 'running' | 'succeeded' | 'failed'; reason: string };
+  rollback?: { state: 'running' | 'succeeded' | 'failed' | 'unknown'; reason: string };
   interrupted?: { forced: boolean };
   outcome?: RunOutcome;
   error?: ProblemRecord;
@@ -181,6 +181,9 @@ function applyStepEvent(step: StepRecord, event: RunEvent): void {
     case 'step.failed':
       Object.assign(step, { state: 'failed', finishedAt: event.at, error: event.error, continued: event.continued });
       return;
+    case 'step.unknown':
+      Object.assign(step, { state: 'unknown', finishedAt: event.at, error: event.error, reason: event.reason });
+      return;
     case 'step.skipped':
       Object.assign(step, { state: 'skipped', finishedAt: event.at, reason: event.reason });
       return;
@@ -190,6 +193,11 @@ function applyStepEvent(step: StepRecord, event: RunEvent): void {
     default:
       return;
   }
+}
+
+/** A main step journaled an intent: the run changed something in AWS, or may have. */
+export function changedAnything(state: RunState): boolean {
+  return Object.values(state.steps).some((step) => step.phase === 'main' && step.intent !== undefined);
 }
 
 /** Finished for good: resume leaves these alone. */
@@ -228,5 +236,6 @@ export function expressionOutcome(step: StepRecord): string {
   if (step.state === 'failed') return 'failure';
   if (step.state === 'skipped') return 'skipped';
   if (step.state === 'cancelled') return 'cancelled';
+  if (step.state === 'unknown') return 'unknown';
   return 'pending';
 }

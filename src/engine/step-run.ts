@@ -10,9 +10,25 @@ import type { RunEventBody } from '../core/events';
 import { approvalTimeout, stepTimeout } from './errors';
 import { abortAfter, checkpoint, forwardAbort, raceAbort } from './signals';
 
+/** A mutating call whose outcome is unknown: it may have taken effect; nothing is sent again until a read settles it. */
+export interface UnresolvedCall {
+  /** When its intent was journaled: the call went out at or after this. */
+  at: number;
+  /** What was sent, e.g. "SwitchoverGlobalCluster in us-east-1". */
+  what: string;
+  /** Why the outcome is unknown (the lost answer), when this session saw it. */
+  error?: unknown;
+}
+
 export class StepRun {
   /** Aborts on a soft or hard stop: sleeps, polls and the operator's prompt end at once. */
   readonly signal: AbortSignal;
+  /** Set while a mutating call of this step may have taken effect without drctl knowing. */
+  unresolved: UnresolvedCall | undefined;
+  /** The step's change was accepted (applied, or joined under way): its reads now follow an operation. */
+  accepted = false;
+  /** The last read of the operation failed; cleared by the next read that answers. */
+  readFailing: unknown;
   private readonly hard = new AbortController();
   private readonly ended = new AbortController();
   private readonly unforward: () => void;
@@ -28,6 +44,7 @@ export class StepRun {
     this.unforward = forwardAbort(engine.hard, this.hard);
     abortAfter(engine.clock, timeoutMs, this.hard, () => this.timeoutReason(), this.ended.signal);
     this.signal = AbortSignal.any([engine.stop, this.hard.signal]);
+    this.unresolved = unresolvedFromJournal(engine, step.id);
   }
 
   get id(): string {
@@ -63,6 +80,7 @@ export class StepRun {
       observe: (message, data) => this.emit({ type: 'step.observation', stepId: this.id, message, data }),
       requestApproval: (request) => this.requestApproval(request),
       recordMetric: (reading) => this.emit({ type: 'metric.read', stepId: this.id, reading }),
+      priorIntent: engine.emitter.state.steps[this.id]?.intent,
     };
   }
 
@@ -82,4 +100,20 @@ export class StepRun {
     const waiting = this.engine.emitter.state.steps[this.id]?.state === 'waiting-approval';
     return waiting ? approvalTimeout(this.id, this.timeoutMs) : stepTimeout(this.id, this.timeoutMs);
   }
+}
+
+/**
+ * An intent journaled by an earlier session with no sign that its call was answered (no step.applied
+ * after it): the process stopped (a crash, kill -9) after the intent, maybe after sending the call.
+ */
+function unresolvedFromJournal(engine: EngineContext, stepId: string): UnresolvedCall | undefined {
+  const record = engine.emitter.state.steps[stepId];
+  const intent = record?.intent;
+  if (!record || !intent || record.state === 'succeeded') return undefined;
+  if (record.appliedAt !== undefined && record.appliedAt >= intent.at) return undefined;
+  return { at: intent.at, what: callsText(intent.calls) };
+}
+
+export function callsText(calls: ReadonlyArray<{ operation: string; region: string }>): string {
+  return calls.map((call) => `${call.operation} in ${call.region}`).join(', ') || 'its call';
 }

@@ -4,7 +4,7 @@ import { isDrctlError } from '../core/errors';
 import type { Step } from '../runbook/schema';
 import { parseDuration } from '../core/duration';
 import type { EngineContext } from './context';
-import { hasCode, isRetryable, toProblem, unknownAction } from './errors';
+import { hasCode, isAwsFailure, isRetryable, toProblem, unknownAction } from './errors';
 import { backoffDelay, retryPolicyOf } from './retry';
 import { conditionHolds, resolveWith, scopeOf, skipReason } from './scope';
 import { runAttempt, type AttemptResult } from './step-attempt';
@@ -13,7 +13,7 @@ import { OPERATOR_SKIP_REASON, skippedChangesUpstream, stepQuestion } from './st
 
 export interface StepEnd {
   stepId: string;
-  outcome: 'succeeded' | 'failed' | 'skipped' | 'cancelled';
+  outcome: 'succeeded' | 'failed' | 'skipped' | 'cancelled' | 'unknown';
   error?: unknown;
   continued?: boolean;
 }
@@ -45,10 +45,35 @@ export async function runStep(engine: EngineContext, step: Step, phase: Phase): 
     emitter.emit({ type: 'step.succeeded', stepId: step.id, ...result });
     return { stepId: step.id, outcome: 'succeeded' };
   } catch (error) {
+    const unknown = unknownReason(run, error);
+    if (unknown) {
+      engine.emitter.emit({ type: 'step.unknown', stepId: step.id, reason: unknown, error: toProblem(error) });
+      return { stepId: step.id, outcome: 'unknown', error };
+    }
     return endWithError(engine, step, error);
   } finally {
     run.end();
   }
+}
+
+/**
+ * When a step ends on a failed read (or a timeout) after its change was sent or accepted, it did not
+ * fail: what happened is not known. Verdicts of a read that answered (cancelled, someone else's change)
+ * and stops (Ctrl-C, a journal that cannot be written) are not this.
+ */
+function unknownReason(run: StepRun, error: unknown): string | undefined {
+  const { engine } = run;
+  if (hasCode(error, 'engine.interrupted') || (engine.stop.aborted && error === engine.stop.reason)) return undefined;
+  const timedOut = hasCode(error, 'engine.step-timeout');
+  const why = toProblem(error).message;
+  if (run.unresolved && (timedOut || isAwsFailure(error))) {
+    return `${run.unresolved.what} may have taken effect: its answer was lost, and no read since has shown whether it did (${why})`;
+  }
+  if (run.accepted && (isAwsFailure(error) || (timedOut && run.readFailing !== undefined))) {
+    const last = run.readFailing === undefined ? why : `${why}; last read: ${toProblem(run.readFailing).message}`;
+    return `the change was accepted, but its progress could not be read to the end (${last})`;
+  }
+  return undefined;
 }
 
 async function runAttempts(run: StepRun): Promise<AttemptResult> {
@@ -58,7 +83,7 @@ async function runAttempts(run: StepRun): Promise<AttemptResult> {
     try {
       return await runAttempt(run);
     } catch (error) {
-      if (!isRetryable(error) || attempt > policy.retries || run.signal.aborted) throw error;
+      if (!isRetryable(error) || attempt >= policy.maximumAttempts || policy.nonRetryable.includes(toProblem(error).code) || run.signal.aborted) throw error;
       const delayMs = backoffDelay(policy, attempt, run.engine.random);
       run.engine.emitter.emit({ type: 'step.retrying', stepId: run.id, attempt: attempt + 1, delayMs, error: toProblem(error) });
       await run.engine.clock.sleep(delayMs, run.signal);
@@ -99,7 +124,8 @@ function failBeforeStart(engine: EngineContext, step: Step, error: unknown): Ste
 }
 
 function endWithError(engine: EngineContext, step: Step, error: unknown): StepEnd {
-  if (hasCode(error, 'engine.interrupted')) {
+  // Stopped from outside the step (Ctrl-C, a journal that cannot be written): it did not fail, it was cut off.
+  if (hasCode(error, 'engine.interrupted') || (engine.stop.aborted && error === engine.stop.reason)) {
     engine.emitter.emit({ type: 'step.cancelled', stepId: step.id, reason: toProblem(error).message });
     return { stepId: step.id, outcome: 'cancelled', error };
   }

@@ -3,7 +3,7 @@
 // start. This shape is also the JSON format (`drctl report -o json`), so it only grows.
 import type { ApiCallRecord } from '../core/api-calls';
 import type { ProblemRecord } from '../core/errors';
-import type { ApprovalGate, RunMode, StepDecision, StepState } from '../core/events';
+import type { ApprovalGate, RunMode, RunOutcome, StepDecision, StepState } from '../core/events';
 
 export const REPORT_SCHEMA = 'drctl.report/v1';
 
@@ -44,13 +44,13 @@ export interface RunFacts {
   simulated?: boolean;
   realStartedAt?: number;
   /** undefined: the journal ends before run.finished (still running, or cut off by a crash). */
-  outcome?: 'succeeded' | 'failed' | 'aborted';
+  outcome?: RunOutcome;
   startedAt?: number;
   finishedAt?: number;
   /** Sessions of the run: the start, then each resume or rollback. */
   sessions: Array<{ at: number; realAt?: number; session: 'start' | 'resume' | 'rollback' }>;
   interruptions: Array<{ at: number; signal: string; forced: boolean }>;
-  rollback?: { state: 'running' | 'succeeded' | 'failed'; reason: string };
+  rollback?: { state: 'running' | 'succeeded' | 'failed' | 'unknown'; reason: string };
   error?: ProblemRecord;
   /** The journal's last line was cut short by a crash and dropped. */
   tornTail?: boolean;

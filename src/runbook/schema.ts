@@ -67,7 +67,7 @@ export const Objectives = z.strictObject({
 export const Retry = z.union([
   z.number().int().min(0).max(20),
   z.strictObject({
-    attempts: z.number().int().min(0).max(20),
+    attempts: z.number().int().min(0).max(20).meta({ description: 'Retries after the first attempt (like `retry: N`); only errors that may pass are retried.' }),
     backoff: Duration.optional().meta({ description: 'First delay; doubled each attempt, with jitter.' }),
   }),
 ]);

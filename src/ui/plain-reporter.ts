@@ -67,6 +67,8 @@ export class PlainReporter implements RunReporter {
         return `${step(event.stepId)} ${style.green('succeeded')}${event.alreadyDone ? ' (already done, no call made)' : event.joined ? ' (joined the operation under way)' : ''}`;
       case 'step.failed':
         return `${step(event.stepId)} ${style.red('FAILED')}${event.continued ? ' (continue-on-error)' : ''}\n${formatProblem(event.error, style, ' '.repeat(this.width + 9))}`;
+      case 'step.unknown':
+        return `${step(event.stepId)} ${style.bold(style.yellow('OUTCOME UNKNOWN'))}: ${event.reason}`;
       case 'step.skipped':
         return `${step(event.stepId)} skipped: ${event.reason}`;
       case 'step.cancelled':
@@ -83,11 +85,11 @@ export class PlainReporter implements RunReporter {
       case 'rollback.started':
         return `${style.yellow('rollback')} started: ${event.reason}`;
       case 'rollback.finished':
-        return `${style.yellow('rollback')} ${event.outcome === 'succeeded' ? style.green('succeeded') : style.red('FAILED')}`;
+        return `${style.yellow('rollback')} ${event.outcome === 'succeeded' ? style.green('succeeded') : event.outcome === 'unknown' ? style.yellow('outcome unknown') : style.red('FAILED')}`;
       case 'run.interrupted':
         return event.forced ? style.red('stopping now: calls in flight are abandoned') : style.yellow('stopping: no new calls; calls in flight finish (Ctrl-C again to stop at once)');
       case 'run.finished':
-        return `run ${event.outcome === 'succeeded' ? style.green('succeeded') : event.outcome === 'aborted' ? style.yellow('aborted') : style.red('FAILED')} after ${formatDuration(event.durationMs)}`;
+        return `run ${outcomeWord(event.outcome, style)} after ${formatDuration(event.durationMs)}`;
       default:
         // api.call, step.applied, preflight.started, plan.finished: in the journal and the JSON output.
         return undefined;
@@ -119,6 +121,7 @@ export function summaryText(summary: RunSummary, style: Style, next?: string): s
     const padded = state.padEnd(stateWidth);
     if (state === 'succeeded' || state === 'rolled-back') return style.green(padded);
     if (state === 'failed') return style.red(padded);
+    if (state === 'unknown') return style.bold(style.yellow(padded));
     return state === 'skipped' || state === 'pending' ? style.dim(padded) : style.yellow(padded);
   };
   const lines = [``, style.bold(`Summary of ${summary.runbook} (run ${summary.runId})`)];
@@ -142,10 +145,25 @@ export function summaryText(summary: RunSummary, style: Style, next?: string): s
 }
 
 function rtoLine(summary: RunSummary, style: Style): string {
-  const outcome = summary.outcome ?? 'unfinished';
+  const outcome = summary.outcome === 'unknown' ? 'outcome unknown' : (summary.outcome ?? 'unfinished');
   const elapsed = summary.elapsedMs === undefined ? 'elapsed -' : `elapsed ${formatDuration(summary.elapsedMs)}`;
   if (summary.notStarted) return `${outcome}, ${elapsed}: ${style.yellow('not started')} (nothing was changed, so there is no RTO to judge)`;
   if (summary.rtoMs === undefined) return `${outcome}, ${elapsed} (no RTO objective set)`;
-  const verdict = summary.withinRto ? style.green('within the RTO') : style.red(outcome === 'succeeded' ? 'over the RTO' : 'RTO not met');
-  return `${outcome}, ${elapsed} of RTO ${formatDuration(summary.rtoMs)}: ${verdict}`;
+  return `${outcome}, ${elapsed} of RTO ${formatDuration(summary.rtoMs)}: ${rtoVerdict(summary, style)}`;
+}
+
+/** Nothing recovered is not an RTO missed when nothing was attempted, and an unknown end is not a verdict. */
+function rtoVerdict(summary: RunSummary, style: Style): string {
+  if (summary.withinRto) return style.green('within the RTO');
+  if (summary.outcome === 'succeeded') return style.red('over the RTO');
+  if (summary.outcome === 'unknown') return style.yellow('not measured (outcome unknown)');
+  if (!summary.changedAnything) return style.dim('not measured (nothing was changed)');
+  return style.red('RTO not met');
+}
+
+function outcomeWord(outcome: RunSummary['outcome'], style: Style): string {
+  if (outcome === 'succeeded') return style.green('succeeded');
+  if (outcome === 'aborted') return style.yellow('aborted');
+  if (outcome === 'unknown') return style.bold(style.yellow('OUTCOME UNKNOWN'));
+  return style.red('FAILED');
 }

@@ -128,20 +128,39 @@ describe('available', () => {
     await expect(available.run(ctx, { resource: 'orders-db', to: 'ap-south-1' })).rejects.toMatchObject({ code: 'action.region-not-a-member' });
   });
 
-  it('checks what it can when a member\'s region does not answer', async () => {
+  // A switchover is sent to the primary's region: planned, a silent primary region is not "ready".
+  it('planned: fails when the primary\'s region does not answer, and names the unplanned mode', async () => {
     const ctx = fakeShop();
     ctx.aws.setUnreachable('us-east-1');
     const result = await available.run(ctx, { resource: 'orders-db', to: 'us-west-2' });
+    expect(result).toMatchObject({ ok: false, message: expect.stringContaining("the primary's region us-east-1 does not answer") });
+    expect(result.hint).toMatch(/--input mode=unplanned/);
+    expect(result.message).not.toMatch(/ready to promote/);
+  });
+
+  it('unplanned: checks what it can when the primary\'s region does not answer (the failover goes to the target)', async () => {
+    const ctx = fakeShop();
+    ctx.aws.setUnreachable('us-east-1');
+    const result = await available.run(ctx, { resource: 'orders-db', to: 'us-west-2', mode: 'unplanned' });
     expect(result.ok).toBe(true);
     expect(result.observations).toContain('orders-east: us-east-1 does not answer; not checked');
   });
 
-  it('checks what it can when a member\'s region answers only with server errors (a degraded region)', async () => {
+  it('a region that answers only with server errors (a degraded region) counts as not answering', async () => {
     const ctx = fakeShop();
     ctx.aws.fail({ kind: 'service', region: 'us-east-1', operation: 'DescribeDBClusters', awsCode: 'ServiceUnavailable' });
-    const result = await available.run(ctx, { resource: 'orders-db', to: 'us-west-2' });
-    expect(result.ok).toBe(true);
-    expect(result.observations).toContain('orders-east: us-east-1 does not answer; not checked');
+    expect(await available.run(ctx, { resource: 'orders-db', to: 'us-west-2' })).toMatchObject({ ok: false });
+    ctx.aws.fail({ kind: 'service', region: 'us-east-1', operation: 'DescribeDBClusters', awsCode: 'ServiceUnavailable' });
+    const unplanned = await available.run(ctx, { resource: 'orders-db', to: 'us-west-2', mode: 'unplanned' });
+    expect(unplanned.ok).toBe(true);
+    expect(unplanned.observations).toContain('orders-east: us-east-1 does not answer; not checked');
+  });
+
+  it('never calls a target it could not read ready', async () => {
+    const ctx = fakeShop();
+    ctx.aws.fail({ kind: 'unreachable', region: 'us-west-2', operation: 'DescribeDBClusters', times: Infinity });
+    const result = await available.run(ctx, { resource: 'orders-db', to: 'us-west-2', mode: 'unplanned' });
+    expect(result).toMatchObject({ ok: false, message: expect.stringContaining('the target orders-west in us-west-2 could not be read') });
   });
 
   it('fails for a datastore that is not available', async () => {

@@ -63,6 +63,27 @@ describe('client pool', () => {
     expect(await configOf((await pool({ maxAttempts: 5 }).get('rds', 'us-east-1')).client).maxAttempts()).toBe(5);
   });
 
+  // 3 SDK attempts under 3 engine attempts sent SwitchoverGlobalCluster 9 times into a dead region.
+  it('sends a mutating call once, whatever the SDK would retry; reads keep their few SDK retries', async () => {
+    const failing = await startStubServer(() => ({
+      status: 500,
+      contentType: 'text/xml',
+      body: '<ErrorResponse><Error><Type>Receiver</Type><Code>InternalFailure</Code><Message>down</Message></Error><RequestId>r</RequestId></ErrorResponse>',
+    }));
+    try {
+      const ports = testPorts({ endpointUrl: failing.url, maxAttempts: 3 });
+      pools.push(ports);
+      const switchover = ports.rds.switchoverGlobalCluster('us-east-1', 'shop-orders', 'arn:aws:rds:us-west-2:123456789012:cluster:orders-west');
+      await expect(switchover).rejects.toMatchObject({ code: 'aws.service', outcomeUnknown: true });
+      await expect(ports.rds.describeDbCluster('us-east-1', 'orders-east')).rejects.toMatchObject({ code: 'aws.service', outcomeUnknown: false });
+      const sent = (operation: string) => failing.requests.filter((request) => request.operation === operation).length;
+      expect(sent('SwitchoverGlobalCluster')).toBe(1);
+      expect(sent('DescribeDBClusters')).toBe(3);
+    } finally {
+      await failing.close();
+    }
+  });
+
   it('fails fast on a dead endpoint: 3 s to connect, 10 s per request, as errors', async () => {
     const handler = configOf((await pool().get('cloudwatch', 'us-east-1')).client).requestHandler;
     expect(await handler.configProvider).toMatchObject({

@@ -15,6 +15,7 @@ import { FakeClock } from '../helpers/fake-clock';
 import { fakeShop } from '../helpers/fake-shop';
 import { optionsFor } from '../helpers/options';
 import { createOutput } from '../../src/ui/output';
+import { TickingClock } from '../helpers/ticking-clock';
 
 const world = vi.hoisted(() => ({ current: undefined as undefined | { aws: FakeAws; clock: Clock }, readOnly: [] as boolean[] }));
 
@@ -27,19 +28,6 @@ vi.mock('../../commands/aws-context', () => ({
 }));
 
 const RUNBOOK = path.join(__dirname, '../../runbooks/aurora-global-failover.yaml');
-
-/** The fake AWS moves an operation one stage on whenever the engine waits. */
-class TickingClock extends FakeClock {
-  constructor(
-    private readonly aws: FakeAws,
-    start: number,
-  ) {
-    super(start);
-  }
-  override sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    return super.sleep(ms, signal).then(() => this.aws.tick());
-  }
-}
 
 let dir: string;
 let out: string;

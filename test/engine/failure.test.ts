@@ -12,7 +12,8 @@ describe('failure and rollback', () => {
     const h = harness(
       runbook(
         [
-          step('long', 'fake.sleep', { ms: 30_000 }),
+          // a change that happened (so there is something to roll back) and takes 30 s to complete
+          step('long', 'fake.move', { resource: 'db', to: 'us-west-2', durationMs: 30_000 }),
           failing,
           step('after', 'fake.sleep', { ms: 1_000 }, { needs: ['boom'] }),
           step('other', 'fake.sleep', { ms: 1_000 }, { needs: ['long'] }),
@@ -25,6 +26,7 @@ describe('failure and rollback', () => {
           ],
         },
       ),
+      { world: new FakeWorld(new FakeClock(), { db: 'us-east-1' }) },
     );
     const result = await start(h);
     expect(result).toMatchObject({ outcome: 'failed', exitCode: 1 });
@@ -33,9 +35,10 @@ describe('failure and rollback', () => {
     expect(states).toEqual({ long: 'succeeded', boom: 'failed', after: 'cancelled', other: 'cancelled', 'undo-dns': 'succeeded', 'undo-db': 'succeeded', notify: 'succeeded' });
     const order = h.sink.events.filter((event) => event.type === 'step.started').map((event) => ('stepId' in event ? event.stepId : ''));
     expect(order).toEqual(['long', 'boom', 'undo-dns', 'undo-db', 'notify']);
-    // rollback waits for the running step (30 s) to finish first
-    const rollbackAt = h.sink.of('rollback.started')[0]!.at - h.sink.events[0]!.at;
-    expect(rollbackAt).toBe(30_000);
+    // rollback waits for the running step (a 30 s change) to finish first
+    const rollbackAt = h.sink.of('rollback.started')[0]!.at;
+    expect(rollbackAt - h.sink.events[0]!.at).toBeGreaterThanOrEqual(30_000);
+    expect(rollbackAt).toBe(result.state.steps.long!.finishedAt);
     expect(h.sink.of('rollback.started')[0]?.reason).toBe('step "boom" failed');
     expect(h.sink.of('rollback.finished')[0]?.outcome).toBe('succeeded');
   });
@@ -65,7 +68,9 @@ describe('failure and rollback', () => {
 
   it('a failing rollback step fails the rollback, and drctl rollback runs it again', async () => {
     const attempts = new Map<string, number>();
-    const h = harness(runbook([failing], { rollback: [step('undo', 'fake.sleep', { ms: 1, fail: 'fatal', times: 1 })] }));
+    const changed = step('move', 'fake.move', { resource: 'db', to: 'us-west-2', durationMs: 1_000 });
+    const boom = { ...failing, needs: 'move' };
+    const h = harness(runbook([changed, boom], { rollback: [step('undo', 'fake.sleep', { ms: 1, fail: 'fatal', times: 1 })] }), { world: new FakeWorld(new FakeClock(), { db: 'us-east-1' }) });
     h.deps.actions = lookup(h.world, [], [], attempts);
     const first = await start(h);
     expect(first.state.rollback?.state).toBe('failed');

@@ -10,27 +10,42 @@ import { PlainReporter, summaryText } from '../../src/ui/plain-reporter';
 import { plainStyle } from '../../src/core/style';
 import { memoryIO } from '../helpers/memory-io';
 import { lines, renderView } from './harness';
-import { FAILS, RUNNING, stamp } from './scenario';
+import { FAILS, RUNNING, stamp, UNKNOWN } from './scenario';
 
 afterEach(() => cleanup());
 
-const events = stamp([
-  ...RUNNING,
-  [30, { type: 'step.retrying', stepId: 'sessions', attempt: 1, delayMs: 10_000, error: { code: 'aws.throttled', message: 'Rate exceeded', hint: 'drctl retries throttled calls.' } }],
-  ...FAILS,
-]);
-const summary = summarizeRun(replay(events));
-const NEXT = 'fix the cause, then: drctl resume r-20250301-0300';
+const SCENARIOS = [
+  {
+    name: 'one failed failover',
+    file: 'shop-failover',
+    events: stamp([
+      ...RUNNING,
+      [30, { type: 'step.retrying', stepId: 'sessions', attempt: 1, delayMs: 10_000, error: { code: 'aws.throttled', message: 'Rate exceeded', hint: 'drctl retries throttled calls.' } }],
+      ...FAILS,
+    ]),
+    next: 'fix the cause, then: drctl resume r-20250301-0300',
+    at: 360,
+  },
+  {
+    name: 'a failover whose outcome is unknown',
+    file: 'shop-failover-unknown',
+    events: stamp([...RUNNING, ...UNKNOWN]),
+    next: 'drctl status <runbook>, then drctl resume r-20250301-0300',
+    at: 912,
+  },
+];
 
 
-describe('one failed failover through all three reporters', () => {
+describe.each(SCENARIOS)('$name through all three reporters', ({ file, events, next: NEXT, at }) => {
+  const summary = summarizeRun(replay(events));
+
   it('live view: the final frame', async () => {
     const view = renderView();
-    view.clock.set(360);
+    view.clock.set(at);
     await view.feed(events);
     view.store.setSummary(summary, NEXT);
     const frame = lines(await view.frame()).join('\n');
-    await expect(`${frame}\n`).toMatchFileSnapshot('./__snapshots__/shop-failover.live.txt');
+    await expect(`${frame}\n`).toMatchFileSnapshot(`./__snapshots__/${file}.live.txt`);
     expect(frame.endsWith(lines(summaryText(summary, plainStyle, NEXT)).at(-1)!)).toBe(true);
   });
 
@@ -39,7 +54,7 @@ describe('one failed failover through all three reporters', () => {
     const reporter = new PlainReporter(io);
     for (const event of events) reporter.emit(event);
     reporter.summary(summary, NEXT);
-    await expect(out()).toMatchFileSnapshot('./__snapshots__/shop-failover.plain.txt');
+    await expect(out()).toMatchFileSnapshot(`./__snapshots__/${file}.plain.txt`);
     expect(out()).toContain(summaryText(summary, plainStyle, NEXT));
   });
 
@@ -48,19 +63,32 @@ describe('one failed failover through all three reporters', () => {
     const reporter = new JsonReporter(io);
     for (const event of events) reporter.emit(event);
     reporter.summary(summary, NEXT);
-    await expect(out()).toMatchFileSnapshot('./__snapshots__/shop-failover.jsonl');
+    await expect(out()).toMatchFileSnapshot(`./__snapshots__/${file}.jsonl`);
     const parsed = out().trim().split('\n').map((line) => JSON.parse(line) as { type: string });
     expect(parsed.slice(0, -1)).toEqual(events);
     expect(parsed.at(-1)).toEqual(JSON.parse(JSON.stringify({ type: 'run.summary', ...summary, next: NEXT })));
   });
 
   it('the live view and the plain reporter print the same summary', async () => {
-    const view = renderView({ columns: 200 });
-    view.clock.set(360);
+    const view = renderView({ columns: 300 });
+    view.clock.set(at);
     await view.feed(events);
     view.store.setSummary(summary, NEXT);
     const frame = lines(await view.frame());
     const shared = lines(summaryText(summary, plainStyle, NEXT));
     expect(frame.slice(-shared.length)).toEqual(shared);
+  });
+});
+
+describe('a step whose outcome is unknown, as each reporter says it', () => {
+  const events = stamp([...RUNNING, ...UNKNOWN]);
+  const summary = summarizeRun(replay(events));
+  it('the summary calls it unknown, not failed, measures no RTO, and never offers a rollback', () => {
+    const text = summaryText(summary, plainStyle, SCENARIOS[1]!.next);
+    expect(text).toMatch(/orders\s+unknown/);
+    expect(text).toContain('outcome unknown, elapsed 15m12s of RTO 5m: not measured (outcome unknown)');
+    expect(text).toContain('[engine.outcome-unknown]');
+    expect(text).toContain('Read the state with `drctl status runbooks/shop-region-failover.yaml`');
+    expect(text).not.toMatch(/rollback|FAILED/);
   });
 });

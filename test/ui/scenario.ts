@@ -53,6 +53,7 @@ export const RUNNING: Array<[number, RunEventBody]> = [
   [10, planned('orders', 'switch over shop-orders us-east-1 -> us-west-2', 'orders-db')],
   [10, planned('catalog', 'switch over shop-catalog', 'catalog-db')],
   [10, planned('sessions', 'fail over ldgnf-shop-sessions to us-west-2', 'sessions')],
+  [10, { type: 'step.intent', stepId: 'orders', calls: [{ service: 'rds', region: 'us-east-1', operation: 'SwitchoverGlobalCluster', params: { GlobalClusterIdentifier: 'shop-orders' } }], state: {} }],
   [11, { type: 'api.call', stepId: 'orders', call: { service: 'rds', region: 'us-east-1', operation: 'SwitchoverGlobalCluster', mutating: true, ok: true, startedAt: T0 + 11_000, durationMs: 120 } }],
   [12, { type: 'step.polling', stepId: 'orders', intervalMs: 5000 }],
   [20, { type: 'step.observation', stepId: 'orders', message: 'shop-orders: switching-over us-east-1 -> us-west-2' }],
@@ -82,4 +83,34 @@ export const FAILS: Array<[number, RunEventBody]> = [
   [360, { type: 'step.failed', stepId: 'orders', error: SWITCHOVER_FAILED }],
   [360, { type: 'step.cancelled', stepId: 'traffic', reason: 'a step it needs failed (orders)' }],
   [360, { type: 'run.finished', outcome: 'failed', durationMs: 360_000, error: SWITCHOVER_FAILED }],
+];
+
+export const READS_FAILED: Problem = {
+  code: 'aws.unreachable',
+  message: 'rds DescribeGlobalClusters in us-west-2 failed: read ECONNRESET',
+  hint: 'Check network access to AWS.',
+};
+
+/** The rest of a run where orders' switchover was accepted but could not be read to its end: outcome unknown, nothing rolled back. */
+export const UNKNOWN: Array<[number, RunEventBody]> = [
+  [70, { type: 'step.succeeded', stepId: 'sessions', outputs: {} }],
+  [95, { type: 'step.succeeded', stepId: 'catalog', outputs: {} }],
+  [120, { type: 'step.observation', stepId: 'orders', message: `could not read progress (${READS_FAILED.message}); still waiting, this does not change the operation` }],
+  [912, {
+    type: 'step.unknown',
+    stepId: 'orders',
+    reason: `the change was accepted, but its progress could not be read to the end (step "orders" did not finish within 15m; last read: ${READS_FAILED.message})`,
+    error: { code: 'engine.step-timeout', message: 'step "orders" did not finish within 15m', hint: 'Raise the step\'s `timeout:`.' },
+  }],
+  [912, { type: 'step.cancelled', stepId: 'traffic', reason: 'not started: the outcome of step "orders" is unknown' }],
+  [912, {
+    type: 'run.finished',
+    outcome: 'unknown',
+    durationMs: 912_000,
+    error: {
+      code: 'engine.outcome-unknown',
+      message: 'the outcome of step "orders" is unknown: a change was made (or may have been) and drctl could not read whether it completed; nothing was rolled back over it',
+      hint: 'Read the state with `drctl status runbooks/shop-region-failover.yaml`. Then `drctl resume <run-id>` reads each resource again and joins or finishes what is under way, without repeating a change that took.',
+    },
+  }],
 ];

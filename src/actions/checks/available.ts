@@ -35,7 +35,28 @@ async function describeMembers(ctx: ActionContext, read: GlobalRead & { kind: 'c
   return clusters;
 }
 
-async function checkCluster(ctx: ActionContext, read: GlobalRead & { kind: 'cluster' }, targets: GlobalMember[], findings: Findings) {
+export type Mode = 'planned' | 'unplanned';
+
+/**
+ * A switchover is sent to the primary's region and needs it to demote the old writer: if that region
+ * does not answer, a planned move cannot work, and only the unplanned mode (a failover sent to the
+ * target's region) can. A target that could not be read is never called ready, in either mode.
+ */
+function checkAnswered(read: GlobalRead, targets: GlobalMember[], answered: (member: GlobalMember) => boolean, mode: Mode, findings: Findings): void {
+  const writer = read.members.find((member) => member.writer);
+  if (mode === 'planned' && writer && !answered(writer)) {
+    findings.problems.push(`the primary's region ${writer.region} does not answer, and a planned switchover is sent there`);
+    const to = targets.map((target) => target.region).join(' or ');
+    findings.hints.push(`If ${writer.region} is impaired, run the unplanned mode instead (\`--input mode=unplanned\`: a failover allowing data loss, sent to ${to || 'the target'}); otherwise wait until ${writer.region} answers.`);
+  }
+  for (const target of targets) {
+    if (answered(target)) continue;
+    findings.problems.push(`the target ${target.id} in ${target.region} could not be read`);
+    findings.hints.push(`drctl cannot promote what it cannot see: check access to ${target.region}, or choose a target region that answers.`);
+  }
+}
+
+async function checkCluster(ctx: ActionContext, read: GlobalRead & { kind: 'cluster' }, targets: GlobalMember[], mode: Mode, findings: Findings) {
   const cluster: GlobalClusterView = read.cluster;
   const unsynced = unsyncedMembers(cluster);
   if (unsynced.length) {
@@ -43,6 +64,7 @@ async function checkCluster(ctx: ActionContext, read: GlobalRead & { kind: 'clus
     findings.hints.push('Wait until every member is connected again (`drctl status`); after a failover AWS rebuilds the old primary on its own.');
   }
   const clusters = await describeMembers(ctx, read, findings);
+  checkAnswered(read, targets, (member) => clusters.has(member.id), mode, findings);
   for (const target of targets) {
     const db = clusters.get(target.id);
     if (!db) continue;
@@ -71,7 +93,7 @@ async function checkDatastore(ctx: ActionContext, read: GlobalRead & { kind: 'da
   }
 }
 
-export async function checkAvailable(ctx: ActionContext, read: GlobalRead, to: string | undefined): Promise<CheckResult> {
+export async function checkAvailable(ctx: ActionContext, read: GlobalRead, to: string | undefined, mode: Mode = 'planned'): Promise<CheckResult> {
   const findings: Findings = { problems: [], hints: [], observations: [] };
   const status = read.kind === 'cluster' ? read.cluster.status : read.datastore.status;
   if (status !== 'available') findings.problems.push(`${read.kind === 'cluster' ? 'global cluster' : 'datastore'} is ${status}`);
@@ -84,7 +106,7 @@ export async function checkAvailable(ctx: ActionContext, read: GlobalRead, to: s
   }
   const targets = targetsOf(read, to, findings);
   if (!to && targets.length === 0) findings.problems.push('no secondary to fail over to');
-  if (read.kind === 'cluster') await checkCluster(ctx, read, targets, findings);
+  if (read.kind === 'cluster') await checkCluster(ctx, read, targets, mode, findings);
   else await checkDatastore(ctx, read, targets, findings);
 
   if (findings.problems.length === 0) {

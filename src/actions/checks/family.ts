@@ -109,16 +109,20 @@ const writerIn = defineCheck({
 
 const available = defineCheck({
   check: 'available',
-  description: 'AWS would accept a managed switchover or failover now: nothing under way, members in sync, target ready, engine versions equal.',
+  description: 'AWS would accept a managed switchover or failover now: nothing under way, members in sync, target ready, engine versions equal; planned, the primary\'s region answers.',
   params: z.strictObject({
     resource: resourceName,
     to: Region.optional().meta({ description: 'The failover target; without it every secondary is checked.' }),
+    mode: z
+      .enum(['planned', 'unplanned'])
+      .default('planned')
+      .meta({ description: 'planned (default): a switchover, which needs the primary\'s region to answer; unplanned: a failover sent to the target\'s region.' }),
   }),
   resourceParams: { resource: GLOBAL_TYPES },
   permissions: () => GLOBAL_DESCRIBES,
   dependencies: (params, resources) => [describeNeeds(resources, params.resource, params.to)],
   async run(ctx, params) {
-    return checkAvailable(ctx, await readGlobal(ctx, params.resource, params.to), params.to);
+    return checkAvailable(ctx, await readGlobal(ctx, params.resource, params.to), params.to, params.mode);
   },
 });
 

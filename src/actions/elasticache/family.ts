@@ -24,6 +24,9 @@ const DisassociateParams = z.strictObject({
 
 // Every 5 s at first: a global failover takes about a minute; one describe per poll.
 const POLL_INTERVAL_MS = 5_000;
+// How long DescribeGlobalReplicationGroups may take to show a failover AWS accepted. UNCONFIRMED: AWS
+// does not document it; a call whose answer was lost is sent again only after this long with nothing seen.
+const VISIBLE_WITHIN_MS = 30_000;
 const DESCRIBES = ['elasticache:DescribeGlobalReplicationGroups', 'elasticache:DescribeReplicationGroups', 'cloudwatch:GetMetricData', 'cloudwatch:ListMetrics'];
 const DESCRIBE_OPERATIONS = ['DescribeGlobalReplicationGroups', 'DescribeReplicationGroups'];
 
@@ -39,6 +42,7 @@ export const elasticacheFamily: ActionFamily = {
     mutating: true,
     defaultTimeoutMs: 10 * 60_000,
     pollIntervalMs: POLL_INTERVAL_MS,
+    visibleWithinMs: VISIBLE_WITHIN_MS,
     permissions: () => ['elasticache:FailoverGlobalReplicationGroup', ...DESCRIBES],
     // Sent to the target's region, so the same call serves a planned and an unplanned move.
     dependencies: (params, resources) =>
@@ -58,6 +62,7 @@ export const elasticacheFamily: ActionFamily = {
     defaultTimeoutMs: 15 * 60_000,
     pollIntervalMs: POLL_INTERVAL_MS,
     failover: 'unplanned',
+    visibleWithinMs: VISIBLE_WITHIN_MS,
     permissions: () => ['elasticache:DisassociateGlobalReplicationGroup', ...DESCRIBES],
     dependencies: (params, resources) =>
       moveDependencies(resources, params.resource, params.to, { service: 'elasticache', target: [...DESCRIBE_OPERATIONS, 'DisassociateGlobalReplicationGroup'] }),

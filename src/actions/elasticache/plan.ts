@@ -1,6 +1,8 @@
 // Planning an ElastiCache failover or disassociation. ElastiCache does not say where a change is going,
-// so a datastore that is modifying with our target already PRIMARY is our failover (joined); modifying
-// otherwise is someone else's change (refused, since AWS would refuse the call anyway).
+// so a datastore that is modifying is ours to join when our target is already PRIMARY, or when this step
+// journaled the very call that would have started it (a run stopped after sending it: the datastore
+// then still shows the old primary). Modifying otherwise is someone else's change (refused, since AWS
+// would refuse the call anyway).
 import type { GlobalDatastoreView } from '../../core/services/elasticache';
 import { DrctlError } from '../../core/errors';
 import { describeLag } from '../shared/lag';
@@ -28,6 +30,13 @@ function busy(subject: string, datastore: GlobalDatastoreView): DrctlError {
     `${subject} is ${datastore.status}: another change is under way (${describeDatastore(datastore)})`,
     'drctl never stacks a change on a busy datastore. Wait until it is available (`drctl status`), then run the step again.',
     asRunFailure,
+  );
+}
+
+/** This step's journaled intent is exactly the call this plan would make: the change under way is ours. */
+function ourCallUnderWay(ctx: ActionContext, call: PlannedCall): boolean {
+  return (ctx.priorIntent?.calls ?? []).some(
+    (made) => made.operation === call.operation && JSON.stringify(made.params) === JSON.stringify(call.params),
   );
 }
 
@@ -87,7 +96,12 @@ export async function planDatastore(
     }
     return { ...base, status: 'in-progress', summary: `join the failover of ${params.resource} to ${target.region} (${datastore.status})` };
   }
-  if (datastore.status !== 'available') throw busy(subject, datastore);
+  if (datastore.status !== 'available') {
+    if (ourCallUnderWay(ctx, mutatingCall(state))) {
+      return { ...base, status: 'in-progress', summary: `join the ${operation} of ${params.resource} to ${target.region} this run started (${datastore.status})` };
+    }
+    throw busy(subject, datastore);
+  }
   if (operation === 'disassociate' && isPrimary(target)) {
     throw new DrctlError(
       'action.disassociate-primary',

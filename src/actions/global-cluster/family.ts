@@ -36,6 +36,11 @@ const DETACH_OUTPUTS = ['writerRegion', 'writerClusterArn', 'writerClusterId', '
 // Describe the global cluster every 5 s at first (the engine backs off from there): a switchover takes
 // one to three minutes, so completion is noticed within 5 s without passing ~12 describes a minute.
 const POLL_INTERVAL_MS = 5_000;
+// How long DescribeGlobalClusters may take to show (FailoverState) an operation AWS accepted, seen from
+// any member region. UNCONFIRMED: AWS answers the call with the FailoverState already set, but does not
+// document how soon other regions' describes agree. A call whose answer was lost is sent again only
+// after this long with nothing under way.
+const VISIBLE_WITHIN_MS = 10_000;
 
 /** DocumentDB's global-cluster API is authorised through the rds: IAM namespace too. */
 function permissions(operation: Operation): string[] {
@@ -48,6 +53,7 @@ function actionsFor(family: GlobalClusterFamily): RegisteredAction[] {
     resourceTypes: [family.resourceType],
     mutating: true,
     pollIntervalMs: POLL_INTERVAL_MS,
+    visibleWithinMs: VISIBLE_WITHIN_MS,
   };
   const poll = (ctx: ActionContext, plan: GlobalClusterPlan) => pollGlobalCluster(ctx, family, plan);
   return [

@@ -39,6 +39,7 @@ export function finishedLines(item: FinishedItem, store: LiveStore, context: Lin
       // Ctrl-C stops drctl, not AWS: a change already accepted goes on, and must not read as undone.
       const underWay = operationsUnderWay(step);
       if (underWay) lines.push(...wrapText(style.yellow(`    its ${underWay.join(', ') || 'change'} was accepted and is still under way in AWS`), width));
+      if (step.state === 'unknown') lines.push(...wrapText(style.yellow(`    outcome unknown: ${step.reason ?? ''}`), width));
       return lines;
     }
     case 'preflight': {

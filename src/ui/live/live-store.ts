@@ -127,6 +127,7 @@ export class LiveStore {
         return undefined;
       case 'step.succeeded':
       case 'step.failed':
+      case 'step.unknown':
       case 'step.skipped':
       case 'step.cancelled':
         return { key, kind: 'step', stepId: event.stepId };

@@ -48,6 +48,7 @@ function finishedDetail(step: StepRecord, target: StepTarget | undefined, approv
   if (approvedBy !== undefined && step.state === 'succeeded') return `approved by ${approvedBy}`;
   if (step.state === 'skipped') return `skipped: ${step.reason ?? ''}`;
   if (step.state === 'cancelled') return `cancelled: ${step.reason ?? ''}`;
+  if (step.state === 'unknown') return `OUTCOME UNKNOWN: ${stepDetail(step, target)}`;
   const note = step.alreadyDone ? ' (already done)' : step.joined ? ' (joined an operation under way)' : step.continued ? ' (continue-on-error)' : '';
   return `${stepDetail(step, target)}${note}`;
 }

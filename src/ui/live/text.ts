@@ -13,6 +13,7 @@ export const STATE_ICONS: Record<StepState, string> = {
   failed: '✗',
   skipped: '-',
   cancelled: '⊘',
+  unknown: '!',
   'rolling-back': '↺',
   'rolled-back': '↺',
 };
@@ -21,6 +22,7 @@ export function stateIcon(state: StepState, style: Style): string {
   const icon = STATE_ICONS[state];
   if (state === 'succeeded') return style.green(icon);
   if (state === 'failed') return style.red(icon);
+  if (state === 'unknown') return style.bold(style.yellow(icon));
   if (state === 'waiting-approval' || state === 'rolling-back' || state === 'rolled-back') return style.yellow(icon);
   return state === 'running' || state === 'polling' ? style.cyan(icon) : style.dim(icon);
 }

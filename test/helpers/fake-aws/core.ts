@@ -22,6 +22,13 @@ export interface FaultSpec {
   awsCode?: string;
   /** How many matching calls fail; 1 when absent, Infinity for always. */
   times?: number;
+  /**
+   * The request reached AWS and took effect, but the answer was lost (a connection reset after the
+   * request was sent): the change happens, the caller gets the error. Unreachable faults and outages
+   * are "maybe sent" (the outcome is unknown to the caller) unless `sent: false` says it never left.
+   */
+  tookEffect?: boolean;
+  sent?: false;
 }
 
 const TYPICAL_CODE: Partial<Record<AwsErrorKind, string>> = {
@@ -34,10 +41,11 @@ const TYPICAL_CODE: Partial<Record<AwsErrorKind, string>> = {
   'invalid-request': 'InvalidParameterValue',
 };
 
-export function fakeAwsError(kind: AwsErrorKind, site: { service: Service; region: string; operation: string }, awsCode?: string, text?: string): AwsError {
+export function fakeAwsError(kind: AwsErrorKind, site: { service: Service; region: string; operation: string }, awsCode?: string, text?: string, sent?: false): AwsError {
   const code = kind === 'unreachable' ? undefined : (awsCode ?? TYPICAL_CODE[kind]);
-  const message = `${site.service} ${site.operation} in ${site.region} failed: ${text ?? code ?? 'connect ECONNREFUSED'}`;
-  return new AwsError({ kind, ...site, awsCode: code }, message, `(fake) hint for ${kind}`);
+  const maybeSent = (kind === 'unreachable' || kind === 'service') && sent !== false && isMutatingOperation(site.service, site.operation);
+  const message = `${site.service} ${site.operation} in ${site.region} failed: ${text ?? code ?? (maybeSent ? 'read ECONNRESET' : 'connect ECONNREFUSED')}`;
+  return new AwsError({ kind, ...site, awsCode: code, ...(maybeSent ? { maybeSent } : {}) }, message, `(fake) hint for ${kind}`);
 }
 
 export class FakeCore {
@@ -67,7 +75,8 @@ export class FakeCore {
     );
     if (fault) {
       fault.remaining -= 1;
-      throw fakeAwsError(fault.kind, site, fault.awsCode);
+      if (fault.tookEffect) run();
+      throw fakeAwsError(fault.kind, site, fault.awsCode, undefined, fault.sent);
     }
     return structuredClone(run());
   }
