@@ -61,12 +61,16 @@ describe('fault kinds, as the operator sees them', () => {
     expect(facts.rpo).toMatchObject({ valueMs: 8_000, verdict: 'missed', worst: 'orders-db' });
   });
 
-  it('region-outage: a switchover that needs the lost region fails, naming it, with the failover to use instead', async () => {
+  // A planned run used to pass preflight ("ready to promote") and send SwitchoverGlobalCluster into the
+  // dead region, while ElastiCache (sent to the target) moved: the shop was left split across regions.
+  it('region-outage: a planned run is refused before any change (a switchover needs the lost region), naming the unplanned mode', async () => {
     const outage = await world('outage', { type: 'region-outage', region: 'us-east-1', at: '0s' });
     const ran = await run(SHOP, outage);
     expect(ran.code).toBe(1);
-    expect(ran.stdout).toContain('the us-east-1 endpoint did not answer for global cluster shop-orders');
-    expect(ran.stdout).toContain('use aurora.failover (AllowDataLoss), which is sent to us-west-2');
+    expect(ran.stdout).toContain("FAIL preflight available orders-db: orders-db is not ready for a switchover or failover: the primary's region us-east-1 does not answer, and a planned switchover is sent there");
+    expect(ran.stdout).toContain('run the unplanned mode instead (`--input mode=unplanned`');
+    expect(ran.stdout).not.toContain('intent journaled');
+    expect(ran.stdout).not.toContain('ready to promote');
   });
 
   it('throttling: the SDK retries absorb it; the run succeeds and reports the same figures as without it', async () => {
