@@ -2,7 +2,10 @@
 // drctl sim world <runbook>: write the world --sim would generate, as YAML to edit (faults, durations).
 import type { OptionsOf } from './cli/options';
 import type { CommandContext } from './context';
+import { appendFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import { isMutatingOperation, type Service } from '../src/core/services/catalogue';
+import type { RequestRecord } from '../src/sim/index';
 import path from 'node:path';
 import { DrctlError, ExitCode } from '../src/core/errors';
 import { loadRunbookFile } from '../src/runbook/load';
@@ -21,11 +24,29 @@ export async function simServeCommand(options: SimServeOptions, { io, actions, o
   const region = summary.globalClusters[0]?.writerRegion ?? summary.datastores[0]?.primaryRegion ?? 'us-east-1';
   output.write(simBanner({ endpoint: running.endpoint, credentials: sim.SIM_CREDENTIALS, region, runbook: options.runbook }, timeScale, summary, style));
   const unsubscribe = running.world.onMilestone((operation, what) => output.write(simMilestone(running.clock.now(), operation.resource, operation.operation, what, style)));
+  const stopLogging = options.requestLog ? logRequests(running.world, path.resolve(io.cwd, options.requestLog)) : () => undefined;
   await stop;
+  stopLogging();
   unsubscribe();
   await running.close();
   output.write('simulator stopped');
   return ExitCode.ok;
+}
+
+/**
+ * The simulator's own account of every request, appended as it arrives (and so complete up to the last
+ * request even if drctl is killed): what `npm run soak` counts mutating calls from, never drctl's journal.
+ */
+function logRequests(world: { onRequest(listener: (request: RequestRecord) => void): () => void }, file: string): () => void {
+  try {
+    appendFileSync(file, '');
+  } catch (error) {
+    throw new DrctlError('sim.request-log-unwritable', `cannot write the request log ${file}: ${(error as Error).message}`, 'Pass --request-log a file in a directory you can write to.', { exitCode: ExitCode.invalidInput });
+  }
+  return world.onRequest((request) => {
+    const mutating = isMutatingOperation(request.service as Service, request.operation);
+    appendFileSync(file, `${JSON.stringify({ ...request, at: new Date(request.at).toISOString(), mutating })}\n`);
+  });
 }
 
 export async function simWorldCommand(runbook: string, options: OptionsOf<'sim world'>, { io, actions, output }: CommandContext): Promise<number> {

@@ -119,6 +119,7 @@ export const OPTIONS = {
   port: { flags: '--port <port>', shape: 'value', parse: 'port', commands: ['sim serve'], help: 'port to listen on (default: a free one)' },
   host: { flags: '--host <host>', shape: 'value', parse: 'text', commands: ['sim serve'], help: 'address to listen on (default 127.0.0.1)' },
   timeScale: { flags: '--time-scale <n>', shape: 'value', parse: 'timeScale', commands: ['sim serve'], help: 'the served world runs n times faster: every span it declares lasts 1/n as long; times stay on the wall clock (default 30)' },
+  requestLog: { flags: '--request-log <file>', shape: 'value', parse: 'text', commands: ['sim serve'], help: 'append every request the simulator receives to this file, one JSON object a line' },
 
   list: { flags: '--list', shape: 'flag', commands: ['explain'], help: 'list every code with its meaning' },
 } as const satisfies Record<string, OptionDeclaration>;

@@ -35,6 +35,7 @@ export class WorldCore {
   private settlingAt: number | undefined;
   private draws = new Map<string, number>();
   private listeners: Array<(operation: OperationRecord, what: string) => void> = [];
+  private requestListeners: Array<(request: RequestRecord) => void> = [];
 
   constructor(
     readonly clock: SimClock,
@@ -122,7 +123,17 @@ export class WorldCore {
   recordRequest(fields: Omit<RequestRecord, 'at'>): void {
     const key = requestKey(fields.service, fields.region, fields.operation, fields.resource);
     this.requestCounts.set(key, (this.requestCounts.get(key) ?? 0) + 1);
-    if (this.requests.length < MAX_REQUEST_LOG) this.requests.push({ ...fields, at: this.now() });
+    const record = { ...fields, at: this.now() };
+    if (this.requests.length < MAX_REQUEST_LOG) this.requests.push(record);
+    for (const listener of this.requestListeners) listener(record);
+  }
+
+  /** Every request as it arrives (`drctl sim serve --request-log`): the world's own account of what was sent. */
+  onRequest(listener: (request: RequestRecord) => void): () => void {
+    this.requestListeners.push(listener);
+    return () => {
+      this.requestListeners = this.requestListeners.filter((other) => other !== listener);
+    };
   }
 }
 

@@ -185,6 +185,10 @@ export class SimWorld {
   }
 
   /** Calls the listener whenever an operation reaches a milestone (for live output); returns an unsubscribe. */
+  onRequest(listener: (request: RequestRecord) => void): () => void {
+    return this.core.onRequest(listener);
+  }
+
   onMilestone(listener: (operation: OperationRecord, what: string) => void): () => void {
     return this.core.onMilestone(listener);
   }
