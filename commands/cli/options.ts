@@ -82,6 +82,7 @@ export const OPTIONS = {
   approvalTimeout: { flags: '--approval-timeout <duration>', shape: 'value', parse: 'duration', commands: SESSION, help: 'how long an approval waits for an answer (default 30m)' },
   incidentStart: { flags: '--incident-start <time>', shape: 'value', parse: 'text', commands: [...SESSION, 'report'], help: 'when the outage began (ISO time with zone, or "10m ago"), for the RTO clock; report: overrides what the run recorded' },
   journalDir: { flags: '--journal-dir <dir>', shape: 'value', parse: 'text', completes: 'directory', commands: [...SESSION, 'report'], help: 'where runs, locks and drills are kept (default .drctl)' },
+  ignoreUnfinished: { flags: '--ignore-unfinished', shape: 'flag', commands: ['run', 'failover', 'drill'], help: "start a new run even though the runbook's last run did not finish (asked on a terminal)" },
   dryRun: { flags: '--dry-run', shape: 'flag', commands: ['run', 'failover'], help: 'show the plan (same as `drctl plan`) and change nothing' },
 
   resources: { flags: '-r, --resource <type:id>', shape: 'list', parse: 'text', commands: ['status'], help: 'a resource to show (repeatable): aurora:<id>, docdb:<id>, elasticache:<id>, health-check:<id>' },
