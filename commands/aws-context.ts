@@ -3,13 +3,13 @@
 // the same ports and a clock; under --sim it is the simulator's virtual clock, shared with the world, held
 // still by every AWS call and journal commit in flight, so every figure drctl reports is simulated time
 // that depends only on the world, the seed, the runbook and the inputs.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiCallRecord } from '../src/core/api-calls';
 import type { AwsPorts } from '../src/core/services/catalogue';
 import type { HttpProbePort } from '../src/core/http-probe';
 import { systemClock, type Clock } from '../src/core/clock';
 import { DrctlError, ExitCode } from '../src/core/errors';
+import { describeInputFileProblem, readInputFile } from '../src/core/input-file';
 import type { Resource } from '../src/core/resources';
 import type { LeftByRun } from '../src/sim/world-resume';
 
@@ -110,13 +110,14 @@ export async function openAwsContext(options: AwsContextOptions): Promise<AwsCon
   };
 }
 
-async function readWorld<T>(load: (text: string, fileName: string) => T, file: string, cwd = process.cwd()): Promise<T> {
-  let text: string;
-  try {
-    text = await readFile(path.resolve(cwd, file), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new DrctlError('sim.world-unreadable', `the world file ${file} cannot be read (${code === 'ENOENT' ? 'it does not exist' : code ?? 'unknown error'})`, 'Pass a world file written by `drctl sim world <runbook>`, or --sim alone to generate one from the runbook.', { exitCode: ExitCode.invalidInput });
+/** World files are small; anything larger is the wrong file. */
+const MAX_WORLD_BYTES = 4 * 1024 * 1024;
+
+/** Reads and loads a world file; whatever cannot be one (missing, a device, a FIFO, huge) is refused at once. */
+export async function readWorld<T>(load: (text: string, fileName: string) => T, file: string, cwd = process.cwd()): Promise<T> {
+  const read = await readInputFile(path.resolve(cwd, file), MAX_WORLD_BYTES);
+  if ('problem' in read) {
+    throw new DrctlError('sim.world-unreadable', `the world file ${file} ${describeInputFileProblem(read.problem)}`, 'Pass a world file written by `drctl sim world <runbook>`, or --sim alone to generate one from the runbook.', { exitCode: ExitCode.invalidInput });
   }
-  return load(text, file);
+  return load(read.bytes.toString('utf8'), file);
 }

@@ -3,10 +3,11 @@
 import type { OptionsOf } from './cli/options';
 import type { CommandContext } from './context';
 import { appendFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { isMutatingOperation, type Service } from '../src/core/services/catalogue';
 import type { RequestRecord } from '../src/sim/index';
 import path from 'node:path';
+import { readWorld } from './aws-context';
 import { DrctlError, ExitCode } from '../src/core/errors';
 import { loadRunbookFile } from '../src/runbook/load';
 import { simBanner, simMilestone } from '../src/ui/sim-view';
@@ -65,13 +66,7 @@ export async function simWorldCommand(runbook: string, options: OptionsOf<'sim w
 
 async function worldFor(options: SimServeOptions, { io, actions }: Pick<CommandContext, 'io' | 'actions'>) {
   const sim = await import('../src/sim/index');
-  if (options.world) {
-    const file = path.resolve(io.cwd, options.world);
-    const text = await readFile(file, 'utf8').catch(() => {
-      throw new DrctlError('sim.world-unreadable', `the world file ${options.world} cannot be read`, 'Check the path; `drctl sim world <runbook> --out-file world.yaml` writes one to start from.', { exitCode: ExitCode.invalidInput });
-    });
-    return sim.loadWorld(text, options.world);
-  }
+  if (options.world) return readWorld(sim.loadWorld, options.world, io.cwd);
   if (options.runbook) {
     const { document } = await loadRunbookFile(path.resolve(io.cwd, options.runbook), actions);
     return sim.generateWorld(document.spec.resources ?? {}, { name: document.metadata.name });

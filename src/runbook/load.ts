@@ -1,8 +1,8 @@
 // Runbook text -> validated model. Reading refuses what cannot be a runbook (missing, unreadable, binary,
 // huge) with one clear problem; checking reports every problem at once, each at file:line:col.
-import { readFile, stat } from 'node:fs/promises';
 import type { ActionCatalogue } from '../core/define-action';
 import { ProblemsError, type ErrorCode, type Problem } from '../core/errors';
+import { describeInputFileProblem, readInputFile, type InputFileProblem } from '../core/input-file';
 import { INTERPRETED, RunbookDocument } from './schema';
 import { issueToProblems } from './schema-problems';
 import { checkSemantics } from './semantics';
@@ -28,46 +28,38 @@ export interface CheckedRunbook {
 
 const at = (file: string) => ({ file, line: 1, column: 1 });
 
-/** Reads `file`; messages name it as `shown` (the path as the user typed it). */
+/** Reads `file`; messages name it as `shown` (the path as the user typed it). Never hangs: see readInputFile. */
 export async function readRunbookText(file: string, shown = file): Promise<{ text: string } | { problem: Problem }> {
-  const real = file;
-  file = shown;
-  let size: number;
-  try {
-    const info = await stat(real);
-    if (info.isDirectory()) {
-      return { problem: { code: 'runbook.is-directory', message: `${file} is a directory`, hint: 'Pass runbook files, or use `drctl validate <dir>` to check a whole directory.', location: at(file) } };
-    }
-    size = info.size;
-  } catch (error) {
-    return { problem: fileProblem(file, error) };
-  }
-  if (size > MAX_RUNBOOK_BYTES) {
-    return { problem: { code: 'runbook.too-large', message: `${file} is ${(size / 1024 / 1024).toFixed(1)} MB; a runbook is at most 1 MB`, hint: 'Check that this is the runbook you meant; split very large runbooks.', location: at(file) } };
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(real);
-  } catch (error) {
-    return { problem: fileProblem(file, error) };
-  }
-  if (bytes.includes(0)) return { problem: notText(file) };
+  const read = await readInputFile(file, MAX_RUNBOOK_BYTES);
+  if ('problem' in read) return { problem: inputProblem(shown, read.problem) };
+  const { bytes } = read;
+  if (bytes.includes(0)) return { problem: notText(shown) };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { problem: notText(file) };
+    return { problem: notText(shown) };
+  }
+}
+
+function inputProblem(file: string, problem: InputFileProblem): Problem {
+  const message = `${file} ${describeInputFileProblem(problem)}`;
+  const location = at(file);
+  switch (problem.kind) {
+    case 'missing':
+      return { code: 'runbook.not-found', message, hint: 'Check the path; `drctl validate runbooks/` checks every runbook in a directory.', location };
+    case 'directory':
+      return { code: 'runbook.is-directory', message, hint: 'Pass runbook files, or use `drctl validate <dir>` to check a whole directory.', location };
+    case 'not-a-file':
+      return { code: 'runbook.not-a-file', message, hint: 'A runbook is a YAML file on disk; check the path (a device, pipe or socket is never read).', location };
+    case 'too-large':
+      return { code: 'runbook.too-large', message: `${file} is ${(problem.bytes / 1024 / 1024).toFixed(1)} MB; a runbook is at most 1 MB`, hint: 'Check that this is the runbook you meant; split very large runbooks.', location };
+    case 'unreadable':
+      return { code: 'runbook.unreadable', message, hint: 'Check the path and permissions.', location };
   }
 }
 
 function notText(file: string): Problem {
   return { code: 'runbook.not-text', message: `${file} is not a text file (binary or not UTF-8)`, hint: 'A runbook is a UTF-8 YAML file; check the path.', location: at(file) };
-}
-
-function fileProblem(file: string, error: unknown): Problem {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return { code: 'runbook.not-found', message: `${file} does not exist`, hint: 'Check the path; `drctl validate runbooks/` checks every runbook in a directory.', location: at(file) };
-  if (code === 'EACCES' || code === 'EPERM') return { code: 'runbook.unreadable', message: `${file} cannot be read (permission denied)`, hint: 'Check the file permissions.', location: at(file) };
-  return { code: 'runbook.unreadable', message: `${file} cannot be read (${code ?? 'unknown error'})`, hint: 'Check the path and permissions.', location: at(file) };
 }
 
 /** Blank, or only comments and document markers. Line by line: a regex over the whole text backtracks. */

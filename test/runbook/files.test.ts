@@ -16,16 +16,16 @@ const write = (name: string, content: string | Buffer) => {
 };
 const codes = async (file: string) => (await checkRunbookFile(file, actionCatalogue)).problems.map((p) => p.code);
 
-// ESM namespaces cannot be spied on, and root can read a chmod 000 file: fail one read on demand instead.
+// ESM namespaces cannot be spied on, and root can read a chmod 000 file: fail one open on demand instead.
 const failNextRead = vi.hoisted(() => ({ code: undefined as string | undefined }));
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
   return {
     ...real,
-    readFile: (...args: Parameters<typeof real.readFile>) => {
+    open: (...args: Parameters<typeof real.open>) => {
       const code = failNextRead.code;
       failNextRead.code = undefined;
-      return code ? Promise.reject(Object.assign(new Error(code), { code })) : real.readFile(...args);
+      return code ? Promise.reject(Object.assign(new Error(code), { code })) : real.open(...args);
     },
   };
 });
