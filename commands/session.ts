@@ -101,7 +101,8 @@ export async function runSession(request: SessionRequest, aws: OpenedAws): Promi
       random: aws.context.random,
     };
     const ran = request.session === 'start' ? await runRunbook(runOptions, deps) : await resumeRun({ ...runOptions, prior: request.prior, session: request.session }, deps);
-    const result = await judgeObjectives(ran, journalDir, reporter);
+    // A rollback with nothing to undo did what was asked: the run's objectives are not its business.
+    const result = request.session === 'rollback' && ran.nothingToDo ? ran : await judgeObjectives(ran, journalDir, reporter);
     report(reporter, result, request);
     return result;
   } finally {

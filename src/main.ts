@@ -5,7 +5,7 @@
 // `schema` itself). It loads a command's code only when it runs, commander only for a command line that
 // needs it: `drctl validate` with plain arguments answers without it (plainInvocation).
 import type { Command, Option } from 'commander';
-import { DrctlError, ExitCode } from './core/errors';
+import { DrctlError, ExitCode, type ErrorCode } from './core/errors';
 import { VERSION } from './core/version';
 import { dropOutputWhenClosed } from './ui/closed-pipes';
 import { printUsage } from './ui/print';
@@ -142,8 +142,8 @@ export async function main(given: string[], io: CliIO = processIO()): Promise<nu
     .addHelpText('afterAll', helpFooter())
     .showSuggestionAfterError(true)
     .exitOverride()
-    // Under -o json the parser's own errors are written as JSON by handleError instead.
-    .configureOutput({ writeOut: (text) => printUsage(io, 'stdout', text), writeErr: (text) => (errors.format === 'json' ? undefined : printUsage(io, 'stderr', text)) });
+    // The parser's own errors are written by handleError, with a code, like every other error.
+    .configureOutput({ writeOut: (text) => printUsage(io, 'stdout', text), writeErr: (text) => (errors.format === 'json' ? undefined : printUsage(io, 'stderr', text)), outputError: () => undefined });
   const groups = new Map<string, Command>();
   for (const declaration of COMMAND_TABLE) {
     const command = commandFor(program, groups, declaration.name).description(declaration.description);
@@ -157,19 +157,32 @@ export async function main(given: string[], io: CliIO = processIO()): Promise<nu
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    return handleError(error, io, errors.format, commander);
+    return handleError(error, io, errors.format, commander, argv);
   }
 }
 
-async function handleError(error: unknown, io: CliIO, format: string, commander?: Commander): Promise<number> {
+async function handleError(error: unknown, io: CliIO, format: string, commander?: Commander, argv: readonly string[] = []): Promise<number> {
   const usage = commander && error instanceof commander.CommanderError ? error : undefined;
   // --help and --version end through here too, with exit code 0.
   if (usage?.exitCode === 0) return ExitCode.ok;
   const output = (await import('../commands/cli/command-runtime')).createOutput(io, format);
   if (!usage) return output.error(error);
-  const help = `drctl ${usage.code === 'commander.unknownCommand' ? '' : '<command> '}--help`;
-  if (output.format === 'json') return output.error(new DrctlError('cli.usage', usage.message.replace(/^error: /, ''), `Run \`${help}\` for usage.`));
-  // commander has written its message; the hint follows it.
-  printUsage(io, 'stderr', `  hint: run \`${help}\` for usage.\n`);
-  return ExitCode.invalidInput;
+  return output.error(usageError(usage, argv));
+}
+
+// The argument parser's errors, each with a stable code like every other error drctl prints.
+const USAGE_CODES: Partial<Record<string, ErrorCode>> = {
+  'commander.unknownOption': 'cli.unknown-option',
+  'commander.invalidArgument': 'cli.bad-option-value',
+  'commander.missingArgument': 'cli.missing-argument',
+  'commander.optionMissingArgument': 'cli.missing-option-value',
+  'commander.missingMandatoryOptionValue': 'cli.missing-option',
+  'commander.unknownCommand': 'cli.unknown-command',
+  'commander.excessArguments': 'cli.too-many-arguments',
+};
+
+function usageError(usage: { code: string; message: string }, argv: readonly string[]): DrctlError {
+  const command = argv.find((arg) => !arg.startsWith('-'));
+  const help = usage.code === 'commander.unknownCommand' || !command ? 'drctl --help' : `drctl ${command} --help`;
+  return new DrctlError(USAGE_CODES[usage.code] ?? 'cli.usage', usage.message.replace(/^error: /, ''), `Run \`${help}\` for usage.`);
 }

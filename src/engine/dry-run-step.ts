@@ -9,6 +9,8 @@ import { PREFLIGHT_TIMEOUT_MS, readOnlyContext, type PreflightEngine } from './p
 import { conditionReferences, outputReferences, resolveWith, skipReason } from './scope';
 import { abortAfter, raceAbort } from './signals';
 import { DrctlError, ExitCode } from '../core/errors';
+import { SDK_RETRY } from '../core/retry-policy';
+import { retryPolicyOf } from './retry';
 
 export async function planStep(engine: PreflightEngine, step: Step, scope: ExpressionScope): Promise<DryRunStep> {
   const { emitter } = engine;
@@ -48,7 +50,8 @@ export async function planStep(engine: PreflightEngine, step: Step, scope: Expre
     const { state: _state, ...plan } = await planWithTimeout(engine, step.id, (signal) => action.plan(readOnlyContext(engine, step.id, signal, true), params));
     const { status, summary, calls, observations, unverifiable, estimateMs, target } = plan;
     emitter.emit({ type: 'step.planned', stepId: step.id, status, summary, calls, observations, unverifiable, estimateMs, target });
-    return { ...base, status, plan, condition: undecided, permissions };
+    const attempts = action.mutating ? { step: retryPolicyOf(step).maximumAttempts, perAttempt: SDK_RETRY.mutating.maximumAttempts } : undefined;
+    return { ...base, status, plan, condition: undecided, permissions, ...(attempts ? { attempts } : {}) };
   } catch (error) {
     return fail(error);
   }

@@ -9,7 +9,7 @@ import { resolveValue, type ExpressionScope } from '../runbook/expressions';
 import type { RunbookDocument, Step } from '../runbook/schema';
 import type { Clock } from '../core/clock';
 import { RunEmitter } from './emitter';
-import { toProblem, unknownAction } from './errors';
+import { preflightFailed, toProblem, unknownAction } from './errors';
 import type { EventSink } from '../core/events';
 import { StepGraph, needsOf } from './graph';
 import { planStep } from './dry-run-step';
@@ -38,6 +38,18 @@ export interface DryRunStep {
   condition?: string;
   error?: Problem;
   permissions: string[];
+  /** How often a mutating step may send its change: see attemptsOf. */
+  attempts?: EffectiveAttempts;
+}
+
+/**
+ * What `plan` says about retries of a change (src/core/retry-policy.ts): up to `step` attempts (the
+ * runbook's `retry:`), each sending the change at most `perAttempt` times (SDK retries are off for
+ * changes), and never again before a read shows the last one did not take.
+ */
+export interface EffectiveAttempts {
+  step: number;
+  perAttempt: number;
 }
 
 export interface DryRunResult {
@@ -57,6 +69,8 @@ export interface DryRunResult {
   /** An unplanned run would refuse these steps (they need what it leaves). */
   refused: string[];
   ok: boolean;
+  /** Why the plan is not OK (preflight failed, a step cannot be planned), with a code and a hint. */
+  error?: Problem;
   exitCode: ExitCode;
 }
 
@@ -102,7 +116,7 @@ export async function planRunbook(options: PlanOptions, deps: PlanDeps): Promise
   const rollback = (document.spec.rollback ?? []).map((step) => notPlanned(step, actions, scope));
   const result = summarize(options, emitter, graph, steps, rollback, actions);
   emitter.emit({ type: 'plan.finished', ok: result.ok, criticalPathMs: result.criticalPath.totalMs, criticalPath: result.criticalPath.path, unverifiable: result.unverifiable });
-  emitter.emit({ type: 'run.finished', outcome: result.ok ? 'succeeded' : 'failed', durationMs: deps.clock.now() - startedAt });
+  emitter.emit({ type: 'run.finished', outcome: result.ok ? 'succeeded' : 'failed', durationMs: deps.clock.now() - startedAt, error: result.error });
   emitter.close();
   return result;
 }
@@ -173,6 +187,9 @@ function summarize(options: PlanOptions, emitter: RunEmitter, graph: StepGraph, 
   const dependencies = dependencyReport({ document: options.document, inputs: options.inputs, actions, liveSources });
   const refused = refusedRows(dependencies).map((row) => row.id);
   const ok = preflight.every((check) => check.ok) && steps.every((step) => step.status !== 'error') && refused.length === 0;
+  const failedChecks = preflight.filter((check) => !check.ok).map((check) => check.name);
+  const broken = steps.find((step) => step.status === 'error');
+  const error = failedChecks.length > 0 ? toProblem(preflightFailed(failedChecks)) : broken?.error;
   return {
     runId: options.runId,
     runbook: options.document.metadata.name,
@@ -187,6 +204,7 @@ function summarize(options: PlanOptions, emitter: RunEmitter, graph: StepGraph, 
     dependencies,
     refused,
     ok,
+    ...(error && !ok ? { error } : {}),
     exitCode: ok ? ExitCode.ok : ExitCode.runFailed,
   };
 }

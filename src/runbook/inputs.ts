@@ -40,7 +40,22 @@ export function resolveInputs(document: RunbookDocument, given: Record<string, s
     }
     resolved[name] = value;
   }
+  checkFromTo(declared, resolved, given);
   return resolved;
+}
+
+/**
+ * A move from a region to itself is always a mistake (a typo, or the default "from" forgotten): the
+ * steps would find nothing to move, and the ones that steer traffic would steer it the wrong way.
+ */
+function checkFromTo(declared: NonNullable<RunbookDocument['spec']['inputs']>, resolved: Record<string, unknown>, given: Record<string, string>): void {
+  if (declared.from?.type !== 'region' || declared.to?.type !== 'region' || resolved.from === undefined || resolved.from !== resolved.to) return;
+  const defaulted = given.from === undefined ? 'from' : given.to === undefined ? 'to' : undefined;
+  throw new DrctlError(
+    'input.same-region',
+    `inputs "from" and "to" are both ${String(resolved.to)}${defaulted ? ` ("${defaulted}" by default)` : ''}: there is nothing to move`,
+    `Name the region to leave and the one to move to, e.g. --input from=${String(resolved.to)} --input to=<another region>, or from=<the other region> to move back.`,
+  );
 }
 
 function coerce(name: string, type: string, raw: string): unknown {

@@ -57,8 +57,20 @@ function toProblem(issue: z.core.$ZodIssue, doc: Document, at: (offset: number |
     const message = `${formatPath([...path, key])}: unknown key "${key}"`;
     return { code: 'sim.unknown-key', message, hint: HINT, location: at(locate(doc, path, key)) };
   }
-  const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
-  return { code: 'sim.invalid-world', message: `${formatPath(path)}: ${message}`, hint: HINT, location: at(locate(doc, path)) };
+  return { code: 'sim.invalid-world', message: `${formatPath(path)}: ${issueText(issue, doc, path)}`, hint: HINT, location: at(locate(doc, path)) };
+}
+
+/**
+ * zod does not hand back the value it refused, so "is required" is said only when the key is really
+ * absent (a `seed: 1e400` read as Infinity was once called missing); otherwise what was expected.
+ */
+function issueText(issue: z.core.$ZodIssue, doc: Document, path: Array<string | number>): string {
+  if (issue.code !== 'invalid_type') return issue.message;
+  if (!doc.hasIn(path)) return 'is required';
+  const value = doc.getIn(path);
+  const shown = typeof value === 'number' && !Number.isFinite(value) ? `${String(value)} (too large to be a number)` : JSON.stringify(value) ?? String(value);
+  const expected = issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`;
+  return `must be ${expected}, not ${shown}`;
 }
 
 /** Offset of the node at the path (or of the key `key` in it), falling back to the nearest ancestor. */

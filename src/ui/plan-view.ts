@@ -32,8 +32,9 @@ export function planText(result: DryRunResult, style: Style, runCommand = 'drctl
   lines.push('', criticalPathLine(result, style));
   if (result.permissions.length > 0) lines.push(`${style.bold('IAM permissions needed:')} ${result.permissions.join(', ')}`);
   if (result.refused.length > 0) lines.push(style.red(`An unplanned run would refuse ${result.refused.join(', ')}: each needs what the failover leaves (above).`));
-  lines.push(result.ok ? style.green(`Plan OK: run it with \`${runCommand}\`.`) : style.red('The plan found problems (above); a run would stop before changing anything.'));
-  const codes = new Set([...result.steps, ...result.rollback].flatMap((step) => (step.error ? [step.error.code] : [])));
+  if (result.ok) lines.push(style.green(`Plan OK: run it with \`${runCommand}\`.`));
+  else lines.push(style.red('The plan found problems (above); a run would stop before changing anything.'), ...(result.error ? [formatProblem(result.error, style, '')] : []));
+  const codes = new Set([...(result.error ? [result.error.code] : []), ...[...result.steps, ...result.rollback].flatMap((step) => (step.error ? [step.error.code] : []))]);
   if (result.refused.length > 0) codes.add('engine.needs-region-left');
   if (codes.size > 0) lines.push(explainPointer([...codes][0] ?? '', codes.size > 1, style).trimStart());
   return lines.join('\n');
@@ -68,8 +69,15 @@ function stepLines(step: DryRunStep, number: number, style: Style): string[] {
     lines.push(`${indent}${style.cyan('call')} ${call.service} ${call.operation} in ${call.region}`);
     lines.push(`${indent}     ${style.dim(JSON.stringify(call.params))}`);
   }
+  if (step.attempts && (step.plan?.calls.length ?? 0) > 0) lines.push(`${indent}${style.dim(attemptsLine(step.attempts))}`);
   for (const seen of step.plan?.observations ?? []) lines.push(`${indent}${style.dim(`read: ${seen}`)}`);
   return lines;
+}
+
+/** The retries a change really gets: one layer (the step's), the change itself never retried by the SDK. */
+function attemptsLine(attempts: NonNullable<DryRunStep['attempts']>): string {
+  const sends = attempts.perAttempt === 1 ? 'sent once per attempt (no SDK retries)' : `up to ${attempts.perAttempt} sends per attempt`;
+  return `attempts: up to ${attempts.step} (retry: ${attempts.step - 1}), each ${sends}, and never again before a read shows the last one did not take`;
 }
 
 function criticalPathLine(result: DryRunResult, style: Style): string {
