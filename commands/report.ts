@@ -11,7 +11,7 @@ import { HISTORY_FORMATS, type HistoryFormat } from '../src/report/formats';
 import { readDrillHistory } from '../src/report/history';
 import { renderHistory } from '../src/report/history-render';
 import { parseIncidentStart } from '../src/report/incident-start';
-import { loadJournal, requireRun } from '../src/report/load';
+import { loadJournal } from '../src/report/load';
 import { renderReport } from '../src/report/render';
 import { plainStyle } from '../src/core/style';
 import type { OptionsOf } from './cli/options';
@@ -49,9 +49,8 @@ export async function reportCommand(target: string | undefined, options: ReportC
   const { io, output } = command;
   const { format } = options;
   const journal = await loadJournal(target, journalDirOf(io, options), io.cwd);
-  requireRun(journal);
   const incidentStart = options.incidentStart === undefined ? undefined : parseIncidentStart(options.incidentStart, Date.now());
-  const facts = reportFacts(journal.events, { incidentStart, tornTail: journal.tornTail });
+  const facts = reportFacts(journal.events, { incidentStart, tornTail: journal.tornTail, incomplete: journal.incomplete });
   // Coloured only for text on a terminal; a file is always plain.
   const style = format === 'text' && options.out === undefined ? output.screen.style : plainStyle;
   await emit(command, renderReport(facts, format, style), options.out);

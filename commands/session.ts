@@ -147,6 +147,9 @@ function nextStep(result: RunResult, request: SessionRequest): string | undefine
   const { runId } = request;
   // Rollback undoes what happened: it is offered only when the run changed something.
   const hasRollback = (request.document.spec.rollback ?? []).length > 0 && changedAnything(result.state);
+  if (result.error?.code.startsWith('journal.')) {
+    return `make room for the journal (or fix it), then \`drctl resume ${runId}\`: it reads every resource again, finishes what is left and writes the run's ending`;
+  }
   if (result.outcome === 'unknown') {
     return `read the state with \`${statusCommandFor(request.file, request.document)}\`, then \`drctl resume ${runId}\`: it reads every resource again and joins or finishes what is under way (nothing was rolled back)`;
   }

@@ -54,6 +54,10 @@ export interface RunFacts {
   error?: ProblemRecord;
   /** The journal's last line was cut short by a crash and dropped. */
   tornTail?: boolean;
+  /** Why this record of the run is incomplete (a torn journal, a missing runbook.json): no verdict is confident. */
+  incomplete?: string[];
+  /** Steps whose outcome is unknown: a change was made (or may have been) and could not be read to its end. */
+  unknownSteps?: string[];
 }
 
 export interface RtoFacts {

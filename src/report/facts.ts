@@ -7,7 +7,7 @@ import { displayState, replay, type RunState } from '../engine/state';
 import { apiCallFacts, approvalFacts } from './facts-log';
 import { rpoFacts, rtoFacts, shortfalls } from './facts-objectives';
 import { resourceFacts } from './facts-resources';
-import { REPORT_SCHEMA, type ReportFacts, type RunFacts, type StepFacts } from './facts-types';
+import { REPORT_SCHEMA, type ReportFacts, type RpoFacts, type RtoFacts, type RunFacts, type StepFacts, type Verdict } from './facts-types';
 import { redact } from './redact';
 
 export interface FactsOptions {
@@ -15,7 +15,11 @@ export interface FactsOptions {
   incidentStart?: number;
   /** The reader dropped a torn last line. */
   tornTail?: boolean;
+  /** Other reasons the record is incomplete (load.ts: a run directory without its runbook.json). */
+  incomplete?: string[];
 }
+
+const TORN = 'the last line of the journal was cut short (drctl was stopped mid-write) and is left out';
 
 function runFacts(state: RunState, events: readonly RunEvent[], tornTail: boolean | undefined): RunFacts {
   const sessions: RunFacts['sessions'] = [];
@@ -69,15 +73,28 @@ function stepFacts(state: RunState, clockStart: number | undefined): StepFacts[]
   });
 }
 
+/** A record that is incomplete gives no verdict: a met or missed objective becomes "not measured", saying why. */
+function notConfident(rto: RtoFacts, rpo: RpoFacts, incomplete: string[]): { rto: RtoFacts; rpo: RpoFacts } {
+  if (incomplete.length === 0) return { rto, rpo };
+  const judged = (verdict: Verdict) => verdict === 'met' || verdict === 'missed';
+  const reason = `not judged: the record of the run is incomplete (${incomplete.join('; ')})`;
+  return {
+    rto: judged(rto.verdict) ? { ...rto, verdict: 'unknown', reason } : rto,
+    rpo: judged(rpo.verdict) ? { ...rpo, verdict: 'unknown' } : rpo,
+  };
+}
+
 export function reportFacts(events: readonly RunEvent[], options: FactsOptions = {}): ReportFacts {
   const state = replay(events);
   const resources = resourceFacts(state, events);
-  const rto = rtoFacts(state, resources, options.incidentStart);
-  const rpo = rpoFacts(resources, state.objectives.rpoMs);
-  const missing = shortfalls(rto, rpo);
+  const incomplete = [...(options.tornTail ? [TORN] : []), ...(options.incomplete ?? [])];
+  const unknownSteps = Object.values(state.steps).filter((step) => step.state === 'unknown').map((step) => step.id);
+  const { rto, rpo } = notConfident(rtoFacts(state, resources, options.incidentStart), rpoFacts(resources, state.objectives.rpoMs), incomplete);
+  const missing = incomplete.length > 0 ? [`no objective is judged: the record of the run is incomplete (${incomplete.join('; ')})`] : shortfalls(rto, rpo);
+  const run = runFacts(state, events, options.tornTail);
   const facts: ReportFacts = {
     schema: REPORT_SCHEMA,
-    run: runFacts(state, events, options.tornTail),
+    run: { ...run, ...(incomplete.length > 0 ? { incomplete } : {}), ...(unknownSteps.length > 0 ? { unknownSteps } : {}) },
     rto,
     rpo,
     objectivesMet: missing.length === 0,

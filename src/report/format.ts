@@ -38,7 +38,21 @@ export function verdictWord(verdict: Verdict): string {
 
 export function outcomeWord(facts: ReportFacts): string {
   if (facts.run.mode === 'dry-run') return 'dry run';
-  return facts.run.outcome ?? 'did not finish';
+  const word = facts.run.outcome === 'unknown' ? 'OUTCOME UNKNOWN' : (facts.run.outcome ?? 'did not finish');
+  return facts.run.incomplete?.length ? `${word} (INCOMPLETE record)` : word;
+}
+
+/** Said at the top of every format when the record is incomplete: what follows is not a verdict. */
+export function incompleteNotice(run: { incomplete?: string[] }): string | undefined {
+  if (!run.incomplete?.length) return undefined;
+  return `INCOMPLETE: ${run.incomplete.join('; ')}. The figures below come from what was recorded; no objective is judged.`;
+}
+
+/** Said at the top of every format when a step's outcome is unknown. */
+export function unknownNotice(run: { unknownSteps?: string[]; file?: string }): string | undefined {
+  if (!run.unknownSteps?.length) return undefined;
+  const steps = run.unknownSteps.map((id) => `"${id}"`).join(', ');
+  return `OUTCOME UNKNOWN: ${steps} made a change (or may have) whose result could not be read; nothing was rolled back over it. Read the state with \`drctl status ${run.file || '<runbook>'}\`, then \`drctl resume\` the run.`;
 }
 
 export function fromTo(fact: Pick<ResourceFacts, 'from' | 'to'>): string {

@@ -1,7 +1,7 @@
 // The report as one HTML file: the two figures with their verdicts, the timeline chart, then the
 // evidence tables. Element ids (rto-value, rpo-value, timeline, ...) are stable for tests and scrapers.
 import type { ReportFacts, Verdict } from './facts-types';
-import { clockTime, duration, fromTo, LAG_SECTION_TITLE, lagRows, objective, offset, outcomeWord, resourceRpoText, rpoSentence, rtoSentence, shownSteps, simulatedNotice, syncWord, verdictWord, NONE } from './format';
+import { clockTime, duration, fromTo, LAG_SECTION_TITLE, lagRows, objective, offset, outcomeWord, resourceRpoText, rpoSentence, rtoSentence, shownSteps, simulatedNotice, syncWord, verdictWord, incompleteNotice, unknownNotice, NONE } from './format';
 import { htmlPage, htmlTable } from './html-page';
 import { esc } from './svg';
 import { timelineSvg } from './timeline-svg';
@@ -39,8 +39,10 @@ function header(facts: ReportFacts): string {
   const sessions = run.sessions.length > 1 ? ` · ${run.sessions.length} sessions (resumed)` : '';
   const error = run.error ? `<p class="bad">${esc(run.error.message)} <code>${esc(run.error.code)}</code>${run.error.hint ? ` — ${esc(run.error.hint)}` : ''}</p>` : '';
   const simulated = simulatedNotice(run);
+  const warnings = [incompleteNotice(run), unknownNotice(run)].filter((notice): notice is string => notice !== undefined);
   return [
     simulated ? `<p class="simulated" id="simulated" role="note">${esc(simulated)}</p>` : '',
+    ...warnings.map((notice) => `<p class="bad" role="alert">${esc(notice)}</p>`),
     `<h1>${esc(run.runbook)}: ${esc(outcomeWord(facts))}</h1>`,
     `<p class="meta">run <code>${esc(run.runId)}</code> · started ${esc(clockTime(run.startedAt))} · finished ${esc(clockTime(run.finishedAt))}${sessions}${inputs ? ` · ${inputs}` : ''}</p>`,
     error,
@@ -74,10 +76,10 @@ function steps(facts: ReportFacts): string {
   const rows = shownSteps(facts).map((step) => [
     `<code>${esc(step.id)}</code>${step.phase === 'rollback' ? ' (rollback)' : ''}`,
     esc(step.uses),
-    `<span class="${step.state === 'failed' ? 'bad' : step.state === 'succeeded' ? 'ok' : ''}">${esc(step.state)}</span>`,
+    `<span class="${step.state === 'failed' || step.state === 'unknown' ? 'bad' : step.state === 'succeeded' ? 'ok' : ''}">${esc(step.state === 'unknown' ? 'OUTCOME UNKNOWN' : step.state)}</span>`,
     esc(step.startedAt === undefined ? NONE : offset(step.startedAt, facts.rto.clockStart)),
     esc(duration(step.durationMs)),
-    esc([step.attempts > 1 ? `${step.attempts} attempts` : '', step.note ?? '', step.state === 'failed' && step.error ? step.error.message : ''].filter(Boolean).join('; ')),
+    esc([step.attempts > 1 ? `${step.attempts} attempts` : '', step.note ?? '', (step.state === 'failed' || step.state === 'unknown') && step.error ? step.error.message : ''].filter(Boolean).join('; ')),
   ]);
   return htmlTable(['step', 'uses', 'state', 'start', 'duration', 'notes'], rows, 'steps');
 }

@@ -1,6 +1,6 @@
 // The report as JUnit XML for CI: the run's outcome, each objective and each step is a test case, so a
 // missed RTO shows up in the CI's test view like any failing test.
-import { duration as formatDuration, rpoSentence, rtoSentence, shownSteps, simulatedNotice } from './format';
+import { duration as formatDuration, incompleteNotice, rpoSentence, rtoSentence, shownSteps, simulatedNotice, unknownNotice } from './format';
 import type { ReportFacts, Verdict } from './facts-types';
 import { escapeXml } from './xml';
 
@@ -24,17 +24,26 @@ function cases(facts: ReportFacts): Case[] {
   const run: Case = {
     name: 'run outcome',
     seconds: ((facts.run.finishedAt ?? 0) - (facts.run.startedAt ?? 0)) / 1000,
-    ...(outcome === 'succeeded' ? {} : { failure: { type: outcome ?? 'unfinished', message: facts.run.error?.message ?? `the run ${outcome ?? 'did not finish'}` } }),
+    ...(outcome === 'succeeded' && !facts.run.incomplete ? {} : { failure: runFailure(facts) }),
   };
   const objectives = [objectiveCase('RTO', facts.rto.verdict, facts.rto.objectiveMs, rtoSentence(facts.rto)), objectiveCase('RPO', facts.rpo.verdict, facts.rpo.objectiveMs, rpoSentence(facts.rpo))];
   const steps = shownSteps(facts).map((step): Case => {
     const name = `step ${step.id} (${step.uses})${step.phase === 'rollback' ? ' [rollback]' : ''}`;
     const seconds = (step.durationMs ?? 0) / 1000;
     if (step.state === 'failed') return { name, seconds, failure: { type: step.error?.code ?? 'failed', message: step.error?.message ?? 'failed' } };
+    if (step.state === 'unknown') return { name, seconds, failure: { type: 'outcome-unknown', message: step.note ?? step.error?.message ?? 'its change could not be read to its end' } };
     if (step.state === 'succeeded' || step.state === 'rolled-back') return { name, seconds };
     return { name, seconds, skipped: `${step.state}${step.note ? `: ${step.note}` : ''}` };
   });
   return [run, ...objectives, ...steps];
+}
+
+/** CI sees an unknown outcome and an incomplete record as failures of their own kind, never as a pass. */
+function runFailure(facts: ReportFacts): { type: string; message: string } {
+  const { outcome, error } = facts.run;
+  if (facts.run.incomplete) return { type: 'incomplete', message: incompleteNotice(facts.run) ?? 'the record is incomplete' };
+  if (outcome === 'unknown') return { type: 'outcome-unknown', message: unknownNotice(facts.run) ?? error?.message ?? 'the outcome is unknown' };
+  return { type: outcome ?? 'unfinished', message: error?.message ?? `the run ${outcome ?? 'did not finish'}` };
 }
 
 function caseXml(testCase: Case, classname: string): string {
@@ -48,6 +57,8 @@ function caseXml(testCase: Case, classname: string): string {
 function properties(facts: ReportFacts): string[] {
   const notice = simulatedNotice(facts.run);
   const entries: Array<[string, string]> = [['drctl.simulated', String(facts.run.simulated === true)], ...(notice ? [['drctl.notice', notice] as [string, string]] : [])];
+  const incomplete = incompleteNotice(facts.run);
+  if (incomplete) entries.push(['drctl.incomplete', incomplete]);
   return ['    <properties>', ...entries.map(([name, value]) => `      <property name="${escapeXml(name)}" value="${escapeXml(value)}"/>`), '    </properties>'];
 }
 

@@ -1,7 +1,7 @@
 // The report as a game-day or postmortem record: a summary a reader can take in at a glance, the
 // evidence (resources, timeline, approvals, API calls), and the sections a team fills in afterwards.
 import type { ReportFacts, Verdict } from './facts-types';
-import { clockTime, duration, fromTo, LAG_SECTION_TITLE, lagRows, objective, offset, outcomeWord, resourceRpoText, rpoSentence, rtoSentence, shownSteps, simulatedNotice, syncWord, NONE } from './format';
+import { clockTime, duration, fromTo, LAG_SECTION_TITLE, lagRows, objective, offset, outcomeWord, resourceRpoText, rpoSentence, rtoSentence, shownSteps, simulatedNotice, syncWord, incompleteNotice, unknownNotice, NONE } from './format';
 
 /** Table cells hold one line and no pipes. */
 export function cell(text: string): string {
@@ -23,6 +23,7 @@ function summary(facts: ReportFacts): string[] {
     `# ${run.mode === 'dry-run' ? 'Dry run' : run.simulated ? 'Simulated DR drill' : 'DR run'}: ${run.runbook}`,
     '',
     ...(run.simulated ? [`> **${simulatedNotice(run)}**`, ''] : []),
+    ...[incompleteNotice(run), unknownNotice(run)].flatMap((notice) => (notice ? [`> **${notice}**`, ''] : [])),
     `- **Run:** \`${run.runId}\` (${run.file || 'runbook file unknown'})`,
     `- **Outcome:** ${outcomeWord(facts)}${run.rollback ? `, rollback ${run.rollback.state} (${run.rollback.reason})` : ''}`,
     `- **Started:** ${clockTime(run.startedAt)} · **finished:** ${clockTime(run.finishedAt)}${run.sessions.length > 1 ? ` · ${run.sessions.length} sessions (resumed)` : ''}`,
@@ -74,7 +75,7 @@ function timeline(facts: ReportFacts): string[] {
     step.state,
     step.startedAt === undefined ? NONE : offset(step.startedAt, facts.rto.clockStart),
     duration(step.durationMs),
-    [step.attempts > 1 ? `${step.attempts} attempts` : '', step.note ?? '', step.state === 'failed' && step.error ? step.error.message : ''].filter(Boolean).join('; '),
+    [step.attempts > 1 ? `${step.attempts} attempts` : '', step.note ?? '', (step.state === 'failed' || step.state === 'unknown') && step.error ? step.error.message : ''].filter(Boolean).join('; '),
   ]);
   const sessions = facts.run.sessions.slice(1).map((session) => `- ${clockTime(session.at)}: ${session.session === 'rollback' ? 'rollback started' : 'resumed'}`);
   const cuts = facts.run.interruptions.map((cut) => `- ${clockTime(cut.at)}: interrupted by ${cut.signal}${cut.forced ? ' (forced)' : ''}`);

@@ -4,7 +4,7 @@ import type { StepState } from '../core/events';
 import { formatProblem } from '../core/problem-text';
 import { plainStyle, type Style } from '../core/style';
 import type { ReportFacts, Verdict, VerificationFact } from './facts-types';
-import { clockTime, duration, fromTo, LAG_SECTION_TITLE, lagRows, objective, offset, outcomeWord, resourceRpoText, rpoSentence, rtoSentence, shownSteps, simulatedNotice, syncWord, verdictWord, NONE } from './format';
+import { clockTime, duration, fromTo, LAG_SECTION_TITLE, lagRows, objective, offset, outcomeWord, resourceRpoText, rpoSentence, rtoSentence, shownSteps, simulatedNotice, syncWord, verdictWord, incompleteNotice, unknownNotice, NONE } from './format';
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
@@ -18,6 +18,7 @@ function stateIcon(state: StepState, style: Style): string {
   if (state === 'failed') return style.red('✗');
   if (state === 'skipped' || state === 'pending') return style.dim(state === 'skipped' ? '-' : '·');
   if (state === 'cancelled') return style.yellow('⊘');
+  if (state === 'unknown') return style.bold(style.yellow('!'));
   return state === 'rolled-back' || state === 'rolling-back' ? style.yellow('↺') : style.cyan('›');
 }
 
@@ -45,7 +46,7 @@ function header(facts: ReportFacts, style: Style): string[] {
   const simulated = simulatedNotice(run);
   if (simulated) lines.push(style.yellow(`  ${simulated}`));
   if (run.error) lines.push(formatProblem(run.error, style, '  '));
-  if (run.tornTail) lines.push(style.yellow('  the journal\'s last line was cut short by a crash and left out'));
+  for (const notice of [incompleteNotice(run), unknownNotice(run)]) if (notice) lines.push(style.bold(style.yellow(`  ${notice}`)));
   return lines;
 }
 
