@@ -7,12 +7,23 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin/drctl');
 export const SIM_ENV = { AWS_ACCESS_KEY_ID: 'AKIDSIM', AWS_SECRET_ACCESS_KEY: 'sim', AWS_REGION: 'us-east-1' };
 
+// Every process the soak started and has not seen exit: stopped if the soak itself is stopped.
+const live = new Set<ChildProcess>();
+
 function drctlProcess(args: string[], cwd: string): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], {
+  const child = spawn(process.execPath, [BIN, ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: cwd, NO_COLOR: '1', CI: 'true', ...SIM_ENV },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  return child;
+}
+
+/** Stops every process the soak started (its own Ctrl-C): no simulator is left listening. */
+export function stopAll(): void {
+  for (const child of live) child.kill('SIGKILL');
 }
 
 export interface Served {

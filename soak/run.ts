@@ -2,6 +2,7 @@
 // per trial and the totals; exits 1 when any change was sent twice or any end state is wrong. The README
 // quotes its figures. Expects dist/ to be built (the npm script builds it first).
 import { parseArgs } from 'node:util';
+import { stopAll } from './processes';
 import { runSoak, trialLine } from './soak';
 
 const { values } = parseArgs({
@@ -17,6 +18,13 @@ const timeScale = Number(values['time-scale']);
 if (!Number.isInteger(trials) || trials < 1 || !Number.isFinite(seed) || !(timeScale > 0)) {
   process.stderr.write('usage: npm run soak -- [--trials 50] [--seed n] [--time-scale 30]\n');
   process.exit(2);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    stopAll();
+    process.exit(130);
+  });
 }
 
 process.stdout.write(`drctl soak: ${trials} trials of the shop failover, SIGKILL at random moments, seed ${seed}, world x${timeScale}\n`);
