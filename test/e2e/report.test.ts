@@ -17,6 +17,8 @@ describe('drctl report', () => {
     await mkdir(path.join(dir, '.drctl/runs', RUN_ID), { recursive: true });
     const journal = cleanPlannedRun().events.map((event) => JSON.stringify(event)).join('\n');
     await writeFile(path.join(dir, '.drctl/runs', RUN_ID, 'journal.jsonl'), `${journal}\n`);
+    // Every run saves the runbook it started with; a run directory without it reports as INCOMPLETE.
+    await writeFile(path.join(dir, '.drctl/runs', RUN_ID, 'runbook.json'), `${JSON.stringify({ file: 'runbooks/shop-region-failover.yaml', document: {}, inputs: {} })}\n`);
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
