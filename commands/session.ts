@@ -22,6 +22,7 @@ import { acquireRunLock } from '../src/journal/lock';
 import { readJournal } from '../src/journal/reader';
 import { checkJournalDir } from '../src/journal/room';
 import { checkLastRunFinished, takeOverNotice } from './unfinished-run';
+import type { OptionsOf } from './cli/options';
 import { writeSnapshot } from '../src/journal/snapshot';
 import { reportFacts } from '../src/report/facts';
 import { ExitCode } from '../src/core/errors';
@@ -72,13 +73,15 @@ export async function runSession(request: SessionRequest, aws: OpenedAws): Promi
       onLost: (by) => reporter.notice('journal.lock-taken-over', `warning: the lock of this runbook was taken over by run ${by?.runId ?? '?'}; another drctl may be acting on it`),
     });
     cleanups.push(() => lock.release());
-    if (lock.takenOverFrom) reporter.notice(takeOverNotice(lock.takenOverFrom, runId));
+    if (lock.takenOverFrom) reporter.notice('journal.lock-stale', takeOverNotice(lock.takenOverFrom, runId));
     const interrupts = listenForInterrupts();
     cleanups.push(interrupts.dispose);
     if (request.session === 'start') {
       // Asked before --yes applies: --yes answers this run's approvals, not the fate of another run.
-      const operator = chosen.operator ?? chooseOperator(io, false);
-      await checkLastRunFinished({ io, journalDir, runbook: document.metadata.name, runId, ignore: options.ignoreUnfinished === true, operator, signal: interrupts.stop });
+      const terminal = { interactive: output.interactive, style: output.errorStyle };
+      const operator = chosen.operator ?? chooseOperator(io, false, terminal);
+      const ignore = (options as Partial<OptionsOf<'run'>>).ignoreUnfinished === true;
+      await checkLastRunFinished({ interactive: terminal.interactive, journalDir, runbook: document.metadata.name, runId, ignore, operator, signal: interrupts.stop });
     }
     // The runbook first, whole or not at all: a journal without its runbook.json can only be damage.
     if (request.session === 'start') await writeSnapshot(journalDir, runId, { file: request.file, document, inputs: request.inputs });

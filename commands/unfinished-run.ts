@@ -3,7 +3,6 @@
 // asks on a terminal, and needs --ignore-unfinished without one: the operator should usually resume
 // that run instead, which finishes it without repeating a change.
 import { DrctlError, ExitCode } from '../src/core/errors';
-import { isInteractive, type CliIO } from '../src/core/io';
 import type { OperatorPort } from '../src/core/operator';
 import { listRuns, type RunListing } from '../src/journal/reader';
 import type { LockHolder } from '../src/journal/lock';
@@ -21,7 +20,8 @@ function unfinishedRun(run: RunListing, why: string, hint: string): DrctlError {
 }
 
 export interface UnfinishedCheck {
-  io: CliIO;
+  /** A person at a terminal (the output host says): asked, rather than refused. */
+  interactive: boolean;
   journalDir: string;
   runbook: string;
   runId: string;
@@ -36,7 +36,7 @@ export async function checkLastRunFinished(check: UnfinishedCheck): Promise<void
   const why = last && whyUnfinished(last);
   if (!last || !why) return;
   const hint = `Continue it with \`drctl resume ${last.runId}\` (finished steps are not repeated), or pass --ignore-unfinished to start a new run from the state AWS is in now.`;
-  if (!isInteractive(check.io)) throw unfinishedRun(last, why, hint);
+  if (!check.interactive) throw unfinishedRun(last, why, hint);
   const message = `The last run of "${check.runbook}", ${last.runId}, did not finish: ${why}. \`drctl resume ${last.runId}\` would continue it. Start a new run anyway?`;
   const answer = await check.operator.approve({ stepId: '(unfinished run)', message, confirmText: 'new' }, check.signal);
   if (!answer.approved) throw unfinishedRun(last, why, hint);

@@ -10,6 +10,8 @@ export interface SoakOptions {
   seed: number;
   /** The served world's time scale: every span it declares lasts 1/n as long. */
   timeScale: number;
+  /** Kills land after at most this many lines of a session's output (default: most of a whole run). */
+  maxKillLine?: number;
   onTrial?: (result: TrialResult) => void;
 }
 
@@ -30,7 +32,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const results: TrialResult[] = [];
   for (let trial = 1; trial <= options.trials; trial++) {
     const seed = options.seed + trial;
-    const result = await runTrial(trial, seed, mulberry32(seed), options.timeScale);
+    const result = await runTrial(trial, seed, mulberry32(seed), options.timeScale, options.maxKillLine);
     results.push(result);
     options.onTrial?.(result);
   }

@@ -173,7 +173,6 @@ async function handleError(error: unknown, io: CliIO, format: string, commander?
 // The argument parser's errors, each with a stable code like every other error drctl prints.
 const USAGE_CODES: Partial<Record<string, ErrorCode>> = {
   'commander.unknownOption': 'cli.unknown-option',
-  'commander.invalidArgument': 'cli.bad-option-value',
   'commander.missingArgument': 'cli.missing-argument',
   'commander.optionMissingArgument': 'cli.missing-option-value',
   'commander.missingMandatoryOptionValue': 'cli.missing-option',

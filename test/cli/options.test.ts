@@ -35,7 +35,7 @@ describe('option declarations', () => {
 describe('parsed options', () => {
   it('arrive parsed, with their defaults', () => {
     expect(optionsFor('run', { deadline: '20m', maxParallel: '4', inputs: ['to=us-west-2'] })).toEqual({
-      deadline: 1_200_000, maxParallel: 4, inputs: ['to=us-west-2'], yes: false, step: false, rollback: true, dryRun: false,
+      deadline: 1_200_000, maxParallel: 4, inputs: ['to=us-west-2'], yes: false, step: false, rollback: true, dryRun: false, ignoreUnfinished: false,
     });
     expect(optionsFor('failover', { to: 'us-west-2' })).toMatchObject({ to: 'us-west-2', mode: 'planned' });
     expect(optionsFor('drill', { failback: true }).failbackAfter).toBe(120_000);

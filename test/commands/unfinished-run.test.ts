@@ -34,7 +34,7 @@ function asking(typed: 'new' | 'no') {
 }
 
 const check = (io: CliIO, operator: ReturnType<typeof asking>['operator'], ignore = false) =>
-  checkLastRunFinished({ io, journalDir: dir, runbook: 'shop', runId: 'new-run', ignore, operator, signal: new AbortController().signal });
+  checkLastRunFinished({ interactive: io === terminal, journalDir: dir, runbook: 'shop', runId: 'new-run', ignore, operator, signal: new AbortController().signal });
 
 describe('a new run after an unfinished one', () => {
   it.each([

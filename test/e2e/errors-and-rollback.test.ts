@@ -16,7 +16,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('usage errors have codes and hints', () => {
   it.each([
     ['an unknown flag', ['run', SHOP, '--frobnicate'], 'cli.unknown-option', 'drctl run --help'],
-    ['a format that does not exist', ['run', SHOP, '-o', 'xml'], 'cli.bad-option-value', 'drctl run --help'],
+    ['a format that does not exist', ['run', SHOP, '-o', 'xml'], 'cli.bad-option', 'Pass one of text, json'],
     ['an unknown command', ['frobnicate'], 'cli.unknown-command', 'drctl --help'],
     ['a missing argument', ['plan'], 'cli.missing-argument', 'drctl plan --help'],
     ['a move from a region to itself', ['plan', SHOP, '--sim', '-i', 'to=us-east-1'], 'input.same-region', '--input from='],

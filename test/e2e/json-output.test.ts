@@ -112,7 +112,7 @@ describe('errors and notices under -o json: JSON lines on stderr', () => {
     const result = await drctl(['validate', '-o', 'json', '--bogus', 'x']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(lines(result.stderr)).toEqual([{ type: 'error', code: 'cli.usage', message: "unknown option '--bogus'", hint: 'Run `drctl <command> --help` for usage.', exitCode: 2 }]);
+    expect(lines(result.stderr)).toEqual([{ type: 'error', code: 'cli.unknown-option', message: "unknown option '--bogus'", hint: 'Run `drctl validate --help` for usage.', exitCode: 2 }]);
   });
 
   it('a bad option value, naming the flag', async () => {

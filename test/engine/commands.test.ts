@@ -124,17 +124,17 @@ describe('run, plan, resume, rollback commands', () => {
   it('a new run of a runbook whose last run did not finish is refused without a terminal, naming that run and drctl resume', async () => {
     const { runCommand } = await commands();
     (world.current!.clock as FakeClock).at(6_000, () => process.emit('SIGINT'));
-    expect(await runCommand('orders.yaml', { yes: true }, { io: memoryIO(), actions: actionCatalogue })).toBe(3);
+    expect(await runCommand('orders.yaml', optionsFor('run', { yes: true }), context())).toBe(3);
     const [stopped] = await listRuns(path.join(dir, '.drctl'));
-    const again = runCommand('orders.yaml', { yes: true }, { io: memoryIO(), actions: actionCatalogue });
+    const again = runCommand('orders.yaml', optionsFor('run', { yes: true }), context());
     await expect(again).rejects.toMatchObject({ code: 'engine.unfinished-run', exitCode: 2 });
-    await expect(runCommand('orders.yaml', { yes: true }, { io: memoryIO(), actions: actionCatalogue })).rejects.toThrowError(new RegExp(`${stopped!.runId}, did not finish`));
+    await expect(runCommand('orders.yaml', optionsFor('run', { yes: true }), context())).rejects.toThrowError(new RegExp(`${stopped!.runId}, did not finish`));
     expect(await listRuns(path.join(dir, '.drctl'))).toHaveLength(1);
     expect(world.current!.aws.callsTo('SwitchoverGlobalCluster')).toHaveLength(1);
     // Asked for explicitly, a new run starts from the state AWS is in now (the switchover left under way:
     // its preflight says so and it changes nothing).
     out = '';
-    expect(await runCommand('orders.yaml', { yes: true, ignoreUnfinished: true }, { io: memoryIO(), actions: actionCatalogue })).toBe(1);
+    expect(await runCommand('orders.yaml', optionsFor('run', { yes: true, ignoreUnfinished: true }), context())).toBe(1);
     expect(out).toMatch(/FAIL preflight available orders-db: .*switchover .*is under way/);
     expect(await listRuns(path.join(dir, '.drctl'))).toHaveLength(2);
     expect(world.current!.aws.callsTo('SwitchoverGlobalCluster')).toHaveLength(1);
@@ -143,7 +143,7 @@ describe('run, plan, resume, rollback commands', () => {
   it('taking over the lock of a process that is gone names its run and drctl resume', async () => {
     const { runCommand } = await commands();
     await acquireRunLock(path.join(dir, '.drctl'), 'aurora-global-failover', 'run-that-crashed', { pid: 2 ** 22 + 12_345, heartbeatMs: 3_600_000 });
-    expect(await runCommand('orders.yaml', { yes: true }, { io: memoryIO(), actions: actionCatalogue })).toBe(0);
+    expect(await runCommand('orders.yaml', optionsFor('run', { yes: true }), context())).toBe(0);
     expect(err).toContain('took over the lock of run run-that-crashed');
     expect(err).toContain('`drctl resume run-that-crashed` continues it');
   });

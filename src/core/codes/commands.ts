@@ -3,6 +3,12 @@ import { errorCodes } from './define';
 
 export const cliCodes = errorCodes({
   'cli.usage': { meaning: 'The command line does not parse: an unknown command or option, or a missing argument.', action: 'Run `drctl <command> --help` for the usage.' },
+  'cli.unknown-option': { meaning: 'The command does not take this option (often a typo: the message suggests the nearest one).', action: 'Run `drctl <command> --help` for its options.' },
+  'cli.missing-argument': { meaning: 'The command needs an argument that was not given (a runbook, a run id).', action: 'Run `drctl <command> --help` for its arguments.' },
+  'cli.missing-option-value': { meaning: 'An option that takes a value was given without one.', action: 'Give the value after the option, e.g. --journal-dir .drctl.' },
+  'cli.missing-option': { meaning: 'The command needs an option that was not given (e.g. `drctl failover` without --to).', action: 'Run `drctl <command> --help` for its required options.' },
+  'cli.unknown-command': { meaning: 'There is no drctl command of this name.', action: 'Run `drctl --help` for the commands.' },
+  'cli.too-many-arguments': { meaning: 'The command was given more arguments than it takes.', action: 'Run `drctl <command> --help`; quote values that contain spaces.' },
   'cli.bad-option': { meaning: 'An option has a value drctl cannot use (not a duration, not a number, not one of its choices).', action: 'Pass it as the message and hint show; `drctl <command> --help` lists every option.' },
   'cli.bad-incident-start': { meaning: '--incident-start is neither an ISO time with a zone nor a duration ago.', action: 'Give it like 2026-01-05T08:55:00Z or "10m ago".' },
   'cli.needs-yes': { meaning: 'The command would change AWS or ask for an approval, and there is no one to ask: no terminal, or CI is set.', action: 'Pass --yes in automation (approvals are journaled as given by "--yes"), or run it at a terminal (with CI unset).' },
@@ -28,9 +34,9 @@ export const commandCodes = errorCodes({
   'drill.no-failback': { meaning: '--failback has no runbook to run back: none given, no `failback` label, and no "to" input to swap.', action: 'Pass --failback <file>, or name it as metadata.labels.failback in the runbook.' },
   'report.not-found': { meaning: 'The report target is neither a run id, a run directory nor a journal file.', action: 'Pass a run id (see .drctl/runs/) or the path of a journal.jsonl.' },
   'report.no-runs': { meaning: 'There are no runs in the journal directory to report on.', action: 'Run a runbook first, or pass a run id or journal file, and --journal-dir if the runs live elsewhere.' },
-  'report.empty-journal': { meaning: 'The journal holds no run: the run was cut off before it began.', action: 'There is nothing to report for this run.' },
   'schema.missing': { meaning: 'The runbook schema file (schema/runbook-v1.json) is missing from this installation.', action: 'Reinstall drctl; the schema ships in the package.' },
   'sim.no-world': { meaning: '`drctl sim serve` was given neither a runbook nor a world file.', action: 'Pass --runbook <runbook> or --world <file> (see `drctl sim world`).' },
+  'sim.request-log-unwritable': { meaning: '`drctl sim serve --request-log` cannot write the file given.', action: 'Pass a file in a directory you can write to.' },
   'sim.world-unreadable': { meaning: 'The world file cannot be read.', action: 'Check the path; `drctl sim world <runbook> --out-file world.yaml` writes one to start from.' },
   'sim.world-syntax': { meaning: 'The world file is not valid YAML.', action: 'Fix the YAML at the line and column shown.' },
   'sim.unknown-key': { meaning: 'The world file has a key the simulator does not know.', action: 'Fix or remove it; `drctl sim world <runbook>` writes a complete example.' },

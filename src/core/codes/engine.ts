@@ -22,12 +22,18 @@ export const engineCodes = errorCodes({
   'engine.duplicate-step': { meaning: 'Two steps share an id (steps and rollback steps share one namespace).', action: 'Give every step its own id; `drctl validate` shows where.' },
   'engine.locked': { meaning: 'Another drctl is running this runbook now (one run per runbook at a time).', action: 'Wait for that run to finish or stop it; a stale lock is taken over automatically.' },
   'engine.needs-region-left': { meaning: "An unplanned failover has a step or check that needs the region it leaves, or Route 53's control plane (us-east-1) when it leaves us-east-1: both may be down.", action: "Move traffic on the data plane (arc.set-routing-controls), give the step `if: inputs.mode == 'planned'`, or mark it continue-on-error; `drctl plan` shows what each step needs." },
+  'engine.outcome-unknown': { meaning: 'A step made a change (or may have) and drctl could not read whether it completed: the outcome is unknown (exit 5). Nothing was rolled back over it.', action: 'Read the state with `drctl status <runbook>`, then `drctl resume <run-id>`: it reads every resource again and joins or finishes what is under way, without repeating a change that took.' },
+  'engine.rollback-over-unknown': { meaning: '`drctl rollback` was asked for a run with a step whose outcome is unknown: it could undo a change that never happened, or fight one still under way.', action: 'Run `drctl resume <run-id>` first: it reads the state and settles the step. Then roll back if you still need to.' },
+  'engine.unfinished-run': { meaning: "A new run was started while the runbook's last run did not finish (cut off, stopped, or with an unknown outcome; not rolled back).", action: 'Continue that run with `drctl resume <run-id>`, or pass --ignore-unfinished (asked on a terminal) to start a new run from the state AWS is in now.' },
+  'engine.bad-retry-policy': { meaning: "A step's retry policy is not usable (attempts, intervals or coefficient out of range).", action: "Fix the step's `retry:`." },
   'engine.action-crashed': { meaning: 'An action failed with an error drctl did not expect: a bug.', action: 'Report it with the run journal (.drctl/runs/<run-id>/journal.jsonl).' },
 });
 
 export const journalCodes = errorCodes({
   'journal.not-found': { meaning: 'There is no run with this id in the journal directory.', action: 'Check the run id (printed when a run starts) and --journal-dir.' },
   'journal.bad-run-id': { meaning: 'The text given is not a run id.', action: 'Run ids look like 20250301-031500-shop-failover-7f3a; see .drctl/runs/.' },
-  'journal.corrupt': { meaning: "A line of the run's journal is not a journal event: the file was edited or damaged.", action: 'Resume cannot trust it; check the resources by hand and start a new run.' },
+  'journal.corrupt': { meaning: "The run's journal (or its runbook.json) is damaged: empty, not starting with run.started, a line that is not an event, events out of order, or runbook.json missing. A last line cut short by a crash is not damage (it is dropped, with a warning).", action: 'Resume cannot trust it; read the resources as they are (`drctl status <runbook>`) and start a new run.' },
+  'journal.disk-full': { meaning: 'The file system holding the run journal is full (or too full to start a run: drctl wants 1 MiB). A run that meets it stops before its next AWS call.', action: 'Free space (`df -h`) or pass --journal-dir on another file system, then `drctl resume <run-id>`: the journal up to the failure is intact.' },
+  'journal.write-failed': { meaning: 'A write to the run journal failed (an I/O error); the run stopped before its next AWS call.', action: 'Fix the disk, then `drctl resume <run-id>`: the journal up to the failure is intact.' },
   'journal.unwritable': { meaning: 'The run journal cannot be written, and drctl does not run without one.', action: 'Pass a writable --journal-dir, or fix the permissions.' },
 });

@@ -5,6 +5,7 @@ import { errorCodes } from './define';
 export const runbookCodes = errorCodes({
   'runbook.not-found': { meaning: 'The runbook file does not exist.', action: 'Check the path; `drctl validate runbooks/` checks every runbook in a directory.' },
   'runbook.unreadable': { meaning: 'The runbook file exists but cannot be read (permissions, or an I/O error).', action: 'Check the file permissions and the path.' },
+  'runbook.not-a-file': { meaning: 'The path is a device, a named pipe (FIFO) or a socket, not a file: drctl never reads one (it could hang).', action: 'Pass the runbook file itself.' },
   'runbook.is-directory': { meaning: 'A directory was given where a runbook file was expected.', action: 'Pass a runbook file; `drctl validate <dir>` checks a whole directory.' },
   'runbook.too-large': { meaning: 'The file is larger than 1 MB, far larger than any runbook.', action: 'Check that this is the runbook you meant; split very large runbooks.' },
   'runbook.not-text': { meaning: 'The file is binary or not UTF-8, so it cannot be a YAML runbook.', action: 'Check the path; a runbook is a UTF-8 YAML file.' },
@@ -49,6 +50,7 @@ export const inputCodes = errorCodes({
   'input.missing': { meaning: 'A required input (one without a default) was not given.', action: 'Pass it with --input name=value.' },
   'input.not-allowed': { meaning: "An input's value is not one of its enum values.", action: 'Use one of the values in the hint.' },
   'input.wrong-type': { meaning: "An input's value does not have the input's type (number, boolean).", action: 'Pass a value of the type named in the message.' },
+  'input.same-region': { meaning: 'Inputs "from" and "to" name the same region: there is nothing to move (often "from" left at its default).', action: 'Name the region to leave and the one to move to, e.g. --input from=us-east-1 --input to=us-west-2.' },
   'input.bad-region': { meaning: 'An input of type region is not an AWS region.', action: 'Use a region name such as us-west-2.' },
 });
 
