@@ -3,7 +3,7 @@
 // intent is durable in the journal, the operator is never told an intent was journaled when it was
 // not, the run stops with journal.disk-full (exit 1) and no further call, and the journal it leaves
 // reads back cleanly, so a resume once there is room finishes the run without repeating a change.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { resumeRun, runRunbook } from '../../src/engine/run';
 import { journalPath } from '../../src/journal/layout';
 import { parseJournal } from '../../src/journal/reader';
 import { teeSink } from '../../src/journal/tee';
+import { writeSnapshot } from '../../src/journal/snapshot';
 import { FileJournal } from '../../src/journal/writer';
 import { FakeClock } from '../helpers/fake-clock';
 import { failingFs } from '../helpers/failing-fs';
@@ -82,5 +83,19 @@ describe('a full disk during a run', () => {
       expect({ where, outcome: resumed.outcome }).toEqual({ where, outcome: 'succeeded' });
       for (const name of Object.keys(INITIAL)) expect({ where, name, applies: run.world.appliesTo(name) }).toEqual({ where, name, applies: 1 });
     }
+  });
+});
+
+// With 6 KB free, runbook.json was left truncated and resume was impossible.
+describe('the runbook a run starts with, on a full disk', () => {
+  it('is written whole or not at all: the run does not start, and no half file or empty run directory is left', async () => {
+    const snapshot = { file: 'f.yaml', document, inputs: { to: 'us-west-2' } };
+    for (const budget of [0, 100, 1_000]) {
+      const runId = `snapshot-${budget}`;
+      await expect(writeSnapshot(dir, runId, snapshot, failingFs(budget))).rejects.toMatchObject({ code: 'journal.disk-full', exitCode: 1 });
+      expect(existsSync(path.join(dir, 'runs', runId))).toBe(false);
+    }
+    await writeSnapshot(dir, 'snapshot-room', snapshot, failingFs());
+    expect(JSON.parse(readFileSync(path.join(dir, 'runs', 'snapshot-room', 'runbook.json'), 'utf8'))).toMatchObject({ file: 'f.yaml', inputs: { to: 'us-west-2' } });
   });
 });
