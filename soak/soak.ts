@@ -3,7 +3,7 @@
 // request log (the one witness drctl cannot talk its way around) and reads the end state with the SDK.
 // Seeded: a trial that fails can be replayed with its seed.
 import { mulberry32 } from '../src/sim/random';
-import { runTrial, type TrialResult } from './trial';
+import { EXPECTED_CHANGES, runTrial, type TrialResult } from './trial';
 
 export interface SoakOptions {
   trials: number;
@@ -41,11 +41,18 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     seed: options.seed,
     kills: results.reduce((sum, result) => sum + result.kills, 0),
     sessions: results.reduce((sum, result) => sum + result.sessions.length, 0),
-    duplicatedMutatingCalls: results.reduce((sum, result) => sum + Object.values(result.sent).reduce((extra, count) => extra + Math.max(0, count - 1), 0) + result.duplicated.filter((line) => / sent 0 times$/.test(line)).length, 0),
+    duplicatedMutatingCalls: results.reduce((sum, result) => sum + extraSends(result.sent), 0),
     wrongEndStates: results.filter((result) => result.wrong.length > 0).length,
     wallMs: Date.now() - started,
     results,
   };
+}
+
+/** Sends beyond what each change needs (and a change never sent counts as one too many missing). */
+function extraSends(sent: Record<string, number>): number {
+  const expected = Object.entries(EXPECTED_CHANGES).reduce((sum, [change, times]) => sum + Math.abs((sent[change] ?? 0) - times), 0);
+  const unexpected = Object.entries(sent).filter(([change]) => !(change in EXPECTED_CHANGES)).reduce((sum, [, count]) => sum + count, 0);
+  return expected + unexpected;
 }
 
 export function trialLine(result: TrialResult): string {

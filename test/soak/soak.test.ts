@@ -14,7 +14,7 @@ const built = existsSync(path.join(ROOT, 'dist/cli.js'));
 describe.skipIf(!built)('crash soak, short form', () => {
   it('kill -9 at random moments, resume until done: no change sent twice, the end state right', async () => {
     const seed = Date.now() % 100_000;
-    // Kills within the first 60 lines (of about 115): mid-run, when the three changes are sent and polled.
+    // Kills within the first 60 lines (of about 160): mid-run, when the three data stores are moved and polled.
     const report = await runSoak({ trials: 2, seed, timeScale: 100, maxKillLine: 60 });
     const story = report.results.map(trialLine).join('\n');
     // How many kills land depends on timing (a run may end before its kill): not asserted, shown in `story`.
