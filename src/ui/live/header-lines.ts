@@ -73,13 +73,13 @@ function clockLine(input: HeaderInput): string {
 }
 
 /**
- * "3/5 done · 1 failed · 1 cancelled": done is succeeded or skipped; what ended otherwise is counted
- * apart, so a stopped run never reads as "5/5 finished".
+ * "3/5 done · 1 failed · 1 cancelled": done is succeeded or skipped; what ended otherwise (failed, its
+ * outcome unknown, cancelled) is counted apart, so a stopped run never reads as "5/5 finished".
  */
 function progressText(steps: readonly StepRecord[]): string {
   const count = (state: StepRecord['state']) => steps.filter((step) => step.state === state).length;
   const done = count('succeeded') + count('skipped');
-  const others = (['failed', 'cancelled'] as const).filter((state) => count(state) > 0).map((state) => `${count(state)} ${state}`);
+  const others = (['failed', 'unknown', 'cancelled'] as const).filter((state) => count(state) > 0).map((state) => `${count(state)} ${state}`);
   return [`${done}/${steps.length} done`, ...others].join(' · ');
 }
 
