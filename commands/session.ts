@@ -7,7 +7,7 @@ import { type AwsContext, openAwsContext } from './aws-context';
 import { humanPaced } from './human-pace';
 import { mutatingSteps } from '../src/engine/confirm';
 import { refuseUnstable } from '../src/engine/dependency-table';
-import { changedAnything } from '../src/engine/state';
+import { changedNothing } from '../src/engine/state';
 import { statusCommandFor } from '../src/engine/status-command';
 import { objectivesOf, resumeRun, runRunbook } from '../src/engine/run';
 import type { OperatorPort } from '../src/core/operator';
@@ -149,7 +149,7 @@ function report(reporter: RunReporter, result: RunResult, request: SessionReques
 function nextStep(result: RunResult, request: SessionRequest): string | undefined {
   const { runId } = request;
   // Rollback undoes what happened: it is offered only when the run changed something.
-  const hasRollback = (request.document.spec.rollback ?? []).length > 0 && changedAnything(result.state);
+  const hasRollback = (request.document.spec.rollback ?? []).length > 0 && !changedNothing(result.state);
   if (result.error?.code.startsWith('journal.')) {
     return `make room for the journal (or fix it), then \`drctl resume ${runId}\`: it reads every resource again, finishes what is left and writes the run's ending`;
   }

@@ -12,7 +12,7 @@ import { StepGraph } from './graph';
 import { runPreflight } from './preflight';
 import { runPhase } from './scheduler';
 import { scopeOf } from './scope';
-import { changedAnything, isSettled, type RunState } from './state';
+import { changedNothing, isSettled, type RunState } from './state';
 import type { RunSignals } from './run-signals';
 
 export interface Verdict {
@@ -86,7 +86,7 @@ async function rollbackAfter(setup: PhaseSetup, verdict: Verdict, reason: string
   // An operator who said no or pressed Ctrl-C decides what happens next; `drctl rollback` is there.
   if (verdict.outcome !== 'failed' || setup.noRollback || setup.main.stop.aborted) return verdict;
   // Rollback undoes what happened; when nothing was changed there is nothing to undo.
-  if (!changedAnything(setup.main.emitter.state)) return verdict;
+  if (changedNothing(setup.main.emitter.state)) return verdict;
   const rolled = await rollbackPhase(setup, reason);
   return rolled === 'stopped' ? { outcome: 'aborted', error: verdict.error } : verdict;
 }

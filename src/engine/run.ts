@@ -17,7 +17,7 @@ import { readOnlyPorts } from './read-only-ports';
 import { RunSignals } from './run-signals';
 import { decidedSkip, scopeOf } from './scope';
 import { statusCommandFor } from './status-command';
-import { changedAnything, replay, type RunState } from './state';
+import { changedNothing, replay, type RunState } from './state';
 import type { EngineDeps, ResumeOptions, RunOptions, RunResult } from './run-contract';
 import type { ActionLookup } from '../core/define-action';
 
@@ -98,7 +98,7 @@ async function runPhases(setup: PhaseSetup, session: SessionKind, state: RunStat
 
 function nothingToDo(state: RunState, session: SessionKind): string | undefined {
   // Rollback undoes what happened: a run that changed nothing has nothing to undo (whatever its outcome).
-  if (session === 'rollback' && state.sessions > 0 && !changedAnything(state)) return 'this run changed nothing in AWS, so there is nothing to roll back';
+  if (session === 'rollback' && state.sessions > 0 && changedNothing(state)) return 'this run changed nothing in AWS, so there is nothing to roll back';
   // A run cut off by a crash always gets a session, if only to write its ending.
   if (state.sessions === 0 || state.outcome === undefined) return undefined;
   if (session === 'rollback') return state.rollback?.state === 'succeeded' ? 'this run was already rolled back' : undefined;

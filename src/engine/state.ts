@@ -195,11 +195,6 @@ function applyStepEvent(step: StepRecord, event: RunEvent): void {
   }
 }
 
-/** A main step journaled an intent: the run changed something in AWS, or may have. */
-export function changedAnything(state: RunState): boolean {
-  return Object.values(state.steps).some((step) => step.phase === 'main' && step.intent !== undefined);
-}
-
 /** Finished for good: resume leaves these alone. */
 export function isSettled(step: StepRecord): boolean {
   return step.state === 'succeeded' || step.state === 'skipped' || (step.state === 'failed' && step.continued === true);

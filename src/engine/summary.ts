@@ -32,8 +32,6 @@ export interface RunSummary {
   steps: StepSummary[];
   apiCalls: number;
   mutatingCalls: number;
-  /** A step journaled an intent: the run changed something in AWS (or may have). */
-  changedAnything: boolean;
   error?: ProblemRecord;
 }
 
@@ -76,7 +74,6 @@ export function summarizeRun(state: RunState): RunSummary {
     steps,
     apiCalls: state.apiCalls,
     mutatingCalls: state.mutatingCalls,
-    changedAnything: changedAnything(state),
     error: state.error,
   };
 }

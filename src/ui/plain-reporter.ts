@@ -158,7 +158,6 @@ function rtoVerdict(summary: RunSummary, style: Style): string {
   if (summary.outcome === 'succeeded') return style.red('over the RTO');
   if (summary.outcome === 'unknown') return style.yellow('not measured (outcome unknown)');
   if (summary.error?.code.startsWith('journal.')) return style.yellow('not measured (the journal is incomplete)');
-  if (!summary.changedAnything) return style.dim('not measured (nothing was changed)');
   return style.red('RTO not met');
 }
 

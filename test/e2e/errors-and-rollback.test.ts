@@ -48,7 +48,7 @@ describe('rollback of a run that changed nothing', () => {
     const ran = await drctl(['run', SHOP, '--sim', 'spike.yaml', '--yes', '--journal-dir', journalDir], { cwd: dir });
     expect(ran.code).toBe(1);
     expect(ran.stdout).toContain('[engine.preflight-failed]');
-    expect(ran.stdout).toContain('not measured (nothing was changed)');
+    expect(ran.stdout).toContain('not started (nothing was changed, so there is no RTO to judge)');
     expect(ran.stdout).not.toContain('RTO not met');
     expect(ran.stdout).not.toContain('drctl rollback');
     const [runId] = readdirSync(path.join(journalDir, 'runs'));
