@@ -4,7 +4,7 @@ import type { OptionsOf } from './cli/options';
 import type { CommandContext } from './context';
 import { appendFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { isMutatingOperation, type Service } from '../src/core/services/catalogue';
+import { isMutatingOperation, SERVICE_IDS, type Service } from '../src/core/services/catalogue';
 import type { RequestRecord } from '../src/sim/index';
 import path from 'node:path';
 import { readWorld } from './aws-context';
@@ -45,7 +45,9 @@ function logRequests(world: { onRequest(listener: (request: RequestRecord) => vo
     throw new DrctlError('sim.request-log-unwritable', `cannot write the request log ${file}: ${(error as Error).message}`, 'Pass --request-log a file in a directory you can write to.', { exitCode: ExitCode.invalidInput });
   }
   return world.onRequest((request) => {
-    const mutating = isMutatingOperation(request.service as Service, request.operation);
+    // The application's own endpoints log their GETs too (service "app"): never an AWS change.
+    const service = request.service as Service;
+    const mutating = SERVICE_IDS.includes(service) && isMutatingOperation(service, request.operation);
     appendFileSync(file, `${JSON.stringify({ ...request, at: new Date(request.at).toISOString(), mutating })}\n`);
   });
 }

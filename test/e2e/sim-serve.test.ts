@@ -3,7 +3,8 @@
 // client's clock: the failover, `drctl status`, `drctl health`, then the failback (whose preflight reads
 // the lag the old primary publishes as the new secondary), then the report of the newest run.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -86,4 +87,38 @@ describe("drctl sim serve's banner", () => {
       await serve.exit;
     }
   }, 120_000);
+});
+
+/** One GET with the Host header a probe sends (fetch() will not set it): the status, or the network error. */
+function get(url: string, host?: string): Promise<number | string> {
+  return new Promise((resolve) => {
+    http
+      .get(url, { agent: false, headers: host ? { host } : {} }, (answer) => {
+        answer.resume();
+        answer.on('end', () => resolve(answer.statusCode ?? 0));
+      })
+      .on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+  });
+}
+
+// `--request-log` used to crash the simulator on the first request to the application's endpoints (a
+// service the AWS catalogue does not know): the shop failover's probe then hung until its timeout.
+describe('drctl sim serve --request-log', () => {
+  it("logs the application's requests as changing nothing, and keeps serving", async () => {
+    const log = path.join(dir, 'requests.jsonl');
+    const serve = start(['sim', 'serve', '--runbook', FAILOVER, '--request-log', log], { cwd: dir, timeoutMs: 60_000 });
+    try {
+      const endpoint = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(await serve.waitFor(/listening on http/))?.[1] ?? '';
+      const routeOf = `${endpoint}/drctl/probe-route?url=${encodeURIComponent('https://api.shop.example.com/health')}`;
+      const route = (await (await fetch(routeOf)).json()) as { url: string; host: string };
+      expect(await get(route.url, route.host)).toBe(200);
+      expect(await get(routeOf)).toBe(200);
+      const logged = readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { service: string; mutating: boolean });
+      expect(logged).toContainEqual(expect.objectContaining({ service: 'app', operation: 'HTTP 200', resource: 'api.shop.example.com', mutating: false }));
+    } finally {
+      serve.interrupt();
+      await serve.exit;
+    }
+    expect(serve.stderr()).not.toContain('TypeError');
+  }, 60_000);
 });
