@@ -35,6 +35,7 @@ process.stdout.write(
     `trials:                      ${report.trials}`,
     `kills (SIGKILL):             ${report.kills}`,
     `drctl sessions:              ${report.sessions}`,
+    `runs completed on resume:    ${report.completedOnResume}`,
     `duplicated mutating calls:   ${report.duplicatedMutatingCalls}`,
     `wrong end states:            ${report.wrongEndStates}`,
     `wall time:                   ${(report.wallMs / 1000).toFixed(0)} s`,

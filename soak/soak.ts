@@ -20,6 +20,8 @@ export interface SoakReport {
   seed: number;
   kills: number;
   sessions: number;
+  /** Trials whose run a `drctl resume` finished after a kill. */
+  completedOnResume: number;
   /** Sends beyond the one each change needs, summed over trials (a change never sent counts too). */
   duplicatedMutatingCalls: number;
   wrongEndStates: number;
@@ -41,6 +43,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     seed: options.seed,
     kills: results.reduce((sum, result) => sum + result.kills, 0),
     sessions: results.reduce((sum, result) => sum + result.sessions.length, 0),
+    completedOnResume: results.filter((result) => result.completedOnResume).length,
     duplicatedMutatingCalls: results.reduce((sum, result) => sum + extraSends(result.sent), 0),
     wrongEndStates: results.filter((result) => result.wrong.length > 0).length,
     wallMs: Date.now() - started,

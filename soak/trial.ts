@@ -38,6 +38,8 @@ export interface TrialResult {
   duplicated: string[];
   /** What is wrong with the end state (empty when it is right), or why the trial could not finish. */
   wrong: string[];
+  /** The run was finished by a `drctl resume` after a kill (not by its first session). */
+  completedOnResume: boolean;
   wallMs: number;
 }
 
@@ -49,6 +51,7 @@ export async function runTrial(trial: number, seed: number, random: () => number
   const kills = 1 + Math.floor(random() * 3);
   const sessions: string[] = [];
   const wrong: string[] = [];
+  let completedOnResume = false;
   try {
     const journalDir = path.join(dir, '.drctl');
     let runId: string | undefined;
@@ -59,7 +62,10 @@ export async function runTrial(trial: number, seed: number, random: () => number
       sessions.push(describe(result, plan));
       runId ??= await onlyRun(journalDir);
       if (result.killed) continue;
-      if (result.code === 0 || result.code === 4) break;
+      if (result.code === 0 || result.code === 4) {
+        completedOnResume = args[0] === 'resume';
+        break;
+      }
       // Killed before its first event was written: the run never got going; start it again.
       if (runId && /journal\.corrupt/.test(result.stderr) && /never got going/.test(result.stderr)) {
         await rm(path.join(journalDir, 'runs', runId), { recursive: true });
@@ -73,7 +79,7 @@ export async function runTrial(trial: number, seed: number, random: () => number
     const duplicated = Object.entries(EXPECTED_CHANGES).filter(([change, times]) => (sent[change] ?? 0) !== times).map(([change, times]) => `${change} sent ${sent[change] ?? 0} times, not ${times}`);
     duplicated.push(...Object.keys(sent).filter((change) => !(change in EXPECTED_CHANGES)).map((change) => `unexpected ${change} sent ${sent[change]} times`));
     wrong.push(...(await endStateProblems(sim.endpoint)));
-    return { trial, seed, kills: sessions.filter((line) => line.includes('killed')).length, sessions, sent, duplicated, wrong, wallMs: Date.now() - started };
+    return { trial, seed, kills: sessions.filter((line) => line.includes('killed')).length, sessions, sent, duplicated, wrong, completedOnResume, wallMs: Date.now() - started };
   } finally {
     await sim.stop();
     await rm(dir, { recursive: true, force: true });
