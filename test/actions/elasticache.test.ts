@@ -60,6 +60,20 @@ describe('elasticache.failover', () => {
     await expect(failover.plan(ctx, params)).rejects.toMatchObject({ code: 'action.operation-in-progress-elsewhere' });
   });
 
+  it('joins a failover its own journaled intent started, and only that one', async () => {
+    const ctx = fakeShop();
+    const [call] = (await failover.plan(ctx, params)).calls;
+    await ctx.aws.elasticache.failoverGlobalDatastore('us-west-2', 'ldgnf-shop-sessions', 'us-west-2', 'sessions-west');
+    // Accepted, not yet shown: modifying with the old primary, which AWS would say of anyone's change.
+    expect(ctx.aws.elasticache.primaryRegion('ldgnf-shop-sessions')).toBe('us-east-1');
+    await expect(failover.plan(ctx, params)).rejects.toMatchObject({ code: 'action.operation-in-progress-elsewhere' });
+    ctx.priorIntent = { at: 0, calls: [{ ...call!, params: { ...call!.params, PrimaryRegion: 'us-east-1', PrimaryReplicationGroupId: 'sessions-east' } }] };
+    await expect(failover.plan(ctx, params)).rejects.toMatchObject({ code: 'action.operation-in-progress-elsewhere' });
+    ctx.priorIntent = { at: 0, calls: [call!] };
+    const joined = await failover.plan(ctx, params);
+    expect(joined).toMatchObject({ status: 'in-progress', calls: [], summary: expect.stringContaining('this run started') });
+  });
+
   it('lists members when `to` is not one, and explains AWS refusals', async () => {
     const ctx = fakeShop();
     await expect(failover.plan(ctx, { resource: 'sessions', to: 'eu-west-1' })).rejects.toMatchObject({
