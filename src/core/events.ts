@@ -2,7 +2,7 @@
 // timestamp in run time. Events go to the reporter and to the journal; the journal is the single source
 // of truth for resume and report, so payloads are plain JSON and never hold credentials.
 import type { ApiCallRecord } from './api-calls';
-import type { PlannedCall, PlanStatus, MetricReading } from './action';
+import type { ActionPlan, MetricReading, PlannedCall } from './action';
 import type { ProblemRecord } from './errors';
 
 export type StepState =
@@ -81,17 +81,8 @@ export type RunEventBody =
   | { type: 'preflight.passed'; check: string; name: string; message: string; observations?: string[] }
   | { type: 'preflight.failed'; check: string; name: string; message: string; error?: ProblemRecord }
   | { type: 'step.started'; stepId: string; attempt: number }
-  | {
-      type: 'step.planned';
-      stepId: string;
-      status: PlanStatus;
-      summary: string;
-      calls: PlannedCall[];
-      observations: string[];
-      unverifiable: string[];
-      estimateMs: number;
-      target?: { resource: string; from?: string; to?: string; operation?: string };
-    }
+  // The plan as the action made it, less the state it keeps for apply and poll (the intent journals that).
+  | ({ type: 'step.planned'; stepId: string } & Omit<ActionPlan, 'state'>)
   | { type: 'step.intent'; stepId: string; calls: PlannedCall[]; state: unknown }
   | { type: 'step.applied'; stepId: string }
   | { type: 'step.polling'; stepId: string; intervalMs: number }
