@@ -35,6 +35,16 @@ describe('start-up chunks', () => {
     expect(packagesIn(Object.keys(metafile.inputs))).toEqual(expect.arrayContaining(['yaml', 'tinyglobby', 'picomatch']));
   }, 60_000);
 
+  it('bundles only the zod drctl calls: no module imports its namespace object as a value (`import { z }`), which keeps every export', async () => {
+    const { metafile } = await bundleOnce();
+    // What the chunks hold (metafile.inputs lists every file parsed, tree-shaken or not).
+    const bundled = Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs));
+    const zodFiles = bundled.filter((input) => input.includes('node_modules/zod/'));
+    expect(zodFiles.length).toBeGreaterThan(0);
+    // fromJSONSchema is reachable only through the namespace object; drctl never calls it.
+    expect(zodFiles.filter((input) => input.endsWith('/from-json-schema.js'))).toEqual([]);
+  }, 60_000);
+
   it('bundles picomatch once and never requires a copy from node_modules at run time', async () => {
     const { outputFiles } = await bundleOnce();
     for (const file of outputFiles) expect(file.text, file.path).not.toMatch(/require\("picomatch"\)/);

@@ -1,6 +1,6 @@
 // What the ARC actions share: the routing controls a step names (resources of one cluster), reading their
 // states through the cluster's endpoints, and saying which endpoint answered and which did not.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ClusterAnswer, ClusterEndpoint, RoutingControlState, RoutingControlView } from '../../core/services/arc';
 import { DrctlError } from '../../core/errors';
 import type { ResourceOf } from '../../core/resources';

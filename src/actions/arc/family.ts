@@ -1,7 +1,7 @@
 // ARC routing controls, on ARC's data plane: set them (arc.set-routing-controls), wait until they read
 // as wanted (arc.wait-routing-controls), and a preflight check that the cluster's endpoints answer and the
 // controls read as expected (routing-controls). None needs a control plane or any single region.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, defineCheck, type ActionFamily } from '../../core/define-action';
 import type { ActionPlan } from '../../core/action';
 import { answeredBy, clusterNeeds, controlNames, controlSet, ControlStates, describeStates, readStates, stillToChange } from './controls';

@@ -2,7 +2,7 @@
 // (AWS's failover move: one Off, the other On, atomically), through the first cluster endpoint that
 // answers, then read the states back. A safety rule that blocks the change is reported with its ARN and
 // what AWS says it requires; it is overridden only when the step names it in `overrideSafetyRules`.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isAwsError } from '../../aws/aws-error';
 import { DrctlError } from '../../core/errors';
 import { defineAction } from '../../core/define-action';

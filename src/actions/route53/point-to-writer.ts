@@ -4,7 +4,7 @@
 // replication group's ConfigurationEndpoint or first PrimaryEndpoint), never typed by hand. Clients follow
 // once resolvers drop the old answer: the record's TTL counts in the estimate. Route 53's control plane
 // makes the change, so an unplanned failover out of us-east-1 needs the step marked continue-on-error.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DrctlError } from '../../core/errors';
 import { defineAction } from '../../core/define-action';
 import type { DeclaredResources, StepDependencies } from '../../core/dependencies';

@@ -2,7 +2,7 @@
 // regional data-plane endpoints (AWS-API-2.md §1). The runbook declares the cluster's endpoints, so no
 // control-plane call (DescribeCluster, us-west-2) is made at failover time; the port tries the endpoints
 // in turn until one answers.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineService, describeResource } from './contract';
 import { Region } from './resource-fields';
 

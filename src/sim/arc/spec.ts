@@ -1,6 +1,6 @@
 // The `arc:` section of a world file: ARC clusters, their endpoint regions, routing controls and safety
 // rules (docs/simulator.md). Controls and rules are named by ARN, as runbooks and AWS name them.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SimDuration, SimRegion } from '../world-spec-primitives';
 
 /** The five regions of the example in "Describe a cluster" (whether every cluster has these is UNCONFIRMED). */
