@@ -3,7 +3,10 @@
 // test/architecture/layers.test.ts in `npm test`, and by `npm run depcruise` for a readable report.
 // There are no exceptions: a new edge that breaks a rule is a design change, made here on purpose.
 
-/** Bottom first. A layer is one or more folders; `src/main.ts` is the composition root on top. */
+/**
+ * Bottom first. A layer is one or more folders; on top, the composition roots: `src/main.ts` (the command
+ * line) and `src/validate-main.ts` (`drctl validate` as CI runs it, a bundle of its own).
+ */
 const LAYERS = [
   ['src/core'],
   ['src/runbook', 'src/aws', 'src/net'],
@@ -13,7 +16,7 @@ const LAYERS = [
   ['src/report', 'src/status', 'src/sim'],
   ['src/ui'],
   ['commands'],
-  ['src/main.ts'],
+  ['src/main.ts', 'src/validate-main.ts'],
 ];
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -65,10 +68,10 @@ module.exports = {
     },
     {
       name: 'nothing-imports-the-root',
-      comment: 'The composition root is on top: nothing imports it',
+      comment: 'The composition roots are on top: nothing imports them',
       severity: 'error',
       from: {},
-      to: { path: '^src/main\\.ts$' },
+      to: { path: '^src/(validate-)?main\\.ts$' },
     },
     {
       name: 'no-unresolvable',

@@ -1,8 +1,10 @@
 // How drctl is bundled, shared by scripts/build.mjs and the tests that check what each chunk loads
-// (test/aws/bundle.test.ts, test/ui/no-ink.test.ts, test/cli/startup-modules.test.ts), so those tests see
-// exactly the shipped bundle.
-// Code splitting turns every dynamic import() into its own chunk: `drctl --version` loads only the entry,
-// and ink and each AWS SDK client are loaded by the commands that use them.
+// (test/aws/bundle.test.ts, test/ui/no-ink.test.ts, test/cli/startup-bundle.test.ts), so those tests see
+// exactly the shipped bundle. Two bundles:
+// - the command line (src/main.ts -> dist/cli.js), ES modules with code splitting: every dynamic import()
+//   is its own chunk, so ink and each AWS SDK client are loaded by the commands that use them;
+// - `drctl validate` as CI runs it (src/validate-main.ts -> dist/validate.cjs), one CommonJS file, which
+//   bin/drctl loads with V8's code cache (bin/code-cache.cjs; ES modules cannot take one on Node 20).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -58,7 +60,7 @@ const fdirWithBundledPicomatch = patchDependency(
   'import __drctlPicomatch from "picomatch";\npm = __drctlPicomatch;',
 );
 
-/** esbuild options without entry points or output: the caller adds those. */
+/** esbuild options of the command line, without entry points or output: the caller adds those. */
 export const bundleOptions = {
   plugins: [englishZodLocalesOnly, commanderWithoutChildProcess, fdirWithBundledPicomatch],
   bundle: true,
@@ -75,4 +77,32 @@ export const bundleOptions = {
     js: "import { createRequire as __drctlCreateRequire } from 'node:module'; const require = __drctlCreateRequire(import.meta.url);",
   },
   define: { 'process.env.NODE_ENV': '"production"' },
+};
+
+// The validate bundle never draws a live view: ink stays out of it (its top-level await cannot be
+// CommonJS either). Output.runReporter's import of the live view gets a module that says so if reached.
+const noLiveView = {
+  name: 'no-live-view',
+  setup(builder) {
+    builder.onResolve({ filter: /\/live-reporter$/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'no-live-view' } : undefined));
+    builder.onLoad({ filter: /.*/, namespace: 'no-live-view' }, () => ({
+      contents: "throw new Error('the live view is not part of the validate bundle (scripts/bundle-options.mjs)');",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * esbuild options of the validate bundle (src/validate-main.ts): one CommonJS file. What it imports
+ * dynamically (the rest of validate after the command line is read, the yaml library, the glob library,
+ * the simulator's world loader) is inlined but initialized only when first imported.
+ */
+export const validateBundleOptions = {
+  ...bundleOptions,
+  plugins: [englishZodLocalesOnly, fdirWithBundledPicomatch, noLiveView],
+  splitting: false,
+  format: 'cjs',
+  // import.meta is empty in CommonJS: fdir (the glob library's walker) calls createRequire(import.meta.url).
+  banner: { js: 'const __drctlImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { ...bundleOptions.define, 'import.meta.url': '__drctlImportMetaUrl' },
 };

@@ -2,29 +2,22 @@
 // declarations of the commands and their options (commands/cli/), wires the process's streams, the
 // output host and the catalogue of actions into the command that runs, and turns errors into exit codes.
 // Nothing imports it but the entry (bin/drctl, through the bundle; bin/drctl answers `--version` and
-// `schema` itself). It loads a command's code only when it runs, commander only for a command line that
-// needs it: `drctl validate` with plain arguments answers without it (plainInvocation).
+// `schema` itself, and hands `drctl validate <paths...>` to its own root, src/validate-main.ts). It loads
+// a command's code only when it runs.
 import type { Command, Option } from 'commander';
 import { DrctlError, ExitCode, type ErrorCode } from './core/errors';
 import { VERSION } from './core/version';
-import { dropOutputWhenClosed } from './ui/closed-pipes';
 import { printUsage } from './ui/print';
 import type { CliIO } from './core/io';
 import { Arguments, COMMAND_GROUPS, COMMAND_TABLE, type DrctlCommand } from '../commands/cli/command-table';
 import { optionsTakenBy, requestedFormat, type CommandName, type OptionName, type TakenOption } from '../commands/cli/options';
 import type { GivenOptions } from '../commands/cli/parse-options';
 import { helpFooter } from '../commands/cli/help-text';
+import { processIO } from '../commands/cli/process-io';
 
 type Commander = typeof import('commander');
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-/** The real process's streams: the one place drctl takes them. A closed pipe drops output, never the run. */
-function processIO(): CliIO {
-  const stdout = dropOutputWhenClosed(process.stdout);
-  const stderr = dropOutputWhenClosed(process.stderr);
-  return { stdout, stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
-}
 
 interface Typed {
   /** What was typed, by option name. */
@@ -47,32 +40,6 @@ async function runDeclared(declaration: DrctlCommand, values: unknown[], typed: 
   for (const line of typed.renamed) output.notice('cli.deprecated-option', line);
   const parse = <C extends CommandName>(command: C) => runtime.parseOptions(optionsTakenBy(command), typed.given);
   return declaration.run(new Arguments(values), parse, { io, actions: runtime.actionCatalogue, output });
-}
-
-/**
- * A command declared `plain` (validate: `drctl validate <paths...> [-o text|json|junit]`, as CI runs it
- * on every change), read from its declarations without commander, which takes longer to load than
- * validating the shipped runbooks. Anything else (help, a flag it does not take, a value missing) returns
- * undefined and goes through commander, which words every usage error.
- */
-function plainInvocation(argv: readonly string[]): { declaration: DrctlCommand; paths: string[]; typed: Typed } | undefined {
-  const declaration = COMMAND_TABLE.find((command) => command.plain && command.name === argv[0]);
-  if (!declaration) return undefined;
-  const taken = optionsTakenBy(declaration.name);
-  const typed: Typed = { given: {}, renamed: [] };
-  const paths: string[] = [];
-  for (let index = 1; index < argv.length; index++) {
-    const word = argv[index] ?? '';
-    if (!word.startsWith('-')) {
-      paths.push(word);
-      continue;
-    }
-    const option = taken.find(({ declaration: { flags, shape } }) => shape === 'value' && flags.split(/[ ,]+/).includes(word));
-    const value = argv[++index];
-    if (!option || value === undefined) return undefined;
-    typed.given[option.name] = value;
-  }
-  return paths.length > 0 ? { declaration, paths, typed } : undefined;
 }
 
 /** The commander option of a declaration: its flags (or an old spelling's, hidden), help, default and choices. */
@@ -132,8 +99,6 @@ export async function main(given: string[], io: CliIO = processIO()): Promise<nu
   // -V, commander's own spelling, still prints the version beside -v (bin/drctl answers both itself).
   const argv = given[0] === '-V' ? ['--version', ...given.slice(1)] : given;
   const errors: ErrorFormat = { format: requestedFormat(argv) };
-  const plain = plainInvocation(argv);
-  if (plain) return runDeclared(plain.declaration, [plain.paths], plain.typed, io, errors).catch((error: unknown) => handleError(error, io, errors.format));
   const commander = await import('commander');
   let exitCode: number = ExitCode.ok;
   const program = new commander.Command('drctl')

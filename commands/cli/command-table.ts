@@ -11,12 +11,6 @@ interface CommandDeclaration<C extends CommandName> {
   name: C;
   description: string;
   args: ArgumentDeclaration[];
-  /**
-   * Read without commander when typed with its one variadic argument and value options only (the root's
-   * plainInvocation): for the command CI runs on every change, where loading commander costs more than
-   * the work.
-   */
-  plain?: boolean;
   run(args: Arguments, options: OptionsOf<C>, context: CommandContext): Promise<number>;
 }
 
@@ -28,7 +22,6 @@ export interface DrctlCommand {
   name: CommandName;
   description: string;
   args: ArgumentDeclaration[];
-  plain?: boolean;
   run(args: Arguments, parse: OptionParser, context: CommandContext): Promise<number>;
 }
 
@@ -64,7 +57,6 @@ export const COMMAND_TABLE: DrctlCommand[] = [
     name: 'validate',
     description: 'check runbooks: every problem at once, with file:line:col and a hint',
     args: [['<paths...>', 'runbook files, directories or globs', 'file']],
-    plain: true,
     run: async (args, _options, context) => (await import('../validate')).validateCommand(args.list(0), context),
   }),
   declare({
