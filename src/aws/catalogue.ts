@@ -4,6 +4,7 @@
 import { type AwsPorts, type Service, SERVICE_IDS } from '../core/services/catalogue';
 import type { ClientPool } from './client-pool';
 import { arcSdk } from './services/arc';
+import { arcConfigSdk } from './services/arc-config';
 import { cloudwatchSdk } from './services/cloudwatch';
 import { docdbSdk } from './services/docdb';
 import { elasticacheSdk } from './services/elasticache';
@@ -18,6 +19,7 @@ export const AWS_SERVICES: { readonly [S in Service]: AwsServicePart<S> } = {
   route53: route53Sdk,
   cloudwatch: cloudwatchSdk,
   arc: arcSdk,
+  'arc-config': arcConfigSdk,
 };
 
 /** Every service's port over the pool's clients. */

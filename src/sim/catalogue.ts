@@ -2,6 +2,7 @@
 // front end that answers it on the simulator's endpoint and the fault kinds it adds to world files. Keyed
 // by service id, so a service added to the catalogue without its part here does not compile.
 import { type Service, SERVICE_IDS } from '../core/services/catalogue';
+import { arcConfigFrontEnd } from './arc/control-plane';
 import { arcFrontEnd } from './arc/front-end';
 import { arcApiDown, arcWorld } from './arc/part';
 import { ArcEndpointDownFault } from './arc/spec';
@@ -40,6 +41,8 @@ export const SIM_SERVICE_PARTS = {
   route53: { frontEnd: route53FrontEnd, faults: [] },
   cloudwatch: { frontEnd: cloudWatchFrontEnd, faults: [] },
   arc: { frontEnd: arcFrontEnd, faults: [ArcEndpointDownFault], world: arcWorld, apiDown: arcApiDown },
+  // ARC's control plane reads the data plane's clusters (world.parts.arc): it has no world part of its own.
+  'arc-config': { frontEnd: arcConfigFrontEnd, faults: [] },
 } as const satisfies { readonly [S in Service]: SimServicePart };
 
 type ServiceFaultKind = (typeof SIM_SERVICE_PARTS)[Service]['faults'][number];

@@ -8,6 +8,7 @@ import { TEST_CREDENTIALS, testPorts } from './helpers';
 import { closedPort, startStubServer, type StubServer } from './stub-server';
 
 const ARN = 'arn:aws:rds:us-west-2:111122223333:cluster:orders-west';
+const CLUSTER_ARN = 'arn:aws:route53-recovery-control::111122223333:cluster/shop';
 const QUERY = {
   namespace: 'AWS/RDS',
   metricName: 'AuroraGlobalDBRPOLag',
@@ -53,6 +54,11 @@ const SWEEP: SweepEntry[] = [
   { port: 'cloudwatch', method: 'getMetricSeries', operation: 'GetMetricData', mutating: false, call: (p) => p.cloudwatch.getMetricSeries('us-west-2', QUERY) },
   { port: 'cloudwatch', method: 'listMetrics', operation: 'ListMetrics', mutating: false, call: (p) => p.cloudwatch.listMetrics('us-west-2', { namespace: 'AWS/RDS', metricName: 'AuroraGlobalDBRPOLag', dimensions: { DBClusterIdentifier: 'c' } }) },
   { port: 'cloudwatch', method: 'describeAlarms', operation: 'DescribeAlarms', mutating: false, call: (p) => p.cloudwatch.describeAlarms('us-west-2', ['app']) },
+  // ARC's control plane, through drctl's own restJson1 client rather than an SDK package.
+  { port: 'arc-config', method: 'describeCluster', operation: 'DescribeCluster', mutating: false, call: (p) => p['arc-config'].describeCluster(CLUSTER_ARN) },
+  { port: 'arc-config', method: 'listControlPanels', operation: 'ListControlPanels', mutating: false, call: (p) => p['arc-config'].listControlPanels(CLUSTER_ARN) },
+  { port: 'arc-config', method: 'listRoutingControls', operation: 'ListRoutingControls', mutating: false, call: (p) => p['arc-config'].listRoutingControls(`${CLUSTER_ARN}/p`) },
+  { port: 'arc-config', method: 'listSafetyRules', operation: 'ListSafetyRules', mutating: false, call: (p) => p['arc-config'].listSafetyRules(`${CLUSTER_ARN}/p`) },
 ];
 
 const DESCRIBE_OK =
@@ -76,7 +82,7 @@ afterAll(() => stub.close());
 describe('the read-only guard', () => {
   it('covers every method of every port', () => {
     ports = testPorts({ endpointUrl: stub.url, readOnly: true });
-    for (const port of ['rds', 'docdb', 'elasticache', 'route53', 'cloudwatch'] as const) {
+    for (const port of ['rds', 'docdb', 'elasticache', 'route53', 'cloudwatch', 'arc-config'] as const) {
       const methods = Object.entries(ports[port]).filter(([, value]) => typeof value === 'function').map(([name]) => name);
       expect(methods.sort(), port).toEqual(SWEEP.filter((e) => e.port === port).map((e) => e.method).sort());
     }

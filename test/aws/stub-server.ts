@@ -16,7 +16,12 @@ export interface StubAnswer {
   status: number;
   body: string;
   contentType?: string;
+  /** More response headers (x-amzn-errortype for restJson errors). */
+  headers?: Record<string, string>;
 }
+
+/** Read the request, then say nothing: a client's request timeout is all that ends it. */
+export const SILENT = 'silent';
 
 export interface StubServer {
   url: string;
@@ -43,7 +48,7 @@ function operationOf(method: string, url: string, headers: IncomingHttpHeaders, 
   return action ?? `${method} ${url}`;
 }
 
-export async function startStubServer(answer: (request: RecordedRequest) => StubAnswer | undefined = () => undefined): Promise<StubServer> {
+export async function startStubServer(answer: (request: RecordedRequest) => StubAnswer | typeof SILENT | undefined = () => undefined): Promise<StubServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -54,10 +59,13 @@ export async function startStubServer(answer: (request: RecordedRequest) => Stub
       const url = req.url ?? '/';
       const request = { method, url, headers: req.headers, body, operation: operationOf(method, url, req.headers, body) };
       requests.push(request);
-      const reply = answer(request) ?? errorAnswer(request);
+      const answered = answer(request);
+      if (answered === SILENT) return;
+      const reply = answered ?? errorAnswer(request);
       res.writeHead(reply.status, {
         'content-type': reply.contentType ?? 'text/xml',
         'x-amzn-requestid': `stub-${requests.length}`,
+        ...reply.headers,
       });
       res.end(reply.body);
     });

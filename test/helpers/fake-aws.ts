@@ -4,6 +4,7 @@
 // fake-aws.md beside this file describes the API.
 import type { AwsPorts } from '../../src/core/services/catalogue';
 import { FakeArc } from './fake-aws/arc';
+import { FakeArcConfig } from './fake-aws/arc-config';
 import { FakeCore, type FakeCall, type FaultSpec } from './fake-aws/core';
 import { FakeDatastores } from './fake-aws/datastores';
 import { FakeGlobalClusters } from './fake-aws/global-clusters';
@@ -22,6 +23,7 @@ export class FakeAws implements AwsPorts {
   readonly route53: FakeRoute53;
   readonly cloudwatch: FakeMetrics;
   readonly arc: FakeArc;
+  readonly 'arc-config': FakeArcConfig;
 
   /** `now` is the test's clock, so metric points and change times line up with the action's. */
   constructor(now: () => number = () => Date.UTC(2026, 10, 22, 3, 0, 0)) {
@@ -32,6 +34,7 @@ export class FakeAws implements AwsPorts {
     this.route53 = new FakeRoute53(this.core);
     this.cloudwatch = new FakeMetrics(this.core);
     this.arc = new FakeArc(this.core);
+    this['arc-config'] = new FakeArcConfig(this.core);
   }
 
   /** Every call, in order, with its service, region, operation and parameters. */

@@ -113,6 +113,23 @@ describe('ARC over HTTP', () => {
     elsewhere.destroy();
   });
 
+  it("serves ARC's control plane to drctl's signed restJson1 client: the cluster's endpoints as declared, its panel, controls and rule; 404 for another", async () => {
+    await start();
+    const config = ports['arc-config'];
+    const cluster = await config.describeCluster(FAKE_ARC.cluster);
+    expect(cluster).toMatchObject({ arn: FAKE_ARC.cluster, name: 'shop', status: 'DEPLOYED', endpoints: FAKE_ARC.endpoints });
+    const [panel, ...others] = await config.listControlPanels(FAKE_ARC.cluster);
+    expect(others).toEqual([]);
+    expect((await config.listRoutingControls(panel!.arn)).map((control) => [control.name, control.arn])).toEqual([['east-traffic', FAKE_ARC.east], ['west-traffic', FAKE_ARC.west]]);
+    expect(await config.listSafetyRules(panel!.arn)).toMatchObject([{ arn: ONE_ON, kind: 'ASSERTION', rule: { type: 'ATLEAST', threshold: 1 }, controls: [FAKE_ARC.east, FAKE_ARC.west] }]);
+    // Signed for us-west-2, where the control plane lives, though the CLI's region is us-east-1.
+    expect(sim.world.requests.filter((request) => request.service === 'arc-config').map((request) => request.region)).toEqual(['us-west-2', 'us-west-2', 'us-west-2', 'us-west-2']);
+
+    const missing = await config.describeCluster(`${FAKE_ARC.cluster}-gone`).catch((caught: unknown) => caught);
+    expect(isAwsError(missing, 'not-found')).toBe(true);
+    expect(missing).toMatchObject({ details: { awsCode: 'ResourceNotFoundException', httpStatus: 404 } });
+  });
+
   it('RECOVERY_CONTROL health checks follow their routing controls', async () => {
     await start();
     const { route53 } = clients(sim.endpoint, 'us-east-1');

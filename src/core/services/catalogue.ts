@@ -3,6 +3,7 @@
 // src/aws/services, src/sim/services). See docs/architecture.md.
 import type { z } from 'zod';
 import { arc } from './arc';
+import { arcConfig } from './arc-config';
 import { cloudwatch } from './cloudwatch';
 import { type Access, describeResource, type ResourceInfo, type ServiceContract } from './contract';
 import { HttpEndpoint } from '../http-probe';
@@ -11,7 +12,7 @@ import { elasticache } from './elasticache';
 import { rds } from './rds';
 import { route53 } from './route53';
 
-export const SERVICES = [rds, docdb, elasticache, route53, cloudwatch, arc] as const;
+export const SERVICES = [rds, docdb, elasticache, route53, cloudwatch, arc, arcConfig] as const;
 
 type Entry = (typeof SERVICES)[number];
 export type Service = Entry['id'];

@@ -20,6 +20,9 @@ export interface RoutingControl {
 
 export interface ArcClusterState {
   arn: string;
+  name: string;
+  /** As DescribeCluster lists them. */
+  endpoints: Array<{ region: string; endpoint: string }>;
   endpointRegions: string[];
   rules: Array<SafetyRuleSpec & { arn: string }>;
 }
@@ -32,6 +35,12 @@ export const SAFETY_RULE_BLOCK = { code: 'ConflictException', status: 409 } as c
 export const controlPanelOf = (arn: string) => arn.replace(/\/routingcontrol\/.*$/, '');
 const lastPart = (arn: string) => arn.split('/').pop() ?? arn;
 
+/** A made-up URL for an endpoint given by its region alone, in the shape of AWS's doc example (host-….example.com). */
+export function simEndpointUrl(clusterArn: string, region: string): string {
+  const id = lastPart(clusterArn).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'cluster';
+  return `https://host-${id}.${region}.example.com/v1`;
+}
+
 export class RoutingControls {
   readonly clusters = new Map<string, ArcClusterState>();
   readonly controls = new Map<string, RoutingControl>();
@@ -40,7 +49,9 @@ export class RoutingControls {
 
   add(spec: ArcClusterSpec): void {
     const rules = spec.safetyRules.map((rule) => ({ ...rule, arn: rule.arn ?? `${controlPanelOf(firstControl(rule))}/safetyrule/${rule.name}` }));
-    this.clusters.set(spec.clusterArn, { arn: spec.clusterArn, endpointRegions: spec.endpoints, rules });
+    const endpoints = spec.endpoints.map((entry) => (typeof entry === 'string' ? { region: entry, endpoint: simEndpointUrl(spec.clusterArn, entry) } : entry));
+    const name = spec.name ?? lastPart(spec.clusterArn);
+    this.clusters.set(spec.clusterArn, { arn: spec.clusterArn, name, endpoints, endpointRegions: endpoints.map((entry) => entry.region), rules });
     for (const control of spec.routingControls) {
       this.controls.set(control.arn, {
         arn: control.arn,

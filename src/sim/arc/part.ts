@@ -9,7 +9,7 @@ import type { ApiDown, GenerateContext, WorldPart } from '../world-part';
 import type { WorldSpec } from '../world-spec';
 import type { SpecProblem } from '../world-spec-checks';
 import { RoutingControls } from './model';
-import { ArcClusterSpec } from './spec';
+import { ArcClusterSpec, DEFAULT_ENDPOINT_REGIONS } from './spec';
 
 function generate(resources: Readonly<Record<string, Resource>>, context: GenerateContext) {
   const named = Object.entries(resources);
@@ -24,7 +24,8 @@ function generate(resources: Readonly<Record<string, Resource>>, context: Genera
     const oneOn = { type: 'ASSERTION' as const, name: 'one-region-on', asserted: regional.map(({ resource }) => resource.routingControlArn), rule: 'ATLEAST' as const, threshold: 1 };
     return [{
       clusterArn: cluster.clusterArn,
-      endpoints: cluster.endpoints.map((endpoint) => endpoint.region),
+      // The runbook's own URLs, so DescribeCluster gives back what it declares; none declared: the default five.
+      endpoints: cluster.endpoints.length ? cluster.endpoints.map(({ region, endpoint }) => ({ region, endpoint })) : DEFAULT_ENDPOINT_REGIONS,
       routingControls: controls.map(({ name, resource }) => ({ arn: resource.routingControlArn, name, state: !resource.region || resource.region === context.primary ? ('On' as const) : ('Off' as const) })),
       safetyRules: regional.length > 1 ? [oneOn] : [],
     }];

@@ -24,9 +24,14 @@ export const SafetyRuleSpec = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('GATING'), gating: z.array(ControlArn).min(1), targets: z.array(ControlArn).min(1), ...RuleCommon }),
 ]);
 
+/** A region (its endpoint URL made up from the cluster's id), or the region and the URL DescribeCluster gives. */
+const ClusterEndpointSpec = z.union([SimRegion, z.strictObject({ region: SimRegion, endpoint: z.url() })]);
+
 export const ArcClusterSpec = z.strictObject({
   clusterArn: z.string().min(1),
-  endpoints: z.array(SimRegion).min(1).max(5).default(DEFAULT_ENDPOINT_REGIONS),
+  /** What DescribeCluster calls it; default: the id at the end of its ARN. */
+  name: z.string().min(1).optional(),
+  endpoints: z.array(ClusterEndpointSpec).min(1).max(5).default(DEFAULT_ENDPOINT_REGIONS),
   routingControls: z.array(z.strictObject({ arn: ControlArn, name: z.string().optional(), state: z.enum(['On', 'Off']).default('On') })).default([]),
   safetyRules: z.array(SafetyRuleSpec).default([]),
 });
