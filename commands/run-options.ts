@@ -3,6 +3,9 @@
 import path from 'node:path';
 import type { CliIO } from '../src/core/io';
 import { parseIncidentStart } from '../src/report/incident-start';
+import { shellWord } from '../src/core/shell-word';
+
+export { shellWord };
 import type { OptionsOf } from './cli/options';
 
 /** --sim, --pace, --profile, --region, --endpoint-url: how every AWS command reaches AWS. */
@@ -35,10 +38,6 @@ export function awsOptionsOf(io: CliIO, options: AwsOptions) {
   return { sim: options.sim, pace: options.pace, profile: options.profile, region: options.region, endpointUrl: options.endpointUrl, cwd: io.cwd, env: io.env };
 }
 
-/** A word for a POSIX shell: as it is when the shell would keep it whole, else single-quoted. */
-export function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
 
 /**
  * The flags that decide which AWS a command acts on, as typed, to repeat in the command a plan says to

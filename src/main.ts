@@ -112,6 +112,7 @@ export async function main(given: string[], io: CliIO = processIO()): Promise<nu
   const groups = new Map<string, Command>();
   for (const declaration of COMMAND_TABLE) {
     const command = commandFor(program, groups, declaration.name).description(declaration.description);
+    if (declaration.details) command.addHelpText('after', `\n${declaration.details}`);
     for (const [syntax, help] of declaration.args) command.argument(syntax, help);
     const typed = addOptions(commander, command, optionsTakenBy(declaration.name));
     command.action(async (...values: unknown[]) => {

@@ -11,6 +11,8 @@ interface CommandDeclaration<C extends CommandName> {
   name: C;
   description: string;
   args: ArgumentDeclaration[];
+  /** A paragraph for `drctl <command> --help`, after the options: when to use it, and when not. */
+  details?: string;
   run(args: Arguments, options: OptionsOf<C>, context: CommandContext): Promise<number>;
 }
 
@@ -22,6 +24,7 @@ export interface DrctlCommand {
   name: CommandName;
   description: string;
   args: ArgumentDeclaration[];
+  details?: string;
   run(args: Arguments, parse: OptionParser, context: CommandContext): Promise<number>;
 }
 
@@ -50,7 +53,7 @@ const declare = <C extends CommandName>(declaration: CommandDeclaration<C>): Drc
 });
 
 /** Subcommand groups: the word before the space in a command's name. */
-export const COMMAND_GROUPS: Record<string, string> = { sim: 'the embedded AWS simulator' };
+export const COMMAND_GROUPS: Record<string, string> = { sim: 'the embedded AWS simulator', arc: "ARC routing controls: set-up reads of a cluster from ARC's control plane" };
 
 export const COMMAND_TABLE: DrctlCommand[] = [
   declare({
@@ -127,6 +130,25 @@ export const COMMAND_TABLE: DrctlCommand[] = [
     description: 'write the world --sim would generate for a runbook, as YAML to edit',
     args: [['<runbook>', 'the runbook file', 'file']],
     run: async (args, options, context) => (await import('../sim')).simWorldCommand(args.text(0), options, context),
+  }),
+  declare({
+    name: 'arc describe',
+    description: "set-up time: read an ARC cluster from ARC's control plane (us-west-2) and print its runbook resources, or --write its endpoints into a runbook",
+    args: [['<cluster-arn>', 'the cluster, arn:aws:route53-recovery-control::<account>:cluster/<id>']],
+    details: [
+      'Run it once, ahead of time, and again when the cluster changes: never during a',
+      "failover. ARC's control plane is served from us-west-2 alone; a failover reaches",
+      'routing controls through the five regional endpoints this command writes into',
+      'the runbook. It only reads (DescribeCluster, ListControlPanels,',
+      'ListRoutingControls, ListSafetyRules: IAM route53-recovery-control-config:',
+      'Describe* and List*) and changes nothing in AWS.',
+      '',
+      'Examples:',
+      '  drctl arc describe arn:aws:route53-recovery-control::111122223333:cluster/shop',
+      '  drctl arc describe <cluster-arn> --write runbooks/shop.yaml --profile prod',
+      '',
+    ].join('\n'),
+    run: async (args, options, context) => (await import('../arc')).arcDescribeCommand(args.text(0), options, context),
   }),
   declare({
     name: 'schema',

@@ -13,7 +13,7 @@ import type { HistoryFormat, ReportFormat } from '../../src/report/formats';
 import type { FailoverMode } from '../../src/runbook/failover-kinds';
 import type { Parser, ParserName, PARSERS } from './option-values';
 
-export const COMMAND_NAMES = ['validate', 'plan', 'run', 'resume', 'rollback', 'status', 'health', 'failover', 'report', 'drill', 'sim serve', 'sim world', 'schema', 'explain', 'completion'] as const;
+export const COMMAND_NAMES = ['validate', 'plan', 'run', 'resume', 'rollback', 'status', 'health', 'failover', 'report', 'drill', 'sim serve', 'sim world', 'arc describe', 'schema', 'explain', 'completion'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export interface OptionDeclaration {
@@ -59,21 +59,24 @@ const FAILOVER_MODES = ['planned', 'unplanned', 'detach'] as const satisfies rea
 const REPORT_FORMATS = ['text', 'md', 'json', 'junit', 'html'] as const satisfies readonly ReportFormat[];
 const HISTORY_FORMATS = ['text', 'md', 'json', 'html'] as const satisfies readonly HistoryFormat[];
 
+/** The commands that read AWS without a run's clock: --sim, --profile and --endpoint-url, not --pace or --region. */
+const SETUP = ['arc describe'] as const;
+
 export const OPTIONS = {
-  sim: { flags: '--sim [world]', shape: 'optional-value', parse: 'text', completes: 'file', commands: AWS, help: 'use the embedded simulator (optionally with a world file) instead of AWS' },
+  sim: { flags: '--sim [world]', shape: 'optional-value', parse: 'text', completes: 'file', commands: [...AWS, ...SETUP], help: 'use the embedded simulator (optionally with a world file) instead of AWS' },
   pace: {
     flags: '--pace <n>', shape: 'value', parse: 'pace', commands: AWS, help: 'with --sim: watch at n simulated seconds per real second (default: as fast as possible; figures are the same)',
     renamedFrom: ['--time-scale'],
     renamedBecause: 'simulated time is virtual and runs as fast as drctl can; --pace is how fast to watch it',
   },
-  profile: { flags: '--profile <name>', shape: 'value', parse: 'text', completes: 'profile', commands: AWS, help: 'AWS named profile (otherwise the standard credential chain)' },
+  profile: { flags: '--profile <name>', shape: 'value', parse: 'text', completes: 'profile', commands: [...AWS, ...SETUP], help: 'AWS named profile (otherwise the standard credential chain)' },
   region: { flags: '--region <region>', shape: 'value', parse: 'text', completes: 'region', commands: AWS, help: 'default AWS region' },
-  endpointUrl: { flags: '--endpoint-url <url>', shape: 'value', parse: 'text', commands: AWS, help: 'send every AWS call to this endpoint (e.g. `drctl sim serve`)' },
+  endpointUrl: { flags: '--endpoint-url <url>', shape: 'value', parse: 'text', commands: [...AWS, ...SETUP], help: 'send every AWS call to this endpoint (e.g. `drctl sim serve`)' },
 
   inputs: { flags: '-i, --input <name=value>', shape: 'list', parse: 'text', commands: ['plan', 'run', 'drill'], help: 'a runbook input (repeatable)' },
   yes: { flags: '-y, --yes', shape: 'flag', commands: SESSION, help: 'approve every approval and the start confirmation (needed without a TTY)' },
   step: { flags: '--step', shape: 'flag', commands: SESSION, help: 'ask before every step (walk the runbook one step at a time)' },
-  output: { flags: '-o, --output <format>', shape: 'value', choices: OUTPUT_FORMATS, default: 'text', picksOutput: 'only', commands: [...SESSION, 'plan', 'status', 'health', 'explain'], help: 'output format (docs/output.md)' },
+  output: { flags: '-o, --output <format>', shape: 'value', choices: OUTPUT_FORMATS, default: 'text', picksOutput: 'only', commands: [...SESSION, 'plan', 'status', 'health', 'explain', 'arc describe'], help: 'output format (docs/output.md)' },
   validateOutput: { flags: '-o, --output <format>', shape: 'value', choices: ['text', 'json', 'junit'], default: 'text', picksOutput: 'only', commands: ['validate'], help: 'output format (docs/output.md)' },
   // Not for `drctl rollback`, which runs nothing but the rollback steps.
   rollback: { flags: '--no-rollback', shape: 'negatable', commands: ['run', 'resume', 'failover', 'drill'], help: 'do not run the rollback steps when a step fails' },
@@ -121,6 +124,11 @@ export const OPTIONS = {
   host: { flags: '--host <host>', shape: 'value', parse: 'text', commands: ['sim serve'], help: 'address to listen on (default 127.0.0.1)' },
   timeScale: { flags: '--time-scale <n>', shape: 'value', parse: 'timeScale', commands: ['sim serve'], help: 'the served world runs n times faster: every span it declares lasts 1/n as long; times stay on the wall clock (default 30)' },
   requestLog: { flags: '--request-log <file>', shape: 'value', parse: 'text', commands: ['sim serve'], help: 'append every request the simulator receives to this file, one JSON object a line' },
+
+  write: {
+    flags: '--write <runbook>', shape: 'value', parse: 'text', completes: 'file', commands: ['arc describe'],
+    help: "fill in the endpoints of this runbook's arc-cluster with that ARN, in place (its comments and layout kept)",
+  },
 
   list: { flags: '--list', shape: 'flag', commands: ['explain'], help: 'list every code with its meaning' },
 } as const satisfies Record<string, OptionDeclaration>;

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { actionCatalogue } from '../../src/actions/catalogue';
 import { CODES, ERROR_CODES, NOTICE_CODES } from '../../src/core/codes';
 
 const ROOTS = ['src', 'commands'];
@@ -24,8 +25,9 @@ const literals = files.flatMap(({ file, text }) => [...text.matchAll(/'([^'\n\\]
 const namespaces = new Set(Object.keys({ ...ERROR_CODES, ...NOTICE_CODES }).map((code) => code.split('.')[0]));
 const looksLikeCode = (value: string) => /^[a-z0-9]+\.[a-z0-9-]+$/.test(value) && namespaces.has(value.split('.')[0]);
 
-// Literals in a code's namespace that are not codes: file names and the `type` of JSON lines.
-const NOT_CODES = new Set(['drill.json', 'journal.jsonl', 'runbook.json', 'drill.result']);
+// Literals in a code's namespace that are not codes: file names, the `type` of JSON documents and lines,
+// and the names of actions and checks (arc.set-routing-controls shares its namespace with `drctl arc`'s codes).
+const NOT_CODES = new Set(['drill.json', 'journal.jsonl', 'runbook.json', 'drill.result', 'arc.describe', ...actionCatalogue.actions.map((action) => action.uses), ...actionCatalogue.checks.map((check) => check.check)]);
 
 // Codes built from parts: the part is a literal in the file that builds the code.
 const BUILT: Array<{ code: RegExp; file: string }> = [

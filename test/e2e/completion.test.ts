@@ -48,7 +48,7 @@ describe('drctl completion bash', () => {
     );
     expect(answers).toEqual([
       'complete -F _drctl drctl',
-      'validate plan run resume rollback status health failover report drill sim schema explain completion -v --version -h --help',
+      'validate plan run resume rollback status health failover report drill sim arc schema explain completion -v --version -h --help',
       'plan',
       'serve world',
       '--output',
