@@ -1,8 +1,9 @@
 // Turns zod issues into drctl problems: a stable code, the exact place, a message in the runbook's own
 // terms and a hint. zod's own wording ("Invalid input") is never shown to an engineer.
 import type { z } from 'zod';
-import type { Problem } from '../core/errors';
+import type { ErrorCode, Problem } from '../core/errors';
 import { KNOWN_REGIONS } from '../core/regions';
+import { shellWord } from '../core/shell-word';
 import { RESOURCE_TYPES } from '../core/resources';
 import { formatPath, type Path, type RunbookSource } from './source';
 import { didYouMean } from './suggest';
@@ -64,13 +65,20 @@ export function issueToProblems(issue: Issue, context: IssueContext): Problem[] 
     }));
   }
 
-  const custom = issue.code === 'custom' ? (issue.params as { drctlCode?: string } | undefined)?.drctlCode : undefined;
+  const params = issue.code === 'custom' ? (issue.params as { drctlCode?: ErrorCode; hint?: string } | undefined) : undefined;
+  const custom = params?.drctlCode;
   if (custom === 'runbook.bad-duration') {
     return [{ code: custom, message: `${where} is ${describeValue(value)}, which is not a duration`, hint: 'Write durations like "90s", "5m", "1m30s" or "250ms".', location: source.locate(path) }];
   }
   if (custom === 'runbook.bad-region') {
     const suggestion = typeof value === 'string' ? didYouMeanRegion(value) : undefined;
     return [{ code: custom, message: `${where} is ${describeValue(value)}, which is not an AWS region`, hint: suggestion ?? 'Use a region name such as us-east-1 or eu-west-2.', location: source.locate(path) }];
+  }
+
+  if (custom && params?.hint) {
+    // A resource schema's own rule, worded there; {runbook} is this runbook's path, to name in a command.
+    const hint = params.hint.replaceAll('{runbook}', shellWord(source.locate([]).file));
+    return [{ code: custom, message: `${where} ${issue.message}`, hint, location: source.locate(path) }];
   }
 
   const last = path[path.length - 1];

@@ -25,6 +25,7 @@ export const runbookCodes = errorCodes({
   'runbook.bad-format': { meaning: 'A name does not have the allowed form.', action: 'Names start with a letter and hold only letters, digits, "-" and "_".' },
   'runbook.out-of-range': { meaning: 'A number is outside its allowed range.', action: 'Adjust the value to the range named in the message.' },
   'runbook.invalid': { meaning: 'The runbook does not match the format in a way no more specific code describes.', action: 'Check the place shown against `drctl schema`.' },
+  'runbook.arc-endpoints-missing': { meaning: "An arc-cluster resource declares no endpoints: a failover reaches ARC's routing controls through the cluster's regional endpoints only, never its control plane.", action: 'Fill them in once, ahead of time: `drctl arc describe <clusterArn> --write <runbook>` (the hint gives the exact command).' },
   'runbook.unknown-resource-type': { meaning: 'A resource has no type, or a type drctl does not know.', action: 'Use one of the resource types listed in the hint.' },
   'runbook.default-not-in-enum': { meaning: "An input's default is not one of its enum values.", action: 'Make the default one of the enum values, or add it to the enum.' },
   'runbook.duplicate-step-id': { meaning: 'Two steps (rollback steps included) have the same id.', action: 'Give every step its own id.' },

@@ -4,7 +4,7 @@
 // in turn until one answers.
 import * as z from 'zod';
 import { defineService, describeResource } from './contract';
-import { Region } from './resource-fields';
+import { codeParam, Region } from './resource-fields';
 
 export type RoutingControlState = 'On' | 'Off';
 
@@ -62,18 +62,41 @@ export interface RoutingControlPort {
 }
 
 const ARN = /^arn:[\w-]+:route53-recovery-control::\d*:[A-Za-z0-9:./_-]+$/;
+const CLUSTER_ARN = /^arn:[\w-]+:route53-recovery-control::\d*:cluster\/[A-Za-z0-9._-]+$/;
+
+/** arn:aws:route53-recovery-control::<account>:cluster/<id>, as DescribeCluster takes it. */
+export const isClusterArn = (text: string) => CLUSTER_ARN.test(text);
+
 const arn = (what: string) => z.string().regex(ARN, { message: `is not an ARC ${what} ARN (arn:aws:route53-recovery-control::<account>:...)` });
 
-export const ArcCluster = z.strictObject({
-  type: z.literal('arc-cluster'),
-  clusterArn: arn('cluster'),
-  endpoints: z
-    .array(z.strictObject({ region: Region, endpoint: z.url() }))
-    .min(1)
-    .max(5)
-    .meta({ description: "The cluster's regional endpoints ({region, endpoint}, from DescribeCluster): drctl tries them in turn." }),
-  description: z.string().optional(),
-});
+/** The command that fills a cluster's endpoints in, once, ahead of time (named by the problem's hint). */
+export const describeClusterCommand = (clusterArn: string, runbook = '<runbook>') => `drctl arc describe ${clusterArn} --write ${runbook}`;
+
+export const ArcCluster = z
+  .strictObject({
+    type: z.literal('arc-cluster'),
+    clusterArn: arn('cluster'),
+    endpoints: z
+      .array(z.strictObject({ region: Region, endpoint: z.url() }))
+      .min(1)
+      .max(5)
+      // Absent is a problem of its own below, whose hint names the command that fills them in.
+      .default([])
+      .meta({ description: "The cluster's regional endpoints ({region, endpoint}, from DescribeCluster): drctl tries them in turn. `drctl arc describe <clusterArn> --write <runbook>` fills them in." }),
+    description: z.string().optional(),
+  })
+  .superRefine((cluster, ctx) => {
+    if (cluster.endpoints.length > 0) return;
+    ctx.addIssue({
+      code: 'custom',
+      message: 'declares no endpoints: a failover reads and sets routing controls through them, with no control-plane call',
+      // {runbook} in the hint is the runbook's path (schema-problems.ts).
+      params: {
+        ...codeParam('runbook.arc-endpoints-missing').params,
+        hint: `Fill them in once, ahead of time, from ARC's control plane (us-west-2): \`${describeClusterCommand(cluster.clusterArn, '{runbook}')}\`.`,
+      },
+    });
+  });
 
 export const ArcRoutingControl = z.strictObject({
   type: z.literal('arc-routing-control'),
