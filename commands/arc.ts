@@ -3,7 +3,7 @@
 // printed as runbook resources to paste, or its endpoints written into the runbook's arc-cluster in place.
 // The runbook is read first (a wrong path or ARN fails before any AWS call), AWS only through read-only
 // ports, and the file is replaced whole, only if nobody changed it meanwhile.
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CommandContext } from './context';
 import type { OptionsOf } from './cli/options';
@@ -108,11 +108,13 @@ export async function writeEndpoints(target: TargetRunbook, report: ArcDescribeR
   if ((await readFile(target.file, 'utf8').catch(() => undefined)) !== target.text) {
     throw new DrctlError('arc.runbook-changed', `${target.shown} changed while drctl read ARC, so it was not written`, 'Run the command again: it reads the file anew.', { exitCode: ExitCode.runFailed });
   }
-  const temporary = path.join(path.dirname(target.file), `.${path.basename(target.file)}.drctl-${process.pid}`);
+  // A symlinked runbook (a dotfiles checkout) keeps its link: the file it points to is the one replaced.
+  const file = await realpath(target.file).catch(() => target.file);
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.drctl-${process.pid}`);
   try {
-    const { mode } = await stat(target.file);
+    const { mode } = await stat(file);
     await writeFile(temporary, filled.text, { mode });
-    await rename(temporary, target.file);
+    await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);
     throw cannot((error as NodeJS.ErrnoException).code ?? String(error));

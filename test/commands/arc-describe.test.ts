@@ -1,7 +1,7 @@
 // `drctl arc describe` over the fake control plane: what an engineer sees when the cluster is not ready,
 // when the ARN names no cluster, when the runbook changes under it, and when the file cannot be written
 // (each time the runbook is left as it was).
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -101,5 +101,15 @@ describe('drctl arc describe', () => {
     const again = await readTarget(file, 'shop.yaml', FAKE_ARC.cluster);
     expect(await writeEndpoints(again, await describeCluster(fakeCluster()['arc-config'], FAKE_ARC.cluster, again))).toEqual({ file: 'shop.yaml', changed: [], unchanged: ['shop-arc'] });
     expect(await readFile(file, 'utf8')).toBe(text);
+  });
+
+  it('fills the file a symlinked runbook points to, and leaves the link a link', async () => {
+    const link = path.join(dir, 'linked.yaml');
+    await symlink(file, link);
+    const target = await readTarget(link, 'linked.yaml', FAKE_ARC.cluster);
+    await writeEndpoints(target, await describeCluster(fakeCluster()['arc-config'], FAKE_ARC.cluster, target));
+
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(file, 'utf8')).toContain(`endpoint: "${FAKE_ARC.endpoints[4]!.endpoint}"`);
   });
 });
