@@ -146,7 +146,6 @@ export const COMMAND_TABLE: DrctlCommand[] = [
       'Examples:',
       '  drctl arc describe arn:aws:route53-recovery-control::111122223333:cluster/shop',
       '  drctl arc describe <cluster-arn> --write runbooks/shop.yaml --profile prod',
-      '',
     ].join('\n'),
     run: async (args, options, context) => (await import('../arc')).arcDescribeCommand(args.text(0), options, context),
   }),

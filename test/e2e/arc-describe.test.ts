@@ -67,6 +67,10 @@ describe('drctl arc describe', () => {
       expect(result.stderr).toContain('is not an ARC cluster ARN [arc.bad-cluster-arn]');
       expect(result.stderr).toContain('hint: Pass it as arn:aws:route53-recovery-control::<account>:cluster/<id>');
       expect(result.stderr).not.toMatch(/\n\s+at /);
+      // Its help says when to run it, and what it may read.
+      const help = await drctl(['arc', 'describe', '--help']);
+      expect(help.stdout).toContain('never during a\nfailover');
+      expect(help.stdout).toContain('--write <runbook>');
     },
     TIMEOUT,
   );
