@@ -9,7 +9,7 @@ import type { CommandContext } from './context';
 import type { OptionsOf } from './cli/options';
 import { openAwsContext } from './aws-context';
 import { awsOptionsOf } from './run-options';
-import { AwsError, isAwsError } from '../src/aws/aws-error';
+import { AwsError, type AwsErrorKind, isAwsError } from '../src/aws/aws-error';
 import { DrctlError, ExitCode, ProblemsError } from '../src/core/errors';
 import type { Resource } from '../src/core/resources';
 import { isClusterArn } from '../src/core/services/arc';
@@ -46,19 +46,34 @@ export async function arcDescribeCommand(clusterArn: string, options: ArcDescrib
   return ExitCode.ok;
 }
 
+/**
+ * The hints a set-up read needs rather than a failover's: the ARN came from the command line, and the
+ * control plane is us-west-2's alone, so its outage is a reason to wait, never to fail over.
+ */
+const SETUP_HINTS: Partial<Record<AwsErrorKind, string>> = {
+  'not-found': 'Check the ARN (`aws route53-recovery-control-config list-clusters --region us-west-2` lists the clusters) and that the account (--profile) is the one you mean.',
+  unreachable: "ARC's control plane is served from us-west-2 alone, and only set-up needs it: a failover uses the endpoints already in the runbook. Run this again once it answers (check the network and --endpoint-url too).",
+};
+
+function withSetupHint(error: unknown): never {
+  const hint = isAwsError(error) ? SETUP_HINTS[error.details.kind] : undefined;
+  if (!hint || !isAwsError(error)) throw error;
+  throw new AwsError(error.details, error.message, hint, error);
+}
+
 /** The cluster, its panels, controls and rules, and the resources to paste (under the runbook's names when given). */
 export async function describeCluster(port: ArcConfigPort, clusterArn: string, target: TargetRunbook | undefined): Promise<ArcDescribeReport> {
-  const cluster = await port.describeCluster(clusterArn).catch((error: unknown) => {
-    // The ARN came from the command line, not a runbook: say where to find the right one.
-    if (!isAwsError(error, 'not-found')) throw error;
-    throw new AwsError(error.details, error.message, 'Check the ARN (`aws route53-recovery-control-config list-clusters --region us-west-2` lists the clusters) and that the account (--profile) is the one you mean.', error);
-  });
+  const cluster = await port.describeCluster(clusterArn).catch(withSetupHint);
   if (cluster.endpoints.length === 0) {
     throw new DrctlError('arc.cluster-not-ready', `ARC cluster ${cluster.name} has no endpoints yet (${cluster.status})`, 'A cluster gets its five endpoints once it is DEPLOYED: wait a few minutes, then run this again.', { exitCode: ExitCode.runFailed });
   }
   const panels: DescribedPanel[] = [];
-  for (const panel of await port.listControlPanels(clusterArn)) {
-    panels.push({ panel, controls: await port.listRoutingControls(panel.arn), rules: await port.listSafetyRules(panel.arn) });
+  try {
+    for (const panel of await port.listControlPanels(clusterArn)) {
+      panels.push({ panel, controls: await port.listRoutingControls(panel.arn), rules: await port.listSafetyRules(panel.arn) });
+    }
+  } catch (error) {
+    withSetupHint(error);
   }
   const listed = new Set(panels.flatMap((panel) => panel.controls.map((control) => control.arn)));
   const strayControls = (target?.controls ?? []).filter((control) => !listed.has(control.routingControlArn)).map((control) => ({ name: control.name, arn: control.routingControlArn }));

@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateWorld, worldToYaml } from '../../src/sim/index';
 import { drctl, ROOT } from './drctl';
 
 const TIMEOUT = 60_000;
@@ -71,6 +72,23 @@ describe('drctl arc describe', () => {
       const help = await drctl(['arc', 'describe', '--help']);
       expect(help.stdout).toContain('never during a\nfailover');
       expect(help.stdout).toContain('--write <runbook>');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "with us-west-2's ARC control plane down, fails (exit 1) saying a failover does not need it, not to fail over",
+    async () => {
+      const generated = generateWorld({ 'shop-arc': { type: 'arc-cluster', clusterArn: CLUSTER, endpoints: [] } });
+      const faults = [{ type: 'region-outage', region: 'us-west-2', services: ['arc-config'] }];
+      const world = path.join(dir, 'control-plane-down.yaml');
+      await writeFile(world, worldToYaml({ ...generated, spec: { ...generated.spec, faults } } as typeof generated));
+
+      const result = await drctl(['arc', 'describe', CLUSTER, '--sim', world]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("ARC's control plane DescribeCluster in us-west-2");
+      expect(result.stderr).toContain('[aws.unreachable]');
+      expect(result.stderr).toContain('hint: ARC\'s control plane is served from us-west-2 alone, and only set-up needs it: a failover uses the endpoints already in the runbook.');
     },
     TIMEOUT,
   );
