@@ -10,8 +10,7 @@ import { applyEvent, type RunState } from './state';
 
 export class RunEmitter {
   private closed = false;
-  /** The first failure of the sink: the run stops on it. */
-  sinkFailure: unknown;
+  /** Told of every failure of the sink (the run's signals keep the first and stop the run on it). */
   onSinkFailure: (error: unknown) => void = () => undefined;
 
   constructor(
@@ -26,7 +25,7 @@ export class RunEmitter {
     try {
       this.sink.emit(event);
     } catch (error) {
-      this.failed(error);
+      this.onSinkFailure(error);
     }
     return event;
   }
@@ -39,7 +38,7 @@ export class RunEmitter {
       if (this.sink.commit) await this.sink.commit(event);
       else this.sink.emit(event);
     } catch (error) {
-      this.failed(error);
+      this.onSinkFailure(error);
       throw error;
     }
     return event;
@@ -48,12 +47,6 @@ export class RunEmitter {
   /** After run.finished nothing more is recorded (late callbacks of abandoned calls are dropped). */
   close(): void {
     this.closed = true;
-  }
-
-  private failed(error: unknown): void {
-    if (this.sinkFailure !== undefined) return;
-    this.sinkFailure = error;
-    this.onSinkFailure(error);
   }
 
   private stamp(body: RunEventBody): RunEvent | undefined {

@@ -20,7 +20,7 @@ function detailOf(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }
 
-export function isNoRoom(cause: unknown): boolean {
+function isNoRoom(cause: unknown): boolean {
   const code = codeOf(cause);
   return code !== undefined && NO_ROOM.has(code);
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { journalTooLittleRoom, journalUnwritable } from './errors';
 import { nodeJournalFs, type JournalFs } from './journal-fs';
 
-export const MIN_FREE_BYTES = 1024 * 1024;
+const MIN_FREE_BYTES = 1024 * 1024;
 
 export async function checkJournalDir(journalDir: string, fs: JournalFs = nodeJournalFs): Promise<void> {
   const probe = path.join(journalDir, `.write-test-${process.pid}`);

@@ -48,11 +48,6 @@ export class FileJournal implements EventSink {
     }
   }
 
-  /** Set once a write failed; nothing is written after it. */
-  get failed(): Error | undefined {
-    return this.failure;
-  }
-
   /** Throws the journal's failure the first time a write fails; later events are dropped. */
   emit(event: RunEvent): void {
     if (this.fd === undefined || this.failure) return;
