@@ -32,7 +32,7 @@ export interface UnfinishedCheck {
 
 export async function checkLastRunFinished(check: UnfinishedCheck): Promise<void> {
   if (check.ignore) return;
-  const last = (await listRuns(check.journalDir)).find((run) => run.runbook === check.runbook && run.runId !== check.runId);
+  const last = (await listRuns(check.journalDir, check.runbook)).find((run) => run.runId !== check.runId);
   const why = last && whyUnfinished(last);
   if (!last || !why) return;
   const hint = `Continue it with \`drctl resume ${last.runId}\` (finished steps are not repeated), or pass --ignore-unfinished to start a new run from the state AWS is in now.`;

@@ -46,3 +46,8 @@ export function newRunId(now: number, runbookName: string, random: () => number 
     .padStart(4, '0');
   return `${stamp}-${runbookName}-${suffix}`;
 }
+
+/** Whether a run id (newRunId) can belong to this runbook: a cheap look before its journal is read. */
+export function mayBeRunOf(runId: string, runbookName: string): boolean {
+  return runId.includes(`-${runbookName}-`);
+}

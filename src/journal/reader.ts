@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { DrctlError, ExitCode } from '../core/errors';
 import type { RunEvent, RunOutcome } from '../core/events';
 import { replay, type RunState } from '../engine/state';
-import { journalPath, runsDir } from './layout';
+import { journalPath, mayBeRunOf, runsDir } from './layout';
 
 export interface JournalContents {
   events: RunEvent[];
@@ -89,11 +89,17 @@ export interface RunListing {
   unfinished: boolean;
 }
 
-/** Every run in the journal directory, newest first. Unreadable runs are listed without details. */
-export async function listRuns(journalDir: string): Promise<RunListing[]> {
+/**
+ * Every run in the journal directory, newest first. Unreadable runs are listed without details. With a
+ * runbook, only its readable runs: the journals of other runbooks (the whole history, read before every
+ * new run) are not read at all.
+ */
+export async function listRuns(journalDir: string, runbook?: string): Promise<RunListing[]> {
   let ids: string[];
   try {
-    ids = (await readdir(runsDir(journalDir), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    ids = (await readdir(runsDir(journalDir), { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory() && (runbook === undefined || mayBeRunOf(entry.name, runbook)))
+      .map((entry) => entry.name);
   } catch {
     return [];
   }
@@ -107,5 +113,5 @@ export async function listRuns(journalDir: string): Promise<RunListing[]> {
       }
     }),
   );
-  return listings.sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0) || b.runId.localeCompare(a.runId));
+  return listings.filter((run) => runbook === undefined || run.runbook === runbook).sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0) || b.runId.localeCompare(a.runId));
 }

@@ -17,9 +17,12 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function journal(runId: string, outcome?: 'succeeded' | 'aborted' | 'unknown' | 'failed'): void {
+// Run ids as newRunId makes them: they name their runbook.
+const OLD_RUN = '20261127-000000-shop-0001';
+
+function journal(runId: string, outcome?: 'succeeded' | 'aborted' | 'unknown' | 'failed', runbook = 'shop'): void {
   const file = FileJournal.open(dir, runId);
-  const started = { type: 'run.started', runId, runbook: 'shop', file: 'shop.yaml', mode: 'run', inputs: {}, objectives: {}, steps: [], seq: 1, at: 1_000, realAt: 1_000 };
+  const started = { type: 'run.started', runId, runbook, file: 'shop.yaml', mode: 'run', inputs: {}, objectives: {}, steps: [], seq: 1, at: 1_000, realAt: 1_000 };
   file.emit(started as unknown as RunEvent);
   if (outcome) file.emit({ type: 'run.finished', outcome, durationMs: 1, seq: 2, at: 2_000 } as RunEvent);
   file.close();
@@ -34,7 +37,7 @@ function asking(typed: 'new' | 'no') {
 }
 
 const check = (io: CliIO, operator: ReturnType<typeof asking>['operator'], ignore = false) =>
-  checkLastRunFinished({ interactive: io === terminal, journalDir: dir, runbook: 'shop', runId: 'new-run', ignore, operator, signal: new AbortController().signal });
+  checkLastRunFinished({ interactive: io === terminal, journalDir: dir, runbook: 'shop', runId: '20261127-010000-shop-0002', ignore, operator, signal: new AbortController().signal });
 
 describe('a new run after an unfinished one', () => {
   it.each([
@@ -42,24 +45,31 @@ describe('a new run after an unfinished one', () => {
     ['stopped with Ctrl-C', 'aborted', /stopped before the end/],
     ['with an unknown outcome', 'unknown', /outcome of a step is unknown/],
   ] as const)('asks on a terminal when the last run was %s, and goes on only when the operator types "new"', async (_what, outcome, why) => {
-    journal('old-run', outcome);
+    journal(OLD_RUN, outcome);
     const yes = asking('new');
     await check(terminal, yes.operator);
     expect(yes.asked[0]).toMatchObject({ confirmText: 'new', message: expect.stringMatching(why) });
-    expect(yes.asked[0]?.message).toContain('`drctl resume old-run`');
+    expect(yes.asked[0]?.message).toContain(`\`drctl resume ${OLD_RUN}\``);
     await expect(check(terminal, asking('no').operator)).rejects.toMatchObject({ code: 'engine.unfinished-run' });
   });
 
   it('refuses without a terminal unless --ignore-unfinished, naming the run and drctl resume', async () => {
-    journal('old-run', 'aborted');
+    journal(OLD_RUN, 'aborted');
     const nobody = asking('new');
-    await expect(check(pipe, nobody.operator)).rejects.toMatchObject({ code: 'engine.unfinished-run', exitCode: 2, hint: expect.stringContaining('drctl resume old-run') });
+    await expect(check(pipe, nobody.operator)).rejects.toMatchObject({ code: 'engine.unfinished-run', exitCode: 2, hint: expect.stringContaining(`drctl resume ${OLD_RUN}`) });
     await check(pipe, nobody.operator, true);
     expect(nobody.asked).toEqual([]);
   });
 
+  it('says nothing about an unfinished run of another runbook, even one whose name starts the same', async () => {
+    journal('20261127-000000-shop-eu-0003', 'aborted', 'shop-eu');
+    const nobody = asking('no');
+    await check(pipe, nobody.operator);
+    expect(nobody.asked).toEqual([]);
+  });
+
   it('says nothing after a run that finished (succeeded, failed, or rolled back)', async () => {
-    journal('old-run', 'failed');
+    journal(OLD_RUN, 'failed');
     const nobody = asking('no');
     await check(pipe, nobody.operator);
     expect(nobody.asked).toEqual([]);
