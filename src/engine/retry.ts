@@ -5,8 +5,6 @@ import type { Step } from '../runbook/schema';
 import { parseDuration } from '../core/duration';
 import { checkRetryPolicy, STEP_RETRY, type RetryPolicy } from '../core/retry-policy';
 
-export { retryDelay as backoffDelay } from '../core/retry-policy';
-
 /** `retry: N` means N retries (N + 1 attempts); `retry: { attempts: N, backoff: 10s }` the same with its first delay. */
 export function retryPolicyOf(step: Step): RetryPolicy {
   const retry = step.retry;

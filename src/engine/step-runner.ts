@@ -5,7 +5,8 @@ import type { Step } from '../runbook/schema';
 import { parseDuration } from '../core/duration';
 import type { EngineContext } from './context';
 import { hasCode, isAwsFailure, isRetryable, toProblem, unknownAction } from './errors';
-import { backoffDelay, retryPolicyOf } from './retry';
+import { retryDelay } from '../core/retry-policy';
+import { retryPolicyOf } from './retry';
 import { conditionHolds, resolveWith, scopeOf, skipReason } from './scope';
 import { runAttempt, type AttemptResult } from './step-attempt';
 import { StepRun } from './step-run';
@@ -84,7 +85,7 @@ async function runAttempts(run: StepRun): Promise<AttemptResult> {
       return await runAttempt(run);
     } catch (error) {
       if (!isRetryable(error) || attempt >= policy.maximumAttempts || policy.nonRetryable.includes(toProblem(error).code) || run.signal.aborted) throw error;
-      const delayMs = backoffDelay(policy, attempt, run.engine.random);
+      const delayMs = retryDelay(policy, attempt, run.engine.random);
       run.engine.emitter.emit({ type: 'step.retrying', stepId: run.id, attempt: attempt + 1, delayMs, error: toProblem(error) });
       await run.engine.clock.sleep(delayMs, run.signal);
     }
