@@ -10,7 +10,8 @@ import { loadRunbookFile } from '../src/runbook/load';
 import type { RunbookDocument } from '../src/runbook/schema';
 import { planView } from '../src/ui/plan-view';
 import type { OptionsOf } from './cli/options';
-import { awsFlagsOf, awsOptionsOf, runbookPath, shellWord, type AwsOptions } from './run-options';
+import { awsFlagsOf, awsOptionsOf, runbookPath, type AwsOptions } from './run-options';
+import { shellWord } from '../src/core/shell-word';
 import { listenForInterrupts } from './interrupts';
 
 export type PlanCommandOptions = OptionsOf<'plan'>;

@@ -4,8 +4,6 @@ import path from 'node:path';
 import type { CliIO } from '../src/core/io';
 import { parseIncidentStart } from '../src/report/incident-start';
 import { shellWord } from '../src/core/shell-word';
-
-export { shellWord };
 import type { OptionsOf } from './cli/options';
 
 /** --sim, --pace, --profile, --region, --endpoint-url: how every AWS command reaches AWS. */
@@ -37,7 +35,6 @@ export function engineSettings(options: SessionCommandOptions, now: number) {
 export function awsOptionsOf(io: CliIO, options: AwsOptions) {
   return { sim: options.sim, pace: options.pace, profile: options.profile, region: options.region, endpointUrl: options.endpointUrl, cwd: io.cwd, env: io.env };
 }
-
 
 /**
  * The flags that decide which AWS a command acts on, as typed, to repeat in the command a plan says to
