@@ -76,12 +76,11 @@ export async function runSession(request: SessionRequest, aws: OpenedAws): Promi
     if (lock.takenOverFrom) reporter.notice('journal.lock-stale', takeOverNotice(lock.takenOverFrom, runId));
     const interrupts = listenForInterrupts();
     cleanups.push(interrupts.dispose);
+    const operator = chosen.operator ?? chooseOperator(io, false, { interactive: output.interactive, whyNot: output.whyNotInteractive, style: output.errorStyle });
     if (request.session === 'start') {
       // Asked before --yes applies: --yes answers this run's approvals, not the fate of another run.
-      const terminal = { interactive: output.interactive, style: output.errorStyle };
-      const operator = chosen.operator ?? chooseOperator(io, false, terminal);
       const ignore = (options as Partial<OptionsOf<'run'>>).ignoreUnfinished === true;
-      await checkLastRunFinished({ interactive: terminal.interactive, journalDir, runbook: document.metadata.name, runId, ignore, operator, signal: interrupts.stop });
+      await checkLastRunFinished({ interactive: output.interactive, journalDir, runbook: document.metadata.name, runId, ignore, operator, signal: interrupts.stop });
     }
     // The runbook first, whole or not at all: a journal without its runbook.json can only be damage.
     if (request.session === 'start') await writeSnapshot(journalDir, runId, { file: request.file, document, inputs: request.inputs });
@@ -96,7 +95,7 @@ export async function runSession(request: SessionRequest, aws: OpenedAws): Promi
       sink: teeSink(journal, reporter),
       actions: request.actions,
       // Only a person's answer takes (real) time: --yes answers outside the human pace.
-      operator: withYes(humanPaced(chosen.operator ?? chooseOperator(io, options.yes === true, { interactive: request.output.interactive, whyNot: request.output.whyNotInteractive, style: request.output.errorStyle }), aws.context.atHumanPace), options.yes === true),
+      operator: withYes(humanPaced(operator, aws.context.atHumanPace), options.yes === true),
       apiCalls: aws.calls,
       stopSignal: interrupts.stop,
       forceSignal: interrupts.force,
