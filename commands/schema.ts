@@ -6,7 +6,7 @@ import type { CommandContext } from './context';
 import { DrctlError, ExitCode } from '../src/core/errors';
 
 /** The package's schema/, one level up from this file in the source tree and from its chunk in dist/. */
-export const SCHEMA_FILE = new URL('../schema/runbook-v1.json', import.meta.url);
+const SCHEMA_FILE = new URL('../schema/runbook-v1.json', import.meta.url);
 
 export async function schemaCommand({ output }: Pick<CommandContext, 'output'>): Promise<number> {
   let text: string;

@@ -3,7 +3,7 @@
 // README's tables say the same, and test/e2e/conventions.test.ts reads them from the real help.
 import { ExitCode } from '../../src/core/errors';
 
-export const EXIT_CODES: ReadonlyArray<[code: ExitCode, meaning: string]> = [
+const EXIT_CODES: ReadonlyArray<[code: ExitCode, meaning: string]> = [
   [ExitCode.ok, 'success'],
   [ExitCode.runFailed, 'the run failed (a step failed, preflight failed, an AWS error), or status/health read nothing'],
   [ExitCode.invalidInput, 'invalid input or usage: a runbook with problems, a missing file, a bad flag, an unknown profile'],
@@ -11,7 +11,7 @@ export const EXIT_CODES: ReadonlyArray<[code: ExitCode, meaning: string]> = [
   [ExitCode.objectivesMissed, 'the run succeeded but missed an objective (RTO or RPO)'],
 ];
 
-export const ENVIRONMENT: ReadonlyArray<[name: string, meaning: string]> = [
+const ENVIRONMENT: ReadonlyArray<[name: string, meaning: string]> = [
   ['AWS_PROFILE', 'the named profile, when --profile is not given'],
   ['AWS_REGION', 'the default region, when --region is not given (then AWS_DEFAULT_REGION, then the profile\'s region)'],
   ['AWS_DEFAULT_REGION', 'as AWS_REGION, read after it'],

@@ -180,7 +180,7 @@ export function optionsTakenBy<C extends CommandName>(command: C): OptionsTakenB
 }
 
 /** The long flag, e.g. "--max-parallel", to name in errors and notices. */
-export function longFlag(option: OptionDeclaration): string {
+function longFlag(option: OptionDeclaration): string {
   return /--[\w-]+/.exec(option.flags)?.[0] ?? option.flags;
 }
 

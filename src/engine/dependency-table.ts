@@ -12,7 +12,7 @@ import type { PreflightCheck, RunbookDocument, Step } from '../runbook/schema';
 import { checkNames } from './preflight';
 
 /** Route 53's control plane: its management API is hosted in us-east-1 (AWS-API-2.md §2). */
-export const ROUTE53_CONTROL_PLANE_REGION = 'us-east-1';
+const ROUTE53_CONTROL_PLANE_REGION = 'us-east-1';
 
 export interface DependencyRow {
   /** The step id, or "preflight <name>". */

@@ -22,7 +22,7 @@ function valueText(value: unknown): string {
 }
 
 /** `resource billing-db, to us-west-2`: a step's resolved parameters, one line. */
-export function paramsText(params: Record<string, unknown>): string {
+function paramsText(params: Record<string, unknown>): string {
   return Object.entries(params)
     .map(([key, value]) => `${key} ${valueText(value)}`)
     .join(', ');
