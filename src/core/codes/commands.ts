@@ -7,6 +7,7 @@ export const cliCodes = errorCodes({
   'cli.missing-argument': { meaning: 'The command needs an argument that was not given (a runbook, a run id).', action: 'Run `drctl <command> --help` for its arguments.' },
   'cli.missing-option-value': { meaning: 'An option that takes a value was given without one.', action: 'Give the value after the option, e.g. --journal-dir .drctl.' },
   'cli.missing-option': { meaning: 'The command needs an option that was not given (e.g. `drctl failover` without --to).', action: 'Run `drctl <command> --help` for its required options.' },
+  'cli.not-built': { meaning: "drctl's bundles (dist/) are missing: the package was cloned or copied without its build.", action: 'Run `npm run build` in drctl\'s directory (`npm ci` and `npm install` run it).' },
   'cli.unknown-command': { meaning: 'There is no drctl command of this name.', action: 'Run `drctl --help` for the commands.' },
   'cli.too-many-arguments': { meaning: 'The command was given more arguments than it takes.', action: 'Run `drctl <command> --help`; quote values that contain spaces.' },
   'cli.bad-option': { meaning: 'An option has a value drctl cannot use (not a duration, not a number, not one of its choices).', action: 'Pass it as the message and hint show; `drctl <command> --help` lists every option.' },
