@@ -1,7 +1,7 @@
 // createLiveReporter on fake terminal streams: what the command wires in. The view draws to io.stdout,
 // takes keys from io.stdin, and close() leaves the final frame (the summary) on the terminal.
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CliIO } from '../../src/core/io';
 import { summarizeRun } from '../../src/engine/summary';
 import { replay } from '../../src/engine/state';
@@ -45,9 +45,8 @@ describe('createLiveReporter', () => {
     const reporter = createLiveReporter(terminal.io, { ...options(() => T0), spinnerIntervalMs: 0 });
     for (const event of stamp(RUNNING.slice(0, 5))) reporter.emit(event);
     const answer = reporter.operator.approve({ stepId: 'approve', message: 'Go?', confirmText: 'us-west-2' }, new AbortController().signal);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // No pause between the keys: stdin buffers them until ink reads, and a burst is read key by key.
     terminal.stdin.write('us-west-2');
-    await new Promise((resolve) => setTimeout(resolve, 20));
     terminal.stdin.write('\r');
     await expect(answer).resolves.toEqual({ approved: true, by: 'bob' });
     await reporter.close();
@@ -58,10 +57,9 @@ describe('createLiveReporter', () => {
     let interrupts = 0;
     const reporter = createLiveReporter(terminal.io, { ...options(() => T0), spinnerIntervalMs: 0, interrupt: () => (interrupts += 1) });
     for (const event of stamp(RUNNING)) reporter.emit(event);
-    await new Promise((resolve) => setTimeout(resolve, 50));
     terminal.stdin.write('\u0003');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(interrupts).toBe(1);
+    // Ink reads stdin on its own schedule: wait for the key however slow the machine, not for a set time.
+    await vi.waitFor(() => expect(interrupts).toBe(1), { timeout: 30_000, interval: 5 });
     reporter.notice('engine.nothing-to-do', 'stopping after the calls in flight');
     for (const event of stamp(FAILS, 100)) reporter.emit(event);
     await reporter.close();
@@ -74,7 +72,6 @@ describe('createLiveReporter', () => {
     for (const event of stamp(RUNNING)) reporter.emit(event);
     terminal.stdout.columns = 50;
     terminal.stdout.emit('resize');
-    await new Promise((resolve) => setTimeout(resolve, 50));
     await reporter.close();
     const last = terminal.text().split('\n').filter((line) => line.includes('orders') && line.includes('16s')).at(-1) ?? '';
     expect(last.trimEnd()).toBe('┌ ⠋ orders    switch over shop-orders us-east… 16s');
