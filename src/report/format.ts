@@ -15,6 +15,14 @@ function readable(ms: number): string {
   return formatDuration(Math.abs(ms) >= 60_000 ? Math.round(ms / 1_000) * 1_000 : ms);
 }
 
+/**
+ * What a step's row says beside it: its attempts, its note, and a failure's message. An unknown step's
+ * note (its reason) already carries the message of the error it ended on.
+ */
+export function stepNotes(step: ReportFacts['steps'][number]): string {
+  return [step.attempts > 1 ? `${step.attempts} attempts` : '', step.note ?? '', step.state === 'failed' && step.error ? step.error.message : ''].filter(Boolean).join('; ');
+}
+
 export function duration(ms: number | undefined): string {
   return ms === undefined ? NONE : readable(ms);
 }

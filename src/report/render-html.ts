@@ -1,7 +1,7 @@
 // The report as one HTML file: the two figures with their verdicts, the timeline chart, then the
 // evidence tables. Element ids (rto-value, rpo-value, timeline, ...) are stable for tests and scrapers.
 import type { ReportFacts, Verdict } from './facts-types';
-import { clockTime, duration, fromTo, LAG_SECTION_TITLE, lagRows, objective, offset, outcomeWord, resourceRpoText, rpoSentence, rtoSentence, shownSteps, simulatedNotice, syncWord, verdictWord, incompleteNotice, unknownNotice, NONE } from './format';
+import { clockTime, duration, fromTo, LAG_SECTION_TITLE, lagRows, objective, offset, outcomeWord, resourceRpoText, rpoSentence, rtoSentence, shownSteps, simulatedNotice, stepNotes, syncWord, verdictWord, incompleteNotice, unknownNotice, NONE } from './format';
 import { htmlPage, htmlTable } from './html-page';
 import { esc } from './svg';
 import { timelineSvg } from './timeline-svg';
@@ -79,7 +79,7 @@ function steps(facts: ReportFacts): string {
     `<span class="${step.state === 'failed' || step.state === 'unknown' ? 'bad' : step.state === 'succeeded' ? 'ok' : ''}">${esc(step.state === 'unknown' ? 'OUTCOME UNKNOWN' : step.state)}</span>`,
     esc(step.startedAt === undefined ? NONE : offset(step.startedAt, facts.rto.clockStart)),
     esc(duration(step.durationMs)),
-    esc([step.attempts > 1 ? `${step.attempts} attempts` : '', step.note ?? '', (step.state === 'failed' || step.state === 'unknown') && step.error ? step.error.message : ''].filter(Boolean).join('; ')),
+    esc(stepNotes(step)),
   ]);
   return htmlTable(['step', 'uses', 'state', 'start', 'duration', 'notes'], rows, 'steps');
 }

@@ -1,7 +1,7 @@
 // The report as a game-day or postmortem record: a summary a reader can take in at a glance, the
 // evidence (resources, timeline, approvals, API calls), and the sections a team fills in afterwards.
 import type { ReportFacts, Verdict } from './facts-types';
-import { clockTime, duration, fromTo, LAG_SECTION_TITLE, lagRows, objective, offset, outcomeWord, resourceRpoText, rpoSentence, rtoSentence, shownSteps, simulatedNotice, syncWord, incompleteNotice, unknownNotice, NONE } from './format';
+import { clockTime, duration, fromTo, LAG_SECTION_TITLE, lagRows, objective, offset, outcomeWord, resourceRpoText, rpoSentence, rtoSentence, shownSteps, simulatedNotice, stepNotes, syncWord, incompleteNotice, unknownNotice, NONE } from './format';
 
 /** Table cells hold one line and no pipes. */
 export function cell(text: string): string {
@@ -75,7 +75,7 @@ function timeline(facts: ReportFacts): string[] {
     step.state,
     step.startedAt === undefined ? NONE : offset(step.startedAt, facts.rto.clockStart),
     duration(step.durationMs),
-    [step.attempts > 1 ? `${step.attempts} attempts` : '', step.note ?? '', (step.state === 'failed' || step.state === 'unknown') && step.error ? step.error.message : ''].filter(Boolean).join('; '),
+    stepNotes(step),
   ]);
   const sessions = facts.run.sessions.slice(1).map((session) => `- ${clockTime(session.at)}: ${session.session === 'rollback' ? 'rollback started' : 'resumed'}`);
   const cuts = facts.run.interruptions.map((cut) => `- ${clockTime(cut.at)}: interrupted by ${cut.signal}${cut.forced ? ' (forced)' : ''}`);

@@ -4,7 +4,7 @@ import type { StepState } from '../core/events';
 import { formatProblem } from '../core/problem-text';
 import { plainStyle, type Style } from '../core/style';
 import type { ReportFacts, Verdict, VerificationFact } from './facts-types';
-import { clockTime, duration, fromTo, LAG_SECTION_TITLE, lagRows, objective, offset, outcomeWord, resourceRpoText, rpoSentence, rtoSentence, shownSteps, simulatedNotice, syncWord, verdictWord, incompleteNotice, unknownNotice, NONE } from './format';
+import { clockTime, duration, fromTo, LAG_SECTION_TITLE, lagRows, objective, offset, outcomeWord, resourceRpoText, rpoSentence, rtoSentence, shownSteps, simulatedNotice, stepNotes, syncWord, verdictWord, incompleteNotice, unknownNotice, NONE } from './format';
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
@@ -92,7 +92,7 @@ function timeline(facts: ReportFacts, style: Style): string[] {
     step.uses,
     step.startOffsetMs === undefined ? NONE : offset(step.startedAt, facts.rto.clockStart),
     duration(step.durationMs),
-    [step.attempts > 1 ? `${step.attempts} attempts` : '', step.note ?? '', step.error && step.state === 'failed' ? step.error.message : ''].filter(Boolean).join('; '),
+    stepNotes(step),
   ]);
   return ['Timeline', ...table(rows)];
 }

@@ -22,6 +22,12 @@ describe('a report of a run whose outcome is unknown', () => {
     expect(text).not.toMatch(/\bFAILED\b|: failed\b/);
   });
 
+  it.each(['text', 'md', 'html'] as const)('%s gives the step its reason once: the error it carries is not repeated beside it', (format) => {
+    const text = renderReport(facts, format, plainStyle);
+    expect(text).toContain('could not be read to the end');
+    expect(text).not.toMatch(/ECONNRESET\); step (&quot;|")orders\1 did not finish within 15m/);
+  });
+
   it('junit: the run and the step fail as outcome-unknown, not as an ordinary failure', () => {
     const xml = renderReport(facts, 'junit', plainStyle);
     expect(xml).toContain('<testcase classname="drctl.shop-region-failover" name="run outcome"');
