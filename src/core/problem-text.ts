@@ -19,9 +19,10 @@ export function formatError(error: DrctlError, style: Style): string {
   return formatProblem(error.toProblem(), style);
 }
 
-/** The pointer that ends an error: one code, or "any code above" when several problems were listed. */
-export function explainPointer(code: string, several: boolean, style: Style, indent = ''): string {
-  return `${indent}  ${style.dim(several ? 'more: drctl explain <code>, for any code above' : `more: drctl explain ${code}`)}`;
+/** The pointer that ends an error or a list of problems: their one code, or "any code above" when they have several. */
+export function explainPointer(codes: Iterable<string>, style: Style, indent = '  '): string {
+  const distinct = [...new Set(codes)];
+  return `${indent}${style.dim(distinct.length === 1 ? `more: drctl explain ${distinct[0]}` : 'more: drctl explain <code>, for any code above')}`;
 }
 
 export function formatBug(error: unknown, style: Style): string {

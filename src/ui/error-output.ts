@@ -15,7 +15,8 @@ const NO_POINTER = new Set(['cli.unknown-code', 'cli.usage']);
 export function errorText(error: unknown, style: Style): string {
   if (!isDrctlError(error)) return formatBug(error, style);
   const text = formatError(error, style);
-  return NO_POINTER.has(error.code) ? text : `${text}\n${explainPointer(error.code, error instanceof ProblemsError && error.problems.length > 1, style)}`;
+  const codes = error instanceof ProblemsError && error.problems.length > 0 ? error.problems.map((problem) => problem.code) : [error.code];
+  return NO_POINTER.has(error.code) ? text : `${text}\n${explainPointer(codes, style)}`;
 }
 
 export function errorJson(error: unknown): object {

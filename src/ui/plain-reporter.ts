@@ -139,7 +139,7 @@ export function summaryText(summary: RunSummary, style: Style, next?: string): s
   }
   lines.push(`  ${rtoLine(summary, style)}`);
   lines.push(`  AWS calls: ${summary.apiCalls} (${summary.mutatingCalls} changing)`);
-  if (summary.error && summary.outcome !== 'succeeded') lines.push(formatProblem(summary.error, style, '  '), explainPointer(summary.error.code, false, style, '  '));
+  if (summary.error && summary.outcome !== 'succeeded') lines.push(formatProblem(summary.error, style, '  '), explainPointer([summary.error.code], style, '    '));
   if (next) lines.push(`  ${style.cyan('next:')} ${next}`);
   return lines.join('\n');
 }

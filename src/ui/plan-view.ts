@@ -36,7 +36,7 @@ export function planText(result: DryRunResult, style: Style, runCommand = 'drctl
   else lines.push(style.red('The plan found problems (above); a run would stop before changing anything.'), ...(result.error ? [formatProblem(result.error, style, '')] : []));
   const codes = new Set([...(result.error ? [result.error.code] : []), ...[...result.steps, ...result.rollback].flatMap((step) => (step.error ? [step.error.code] : []))]);
   if (result.refused.length > 0) codes.add('engine.needs-region-left');
-  if (codes.size > 0) lines.push(explainPointer([...codes][0] ?? '', codes.size > 1, style).trimStart());
+  if (codes.size > 0) lines.push(explainPointer(codes, style, ''));
   return lines.join('\n');
 }
 

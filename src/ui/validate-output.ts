@@ -41,7 +41,7 @@ export function validationText(results: ValidationResult[], style: Style): strin
       : style.red(`${noun(invalid.length, worlds ? 'file' : 'runbook')} of ${results.length} invalid (${noun(problemCount, 'problem')})`),
   );
   const codes = new Set(invalid.flatMap((result) => result.problems.map((problem) => problem.code)));
-  if (codes.size > 0) lines.push(explainPointer([...codes][0] ?? '', codes.size > 1, style).trimStart());
+  if (codes.size > 0) lines.push(explainPointer(codes, style, ''));
   return `${lines.join('\n')}\n`;
 }
 

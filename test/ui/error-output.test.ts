@@ -18,6 +18,8 @@ describe('an error that ends a command', () => {
     const several = new ProblemsError([located.toProblem(), { code: 'runbook.empty', message: 'y.yaml is empty' }], 'runbooks have problems');
     expect(errorJson(several)).toMatchObject({ type: 'error', code: 'runbook.not-found', problems: [{ code: 'runbook.not-found' }, { code: 'runbook.empty' }] });
     expect(errorText(several, plainStyle)).toContain('more: drctl explain <code>, for any code above');
+    const sameCode = new ProblemsError([located.toProblem(), { ...located.toProblem(), message: 'z.yaml does not exist' }], 'runbooks have problems');
+    expect(errorText(sameCode, plainStyle).split('\n').at(-1)).toBe('  more: drctl explain runbook.not-found');
   });
 
   it('says a bug is a bug, keeps its stack, and exits 1', () => {
