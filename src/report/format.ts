@@ -84,7 +84,7 @@ export function resourceRpoText(rpo: ResourceRpo, cutover: boolean): string {
 }
 
 /** "AuroraGlobalDBRPOLag {DBClusterIdentifier=orders-usw2, SourceRegion=us-east-1}" */
-export function metricText(metricName: string | undefined, dimensions: Record<string, string> | undefined): string {
+function metricText(metricName: string | undefined, dimensions: Record<string, string> | undefined): string {
   const entries = Object.entries(dimensions ?? {});
   return `${metricName ?? '?'}${entries.length ? ` {${entries.map(([name, value]) => `${name}=${value}`).join(', ')}}` : ''}`;
 }
@@ -93,7 +93,7 @@ export function metricText(metricName: string | undefined, dimensions: Record<st
  * Where a cutover's lag came from, and what it means for that operation: the metric, its dimensions, the
  * region, the datapoint's time and age. undefined when no lag was read.
  */
-export function lagReadingText(rpo: ResourceRpo): string | undefined {
+function lagReadingText(rpo: ResourceRpo): string | undefined {
   if (rpo.source === 'none' || rpo.metricName === undefined) return undefined;
   if (rpo.source === 'missing') return `no lag data: ${rpo.metricName} in ${rpo.region ?? '?'} had no datapoint`;
   const point = rpo.pointAt === undefined ? '' : `, datapoint ${clockTime(rpo.pointAt)}, ${duration(rpo.ageMs)} old`;

@@ -43,7 +43,7 @@ function unique(name: string, taken: Set<string>): string {
 const SHORT_NAMES = new Map(KNOWN_REGIONS.map((region) => [regionShortName(region), region]));
 
 /** The one region a name spells out (us-east-1) or abbreviates (use1); none when it names none or several. */
-export function regionInName(name: string): string | undefined {
+function regionInName(name: string): string | undefined {
   const lower = name.toLowerCase();
   const spelled = KNOWN_REGIONS.filter((region) => new RegExp(`(^|[^a-z0-9])${region}([^a-z0-9]|$)`).test(lower));
   const tokens = lower.split(/[^a-z0-9]+/);

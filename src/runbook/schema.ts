@@ -24,13 +24,7 @@ export const Duration = z
   .refine(isDuration, { message: 'is not a duration', ...codeParam('runbook.bad-duration') })
   .meta({ description: 'A duration such as "90s", "5m", "1m30s" or "250ms".', pattern: '^(\\d+(\\.\\d+)?(ms|s|m|h))+$' });
 
-export const EXPRESSION_PATTERN = /\$\{\{[\s\S]*?\}\}/;
 const isExpression = (text: string) => /^\s*\$\{\{[\s\S]*\}\}\s*$/.test(text);
-
-/** A literal of the given schema, or a whole-value `${{ }}` expression resolved at run time. */
-export function orExpression<T extends z.ZodType>(schema: T) {
-  return z.union([schema, z.string().refine(isExpression, { message: 'is not an expression' })]);
-}
 
 export const RegionOrExpression = z
   .string()

@@ -33,7 +33,7 @@ function controlLines(control: ProposedControl): string[] {
 }
 
 /** The block to paste under spec.resources, valid YAML on its own. */
-export function resourcesYaml(report: ArcDescribeReport): string {
+function resourcesYaml(report: ArcDescribeReport): string {
   const { cluster, controls } = report.proposed;
   const names = new Map(controls.map((control) => [control.resource.routingControlArn, control.name]));
   const lines = [

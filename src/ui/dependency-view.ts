@@ -19,7 +19,7 @@ function cells(row: DependencyRow): { cells: string[]; note?: string }[] {
 }
 
 /** "this failover leaves us-east-1" / "which region it leaves is known only live" / "it moves nothing". */
-export function leavingText(report: DependencyReport): string {
+function leavingText(report: DependencyReport): string {
   if (report.leaving.length) return `this ${report.mode === 'unplanned' ? 'unplanned ' : ''}failover leaves ${report.leaving.join(', ')}`;
   if (report.leavingUnknown) return 'which region this failover leaves is known only live (add `regions:` to its resources)';
   return 'it moves no writer or traffic';

@@ -39,7 +39,7 @@ export interface Watch<T> {
 }
 
 /** The width drawn for when the terminal does not say (or there is none: a pipe, a CI log). */
-export const DEFAULT_WIDTH = 80;
+const DEFAULT_WIDTH = 80;
 
 export class Output {
   constructor(

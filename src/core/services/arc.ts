@@ -70,7 +70,7 @@ export const isClusterArn = (text: string) => CLUSTER_ARN.test(text);
 const arn = (what: string) => z.string().regex(ARN, { message: `is not an ARC ${what} ARN (arn:aws:route53-recovery-control::<account>:...)` });
 
 /** The command that fills a cluster's endpoints in, once, ahead of time (named by the problem's hint). */
-export const describeClusterCommand = (clusterArn: string, runbook = '<runbook>') => `drctl arc describe ${clusterArn} --write ${runbook}`;
+const describeClusterCommand = (clusterArn: string, runbook = '<runbook>') => `drctl arc describe ${clusterArn} --write ${runbook}`;
 
 export const ArcCluster = z
   .strictObject({
