@@ -10,7 +10,7 @@ import { Sha256 } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentity, MiddlewareStack, Provider } from '@smithy/types';
 import { Agents, exchange, type HttpLimits } from './http';
-import { errorOf, metadataOf, queryOf, queryString, resolvePath, type RestOperation, RestJsonError, successOutput } from './protocol';
+import { errorOf, metadataOf, queryOf, queryString, resolvePath, type RestOperation, successOutput } from './protocol';
 
 export interface RestJsonClientConfig {
   region: string;
@@ -134,4 +134,3 @@ export class RestJsonClient {
   }
 }
 
-export { RestJsonError };

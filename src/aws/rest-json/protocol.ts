@@ -2,6 +2,7 @@
 // package: URI labels and query members, a JSON answer, and errors named by the x-amzn-errortype header
 // (else the body's `code` or `__type`) with `Message` or `message`. Errors come out shaped like the SDK's
 // (name, $fault, $metadata), so classify.ts and the call recorder read them as they read any other.
+import { extendedEncodeURIComponent, loadRestJsonErrorCode } from '@smithy/core/protocols';
 import type { WireResponse } from './http';
 
 export interface RestOperation {
@@ -22,14 +23,11 @@ export interface ResponseMetadata {
 }
 
 /**
- * Percent-encoding of a URI label or query value, as the SDK does it (smithy's extendedEncodeURIComponent):
- * encodeURIComponent, plus ! ' ( ) *. A label is not greedy, so an ARN's ':' and '/' are encoded
- * (%3A, %2F). How AWS decodes them is not documented (AWS-API-2.md §6.6, UNCONFIRMED); this is what the
- * SDK sends.
+ * A URI label or query value, percent-encoded as the SDK does it (smithy's own extendedEncodeURIComponent:
+ * encodeURIComponent, plus ! ' ( ) *). A label is not greedy, so an ARN's ':' and '/' are encoded (%3A,
+ * %2F). How AWS decodes them is not documented (AWS-API-2.md §6.6, UNCONFIRMED); this is what the SDK sends.
  */
-export function encodeLabel(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
-}
+const encodeLabel = extendedEncodeURIComponent;
 
 export function resolvePath(operation: RestOperation, input: Readonly<Record<string, unknown>>): string {
   return operation.path.replace(/\{(\w+)\}/g, (_label, member: string) => {
@@ -81,12 +79,6 @@ function parseJson(body: string): unknown {
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-/** The SDK's sanitizeErrorCode: "aws.protocoltests#FooError:http://..." -> "FooError". */
-function sanitizeCode(raw: string): string {
-  const first = raw.split(',')[0]?.split(':')[0] ?? raw;
-  return first.includes('#') ? (first.split('#')[1] ?? first) : first;
-}
-
 /** A 2xx answer: its JSON object, or the error the SDK raises for a body it cannot read. */
 export function successOutput(response: WireResponse): Record<string, unknown> {
   const parsed = parseJson(response.body);
@@ -104,13 +96,13 @@ export function errorOf(response: WireResponse): RestJsonError {
   const metadata = metadataOf(response);
   const parsed = parseJson(response.body);
   const body = isObject(parsed) ? parsed : {};
-  const header = response.headers['x-amzn-errortype'];
-  const raw = typeof header === 'string' ? header : [body.code, body.__type].find((value): value is string => typeof value === 'string');
-  if (raw === undefined) {
+  // The SDK's own reading: the x-amzn-errortype header, else the body's code or __type, sanitized.
+  const code: string | undefined = loadRestJsonErrorCode({ statusCode: response.status, headers: response.headers as Record<string, string>, body: response.body }, body);
+  if (code === undefined) {
     return new RestJsonError('Error', `Deserialization error: an HTTP ${response.status} answer without an error code`, metadata);
   }
   const said = [body.Message, body.message].find((value): value is string => typeof value === 'string') ?? '';
   // The modelled members (resourceId, retryAfterSeconds...), never one that would shadow the error's own.
   const members = Object.fromEntries(Object.entries(body).filter(([key]) => /^[a-z]\w*$/i.test(key) && !OWN_FIELDS.has(key.toLowerCase())));
-  return new RestJsonError(sanitizeCode(raw), said, metadata, members);
+  return new RestJsonError(code, said, metadata, members);
 }
