@@ -155,6 +155,17 @@ describe("ARC's control plane, signed and sent by drctl's restJson1 client", () 
     client.destroy();
   });
 
+  it('retries what the SDK clients retry, by the SDK\'s own classification (RequestTimeoutException too)', async () => {
+    let calls = 0;
+    answer = () => (++calls === 1 ? json(408, { message: 'Request timed out' }, 'RequestTimeoutException') : json(200, { Cluster: { ClusterArn: CLUSTER, ClusterEndpoints: ENDPOINTS, Name: 'shop', Status: 'DEPLOYED' } }));
+    const waits: number[] = [];
+    const client = new ArcControlConfigClient({ region: 'us-west-2', credentials: TEST_CREDENTIALS, endpoint: stub.url, maxAttempts: 3, sleep: async (ms) => void waits.push(ms), random: () => 0.5 });
+
+    await expect(client.send(new DescribeClusterCommand({ ClusterArn: CLUSTER }))).resolves.toMatchObject({ $metadata: { attempts: 2 } });
+    expect(waits).toEqual([100]); // half of 2 x 100 ms: not throttling
+    client.destroy();
+  });
+
   it("gets the pool's timeouts, and a silent endpoint fails as unreachable", async () => {
     const pool = new ClientPool({ readOnly: false, credentials: TEST_CREDENTIALS });
     const { client, region } = await pool.get('arc-config', 'eu-west-1');

@@ -4,11 +4,12 @@
 // has the SDK's middleware stack, so drctl's read-only guard and call recorder (middleware.ts) run on it
 // exactly as on the others, and invoke.ts sends its commands by operation name. Requests are signed with
 // SigV4 by the SDK's own signer and sent with node's http/https; reads are retried as in the standard
-// mode (throttling, 5xx, timeouts and dropped connections), with its capped, jittered back-off.
+// mode (what the SDK's own classification calls throttling or transient), with its capped, jittered back-off.
 import { constructStack } from '@smithy/core/client';
 import { Sha256 } from '@smithy/core/checksum';
+import { DEFAULT_RETRY_DELAY_BASE, isThrottlingError, isTransientError, MAXIMUM_RETRY_DELAY, THROTTLING_RETRY_DELAY_BASE } from '@smithy/core/retry';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { AwsCredentialIdentity, MiddlewareStack, Provider } from '@smithy/types';
+import type { AwsCredentialIdentity, MiddlewareStack, Provider, SdkError } from '@smithy/types';
 import { Agents, exchange, type HttpLimits } from './http';
 import { errorOf, metadataOf, queryOf, queryString, resolvePath, type RestOperation, successOutput } from './protocol';
 
@@ -50,15 +51,8 @@ export function commandFor(operation: RestOperation) {
 }
 
 const DEFAULT_LIMITS: HttpLimits = { connectionTimeout: 3_000, requestTimeout: 10_000 };
-const RETRYABLE_CODES = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'RequestTimeout', 'TimeoutError']);
-const THROTTLING_CODES = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded']);
-const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
-const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
-
-function isRetryable(error: unknown): boolean {
-  const { name, code, $metadata } = (error ?? {}) as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
-  return RETRYABLE_CODES.has(name ?? '') || RETRYABLE_NETWORK.has(code ?? '') || RETRYABLE_STATUS.has($metadata?.httpStatusCode ?? 0);
-}
+/** Which failures the standard mode retries, decided by the SDK's own classification (as for every other client). */
+const isRetryable = (error: unknown): error is SdkError => error !== null && typeof error === 'object' && (isThrottlingError(error as SdkError) || isTransientError(error as SdkError));
 
 export class RestJsonClient {
   readonly middlewareStack: MiddlewareStack<any, any> = constructStack();
@@ -104,8 +98,8 @@ export class RestJsonClient {
         if (error !== null && typeof error === 'object') Object.assign(error, { $metadata: { ...metadata, attempts: attempt, totalRetryDelay } });
         if (attempt >= maxAttempts || !isRetryable(error)) throw error;
         // The standard mode's back-off: full jitter over 100 ms (500 ms when throttled) doubling, at most 20 s.
-        const base = THROTTLING_CODES.has((error as Error).name) ? 500 : 100;
-        const delay = Math.floor((this.config.random ?? Math.random)() * Math.min(20_000, base * 2 ** attempt));
+        const base = isThrottlingError(error) ? THROTTLING_RETRY_DELAY_BASE : DEFAULT_RETRY_DELAY_BASE;
+        const delay = Math.floor((this.config.random ?? Math.random)() * Math.min(MAXIMUM_RETRY_DELAY, base * 2 ** attempt));
         totalRetryDelay += delay;
         await sleep(delay);
       }
