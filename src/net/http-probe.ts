@@ -20,8 +20,8 @@ export interface HttpProbeOptions {
   route?: (url: string) => ProbeRoute | undefined | Promise<ProbeRoute | undefined>;
 }
 
-/** The path a served simulator (`drctl sim serve`) answers probe routes on (src/sim/http/server.ts). */
-const SERVED_ROUTE_PATH = '/drctl/probe-route';
+/** The path a served simulator (`drctl sim serve`) answers probe routes on (src/sim/http/server.ts serves it). */
+export const SERVED_ROUTE_PATH = '/drctl/probe-route';
 
 /**
  * Routes for a drctl pointed at an endpoint with --endpoint-url: when it is `drctl sim serve`, it says

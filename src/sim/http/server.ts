@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SERVED_ROUTE_PATH } from '../../net/http-probe';
 import { isSimFault, SimFault } from '../sim-fault';
 import type { SimWorld } from '../world';
 import { FRONT_ENDS } from '../catalogue';
@@ -43,9 +44,6 @@ function send(response: ServerResponse, reply: Reply, requestId: string): void {
   response.end(reply.body);
 }
 
-/** Where a probe of an application URL goes now (drctl pointed at `drctl sim serve` with --endpoint-url asks here). */
-export const PROBE_ROUTE_PATH = '/drctl/probe-route';
-
 type RouteProbe = (url: string) => object | undefined;
 
 function answerProbeRoute(url: URL, response: ServerResponse, routeProbe: RouteProbe | undefined): void {
@@ -63,7 +61,7 @@ function answerProbeRoute(url: URL, response: ServerResponse, routeProbe: RouteP
 async function handle(world: SimWorld, incoming: IncomingMessage, response: ServerResponse, routeProbe?: RouteProbe): Promise<void> {
   const body = await readBody(incoming);
   const url = new URL(incoming.url ?? '/', 'http://simulator');
-  if (incoming.method === 'GET' && url.pathname === PROBE_ROUTE_PATH) return answerProbeRoute(url, response, routeProbe);
+  if (incoming.method === 'GET' && url.pathname === SERVED_ROUTE_PATH) return answerProbeRoute(url, response, routeProbe);
   const request: SimRequest = {
     method: incoming.method ?? 'GET',
     path: url.pathname,
