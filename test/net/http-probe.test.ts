@@ -17,6 +17,8 @@ beforeAll(async () => {
     if (request.url === '/health') return void response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok","region":"us-west-2"}');
     if (request.url === '/big') return void response.writeHead(200).end('x'.repeat(3 * BODY_LIMIT));
     if (request.url === '/down') return void response.writeHead(503).end('maintenance');
+    // What an endpoint that is no simulator (moto, LocalStack) answers for drctl's probe-route path.
+    if (request.url?.startsWith('/drctl/probe-route')) return void response.writeHead(404).end('<ErrorResponse><Code>NotFound</Code></ErrorResponse>');
     // /hang: never answers.
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
