@@ -10,19 +10,10 @@ import { describeLag } from '../shared/lag';
 import { memberInRegion } from '../shared/resolve';
 import { describeHealth, readHealth } from '../route53/health';
 import { healthReadNeeds } from '../route53/health-actions';
-import type { DeclaredResources, Dependency } from '../../core/dependencies';
 import { need } from '../../core/dependencies';
-import { needAnyOf, regionsHint } from '../shared/dependencies';
+import { describeGlobalNeeds, regionsHint } from '../shared/dependencies';
 
 const resourceName = z.string().min(1);
-/** Describing a global resource: its region `to` first, then the others of its hint, until one answers. */
-function describeNeeds(resources: DeclaredResources, name: string, to: string | undefined): Dependency {
-  const resource = resources[name];
-  const regions = [to, ...(regionsHint(resources, name) ?? [])];
-  if (resource?.type === 'elasticache-global') return needAnyOf('elasticache', regions, ['DescribeGlobalReplicationGroups', 'DescribeReplicationGroups']);
-  return needAnyOf(resource?.type === 'docdb-global' ? 'docdb' : 'rds', regions, ['DescribeGlobalClusters', 'DescribeDBClusters']);
-}
-
 const GLOBAL_DESCRIBES = ['rds:DescribeGlobalClusters', 'rds:DescribeDBClusters', 'elasticache:DescribeGlobalReplicationGroups', 'elasticache:DescribeReplicationGroups'];
 
 const replicationLagBelow = defineCheck({
@@ -37,7 +28,7 @@ const replicationLagBelow = defineCheck({
   permissions: () => [...GLOBAL_DESCRIBES, 'cloudwatch:GetMetricData', 'cloudwatch:ListMetrics'],
   // The lag of the secondary in `to`, or of every secondary (each in its own region).
   dependencies: (params, resources) => [
-    ...params.resources.map((name) => describeNeeds(resources, name, params.to)),
+    ...params.resources.map((name) => describeGlobalNeeds(resources, name, params.to)),
     ...[...new Set(params.to ? [params.to] : params.resources.flatMap((name) => regionsHint(resources, name) ?? []))].map((region) => need('cloudwatch', region, ['ListMetrics', 'GetMetricData'])),
   ],
   async run(ctx, params) {
@@ -94,7 +85,7 @@ const writerIn = defineCheck({
   params: z.strictObject({ resource: resourceName, region: Region }),
   resourceParams: { resource: GLOBAL_TYPES },
   permissions: () => GLOBAL_DESCRIBES,
-  dependencies: (params, resources) => [describeNeeds(resources, params.resource, params.region)],
+  dependencies: (params, resources) => [describeGlobalNeeds(resources, params.resource, params.region)],
   async run(ctx, params) {
     const read = await readGlobal(ctx, params.resource, params.region);
     const writer = read.members.find((member) => member.writer);
@@ -120,7 +111,7 @@ const available = defineCheck({
   }),
   resourceParams: { resource: GLOBAL_TYPES },
   permissions: () => GLOBAL_DESCRIBES,
-  dependencies: (params, resources) => [describeNeeds(resources, params.resource, params.to)],
+  dependencies: (params, resources) => [describeGlobalNeeds(resources, params.resource, params.to)],
   async run(ctx, params) {
     return checkAvailable(ctx, await readGlobal(ctx, params.resource, params.to), params.to, params.mode);
   },

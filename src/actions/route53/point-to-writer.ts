@@ -13,7 +13,7 @@ import { Region } from '../../core/resources';
 import type { ActionContext, ActionPlan, EndStateDeclaration } from '../../core/action';
 import type { RecordSetView } from '../../core/services/route53';
 import { GLOBAL_TYPES, readGlobal, type GlobalMember, type GlobalRead } from '../shared/global-read';
-import { needAnyOf, regionsHint } from '../shared/dependencies';
+import { describeGlobalNeeds } from '../shared/dependencies';
 import { explained } from '../shared/aws-hints';
 import { asRunFailure, memberInRegion, resourceNamed } from '../shared/resolve';
 import { ROUTE53_REGION } from './health-actions';
@@ -29,11 +29,8 @@ const Params = z.strictObject({
 type Params = z.infer<typeof Params>;
 
 function dependencies(params: Params, resources: DeclaredResources): StepDependencies {
-  const writer = resources[params.writer];
-  const service = writer?.type === 'elasticache-global' ? 'elasticache' : writer?.type === 'docdb-global' ? 'docdb' : 'rds';
-  const describes = service === 'elasticache' ? ['DescribeGlobalReplicationGroups', 'DescribeReplicationGroups'] : ['DescribeGlobalClusters', 'DescribeDBClusters'];
   return {
-    needs: [needAnyOf(service, [params.to, ...(regionsHint(resources, params.writer) ?? [])], describes), need('route53', ROUTE53_REGION, ['ListResourceRecordSets', 'ChangeResourceRecordSets', 'GetChange'])],
+    needs: [describeGlobalNeeds(resources, params.writer, params.to), need('route53', ROUTE53_REGION, ['ListResourceRecordSets', 'ChangeResourceRecordSets', 'GetChange'])],
     leaves: [],
   };
 }

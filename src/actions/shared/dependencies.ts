@@ -16,6 +16,14 @@ export function needAnyOf(service: Service, regions: readonly (string | undefine
   return unique.length === 1 ? need(service, unique[0], operations) : need(service, undefined, operations, { anyOf: unique });
 }
 
+/** Describing a global resource (Aurora, DocumentDB, ElastiCache): `to` first, then the others of its hint, until one answers. */
+export function describeGlobalNeeds(resources: DeclaredResources, name: string, to: string | undefined): Dependency {
+  const resource = resources[name];
+  const regions = [to, ...(regionsHint(resources, name) ?? [])];
+  if (resource?.type === 'elasticache-global') return needAnyOf('elasticache', regions, ['DescribeGlobalReplicationGroups', 'DescribeReplicationGroups']);
+  return needAnyOf(resource?.type === 'docdb-global' ? 'docdb' : 'rds', regions, ['DescribeGlobalClusters', 'DescribeDBClusters']);
+}
+
 export interface MoveCalls {
   service: Service;
   /** Calls sent to the current primary's region (a switchover); none for a move made without it. */
