@@ -1,68 +1,38 @@
 // The live view as a user sees it: the real binary runs a simulated shop failover inside a tmux pane (a
 // real pseudo-terminal), and the test reads the screen. Also: with output piped, ink is never loaded.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { Pane } from '../status/e2e-helpers';
-import { BIN, drctl, ROOT } from './drctl';
+import { describe, expect, it } from 'vitest';
+import { hasTmux, Pane } from '../status/e2e-helpers';
+import { drctl, ROOT } from './drctl';
 
 const RUNBOOK = path.join(ROOT, 'runbooks/shop-region-failover.yaml');
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-// A private tmux server on a socket of its own, so the test never touches the developer's sessions.
-const SOCKET = path.join(mkdtempSync(path.join(tmpdir(), 'drctl-tmux-')), 'tmux.sock');
-const tmux = (...args: string[]) => execFileSync('tmux', ['-S', SOCKET, '-u', ...args], { encoding: 'utf8' });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A clean environment: no CI variables (they turn the live view off), UTF-8, colours off. */
-function cleanEnv(): string[] {
-  return [`PATH=${process.env.PATH ?? '/usr/bin:/bin'}`, `HOME=${process.env.HOME ?? '/tmp'}`, 'TERM=xterm-256color', 'LANG=C.UTF-8', 'NO_COLOR=1'];
-}
-
-const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
-
-async function runInPane(args: string[], size: { columns: number; rows: number }, timeoutMs = 60_000) {
-  const cwd = mkdtempSync(path.join(tmpdir(), 'drctl-live-'));
-  const command = ['env', '-i', ...cleanEnv(), process.execPath, BIN, ...args].map(quote).join(' ');
-  // The pane stays open after drctl exits, so the final screen can be read; the marker gives the exit code.
-  const script = `cd ${quote(cwd)} && ${command}; echo "[drctl exited $?]"; sleep 600`;
-  tmux('new-session', '-d', '-s', 'live', '-x', String(size.columns), '-y', String(size.rows), script);
-  const screens: string[] = [];
-  const deadline = Date.now() + timeoutMs;
-  let screen = '';
-  while (Date.now() < deadline) {
-    screen = tmux('capture-pane', '-p', '-t', 'live');
-    screens.push(screen);
-    if (/\[drctl exited \d+\]/.test(screen)) break;
-    await sleep(150);
-  }
-  tmux('kill-session', '-t', 'live');
-  return { screen, screens, exitCode: Number(/\[drctl exited (\d+)\]/.exec(screen)?.[1] ?? NaN) };
-}
-
-afterAll(() => {
-  if (hasTmux) spawnSync('tmux', ['-S', SOCKET, 'kill-server']);
-  rmSync(path.dirname(SOCKET), { recursive: true, force: true });
-});
 
 describe('the live view in a real terminal', () => {
   it.skipIf(!hasTmux)(
     `draws header, steps and summary for drctl run --sim in a 100x40 tmux pane${hasTmux ? '' : ' (SKIPPED: tmux is not installed)'}`,
     async () => {
-      const { screen, screens, exitCode } = await runInPane(['run', RUNBOOK, '--sim', '--yes'], { columns: 100, rows: 40 });
-      const context = `final screen:\n${screen}`;
-      expect(exitCode, context).toBe(0);
-      // While it ran: the live area, with its keys footer.
-      expect(screens.some((shown) => shown.includes('Ctrl-C stop after calls in flight · Ctrl-C again to force')), context).toBe(true);
-      // At the end: the header with the RTO clock, every step printed once, the summary.
-      expect(screen, context).toContain('shop-region-failover · run · planned · us-east-1 -> us-west-2');
-      expect(screen, context).toMatch(/took \S+ · RTO \S+ \/ 8m \(\d+%\)/);
-      for (const step of ['approve', 'orders-switchover', 'catalog-switchover', 'sessions', 'drain-east', 'west-serving']) {
-        expect(screen.split('\n').filter((line) => line.startsWith(`✓ ${step} `)), `${step}\n${context}`).toHaveLength(1);
+      const cwd = mkdtempSync(path.join(tmpdir(), 'drctl-live-'));
+      const pane = new Pane(['run', RUNBOOK, '--sim', '--yes'], cwd, { columns: 100, rows: 40 });
+      try {
+        // While it runs: the live area, with its keys footer.
+        await pane.waitFor(/Ctrl-C stop after calls in flight · Ctrl-C again to force/, 60_000);
+        const screen = await pane.waitFor(/\[drctl exited \d+\]/, 60_000);
+        const context = `final screen:\n${screen}`;
+        expect(pane.exitCode(screen), context).toBe(0);
+        // At the end: the header with the RTO clock, every step printed once, the summary.
+        expect(screen, context).toContain('shop-region-failover · run · planned · us-east-1 -> us-west-2');
+        expect(screen, context).toMatch(/took \S+ · RTO \S+ \/ 8m \(\d+%\)/);
+        for (const step of ['approve', 'orders-switchover', 'catalog-switchover', 'sessions', 'drain-east', 'west-serving']) {
+          expect(screen.split('\n').filter((line) => line.startsWith(`✓ ${step} `)), `${step}\n${context}`).toHaveLength(1);
+        }
+        expect(screen, context).toContain('Summary of shop-region-failover');
+        expect(screen, context).toMatch(/succeeded, elapsed \S+ of RTO 8m/);
+      } finally {
+        pane.close();
+        rmSync(cwd, { recursive: true, force: true });
       }
-      expect(screen, context).toContain('Summary of shop-region-failover');
-      expect(screen, context).toMatch(/succeeded, elapsed \S+ of RTO 8m/);
     },
     90_000,
   );
