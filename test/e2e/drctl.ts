@@ -13,6 +13,12 @@ export interface Result {
   stderr: string;
 }
 
+/**
+ * The timeout for a test that runs the binary several times in a row. Each run starts a bundle of a few
+ * MB; on a loaded 2-core machine four of them in a row have taken 17 s, close to vitest's 20 s default.
+ */
+export const SEVERAL_RUNS_TIMEOUT_MS = 60_000;
+
 interface RunOptions {
   cwd?: string;
   env?: Record<string, string>;

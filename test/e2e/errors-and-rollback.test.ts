@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drctl, ROOT } from './drctl';
+import { drctl, ROOT, SEVERAL_RUNS_TIMEOUT_MS } from './drctl';
 
 const SHOP = path.join(ROOT, 'runbooks/shop-region-failover.yaml');
 let dir: string;
@@ -38,7 +38,7 @@ describe('usage errors have codes and hints', () => {
   });
 });
 
-describe('rollback of a run that changed nothing', () => {
+describe('rollback of a run that changed nothing', { timeout: SEVERAL_RUNS_TIMEOUT_MS }, () => {
   it('a run stopped by its preflight offers no rollback and measures no RTO; drctl rollback says so and changes nothing', async () => {
     const generated = await drctl(['sim', 'world', SHOP], { cwd: dir });
     const spike = generated.stdout.replace(/^ {2}seed: (.*)$/m, '  seed: $1\n  faults:\n    - { type: lag-spike, resource: shop-orders, value: 8s, at: 0s }');

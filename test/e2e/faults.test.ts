@@ -8,13 +8,13 @@ import type { ReportFacts } from '../../src/report/facts-types';
 import { FaultSpec, type FaultSpecInput, generateWorld, worldToYaml } from '../../src/sim/index';
 import { actionCatalogue } from '../../src/actions/catalogue';
 import { loadRunbookFile } from '../../src/runbook/load';
-import { drctl, ROOT } from './drctl';
+import { drctl, ROOT, SEVERAL_RUNS_TIMEOUT_MS } from './drctl';
 import { UNPLANNED_SHOP } from './unplanned-runbook';
 
 const SHOP = path.join(ROOT, 'runbooks/shop-region-failover.yaml');
 
 
-describe('fault kinds, as the operator sees them', () => {
+describe('fault kinds, as the operator sees them', { timeout: SEVERAL_RUNS_TIMEOUT_MS }, () => {
   let dir: string;
   const world = async (name: string, ...faults: FaultSpecInput[]) => {
     const { document } = await loadRunbookFile(SHOP, actionCatalogue);

@@ -8,7 +8,7 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, unlin
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { drctl, ROOT, start } from './drctl';
+import { drctl, ROOT, SEVERAL_RUNS_TIMEOUT_MS, start } from './drctl';
 
 const RUNBOOK = path.join(ROOT, 'runbooks/aurora-global-failover.yaml');
 
@@ -56,7 +56,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe.runIf(canMountTmpfs())('a real full disk (tmpfs)', () => {
+describe.runIf(canMountTmpfs())('a real full disk (tmpfs)', { timeout: SEVERAL_RUNS_TIMEOUT_MS }, () => {
   it('a journal directory with too little room refuses the run before it starts', async () => {
     const disk = mount('128k');
     const result = await drctl(['run', RUNBOOK, '--sim', '--yes', '--journal-dir', path.join(disk, 'j')], { cwd: dir });

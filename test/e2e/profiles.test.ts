@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shopWorldFile } from '../helpers/shop-world';
 import { start, type Running } from '../status/e2e-helpers';
-import { drctl, ROOT } from './drctl';
+import { drctl, ROOT, SEVERAL_RUNS_TIMEOUT_MS } from './drctl';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'drctl-profiles-'));
 const RUNBOOK = path.join(ROOT, 'runbooks/shop-region-failover.yaml');
@@ -38,7 +38,7 @@ afterAll(async () => {
 
 const status = (args: string[], env: Record<string, string> = {}) => drctl(['status', ...args, '--endpoint-url', endpoint], { cwd: dir, env: { ...FILES, ...env } });
 
-describe('profiles, as in the AWS CLI', () => {
+describe('profiles, as in the AWS CLI', { timeout: SEVERAL_RUNS_TIMEOUT_MS }, () => {
   it("uses the profile's region when neither --region nor AWS_REGION is given", async () => {
     // shop-orders has no region hint this way: only the default region says where to ask.
     const result = await status(['-r', 'aurora:shop-orders', '--profile', 'simp']);
